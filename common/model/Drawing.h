@@ -1,0 +1,24 @@
+#pragma once
+
+#include "Line.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+namespace chat {
+
+// {"uuid", "name": "drawing-<uuid>", "lines": [line…]}: one per room, made together with the room.
+struct Drawing
+{
+    QString uuid;
+    QVector<Line> lines; // insertion order; a replaced line keeps its place
+
+    QString name() const;
+    QJsonObject toJson() const;
+    static std::optional<Drawing> fromJson(const QJsonObject &json);
+};
+
+} // namespace chat

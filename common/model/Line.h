@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QPointF>
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+namespace chat {
+
+// {"uuid": <chosen by the client>, "name": "line-<fresh uuid4>", "points": [x0, y0, …], "tool", "color"}
+struct Line
+{
+    QString uuid;
+    QString name; // given once, at creation; unrelated to uuid (PROTOCOL.md Q11)
+    QJsonArray points; // flat numbers in board coordinates (640×480), echoed exactly as sent
+    QString tool; // "pen" or "eraser" from the clients we know
+    QString color;
+
+    static QString freshName();
+
+    static bool isPointArray(const QJsonArray &points); // every element a finite number
+    QVector<QPointF> pointList() const; // pairs; a dangling last number is ignored
+    static QJsonArray toPointArray(const QVector<QPointF> &points);
+
+    QJsonObject toJson() const;
+    static std::optional<Line> fromJson(const QJsonObject &json);
+
+    friend bool operator==(const Line &a, const Line &b)
+    {
+        return a.uuid == b.uuid && a.name == b.name && a.points == b.points && a.tool == b.tool
+            && a.color == b.color;
+    }
+};
+
+} // namespace chat

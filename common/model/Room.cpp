@@ -1,0 +1,58 @@
+#include "Room.h"
+
+#include "Color.h"
+#include "JsonText.h"
+#include "Uuid.h"
+#include "protocol/MessageNames.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace chat {
+
+Room Room::create()
+{
+    Room room;
+    room.uuid = Uuid::create();
+    room.name = Uuid::defaultName("room", room.uuid);
+    room.color = Color::randomRoomColor();
+    return room;
+}
+
+bool Room::contains(const QString &userUuid) const
+{
+    return std::any_of(users.cbegin(), users.cend(), [&](const User &user) { return user.uuid == userUuid; });
+}
+
+QJsonObject Room::toJson() const
+{
+    QJsonArray userList;
+    for (const User &user : users)
+        userList.append(user.toJson());
+    return QJsonObject {{QString::fromUtf16(key::uuid), uuid},
+                        {QString::fromUtf16(key::name), name},
+                        {QString::fromUtf16(key::color), color},
+                        {QString::fromUtf16(key::users), userList},
+                        {QString::fromUtf16(key::sum), sum}};
+}
+
+std::optional<Room> Room::fromJson(const QJsonObject &json)
+{
+    const QJsonValue uuid = json.value(QStringView(key::uuid));
+    if (!uuid.isString())
+        return std::nullopt;
+    Room room;
+    room.uuid = uuid.toString();
+    room.name = JsonText::textOf(json.value(QStringView(key::name)));
+    room.color = JsonText::nullableString(json.value(QStringView(key::color)));
+    room.sum = json.value(QStringView(key::sum)).toInteger();
+    const QJsonArray userList = json.value(QStringView(key::users)).toArray();
+    for (const QJsonValue &value : userList) {
+        if (const auto user = User::fromJson(value.toObject()))
+            room.users.append(*user);
+    }
+    return room;
+}
+
+} // namespace chat

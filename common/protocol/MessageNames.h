@@ -1,0 +1,96 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+// Every statement name of the socket_chat protocol, spelled exactly once (in MessageNames.cpp).
+// Server and client refer to names only through these enums.
+namespace chat {
+
+enum class StatementType { Call, Result, Error };
+
+enum class CallName {
+    CreateRoom,
+    ListRooms,
+    EnterRoom,
+    LeaveRoom,
+    DeleteRoom,
+    ChangeName,
+    ChangeColor,
+    ChangeUserName,
+    CreateMessage,
+    ListMessages,
+    GetDrawing,
+    ChangeDrawLine,
+    ResetDrawing,
+};
+
+enum class ResultName {
+    UserCreated,
+    UserChanged,
+    RoomsListed,
+    RoomCreated,
+    RoomEntered,
+    RoomLeft,
+    RoomDeleted,
+    RoomChanged,
+    MessagesListed,
+    MessageCreated,
+    DrawingGot,
+    DrawLineChanged,
+};
+
+// Sent with type "error".
+enum class ErrorName {
+    NoSpecifiedRoom,
+    NotValidColor,
+    NotEmptyRoom,
+    NoSelectedRoom,
+    // Our addition: the server could not complete the call (for example the database is unavailable).
+    // Nothing was changed. Plain clients ignore unknown error names.
+    InternalError,
+};
+
+// The general replies to malformed statements; sent with type "result" (PROTOCOL.md Q5).
+enum class GeneralReply {
+    BadData,
+    NotSufficientData,
+    DataTooLong,
+};
+
+QString nameOf(StatementType type);
+QString nameOf(CallName name);
+QString nameOf(ResultName name);
+QString nameOf(ErrorName name);
+QString nameOf(GeneralReply reply);
+
+std::optional<StatementType> statementTypeFrom(QStringView text);
+std::optional<CallName> callNameFrom(QStringView text);
+std::optional<ResultName> resultNameFrom(QStringView text);
+std::optional<ErrorName> errorNameFrom(QStringView text);
+std::optional<GeneralReply> generalReplyFrom(QStringView text);
+
+// Keys of the envelope and of call payloads.
+namespace key {
+inline constexpr char16_t type[] = u"type";
+inline constexpr char16_t payload[] = u"payload";
+inline constexpr char16_t message[] = u"message";
+inline constexpr char16_t object[] = u"object";
+inline constexpr char16_t list[] = u"list";
+inline constexpr char16_t uuid[] = u"uuid";
+inline constexpr char16_t name[] = u"name";
+inline constexpr char16_t color[] = u"color";
+inline constexpr char16_t body[] = u"body";
+inline constexpr char16_t points[] = u"points";
+inline constexpr char16_t tool[] = u"tool";
+inline constexpr char16_t users[] = u"users";
+inline constexpr char16_t sum[] = u"sum";
+inline constexpr char16_t roomUuid[] = u"room_uuid";
+inline constexpr char16_t user[] = u"user";
+inline constexpr char16_t created[] = u"created";
+inline constexpr char16_t lines[] = u"lines";
+} // namespace key
+
+} // namespace chat

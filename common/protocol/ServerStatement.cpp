@@ -1,0 +1,97 @@
+#include "ServerStatement.h"
+
+#include <QJsonDocument>
+
+#include <utility>
+
+namespace chat {
+
+ServerStatement::ServerStatement(StatementType type, QString name)
+    : m_type(type)
+    , m_name(std::move(name))
+{ }
+
+ServerStatement ServerStatement::result(ResultName name)
+{
+    return {StatementType::Result, nameOf(name)};
+}
+
+ServerStatement ServerStatement::result(ResultName name, const QJsonObject &object)
+{
+    ServerStatement statement(StatementType::Result, nameOf(name));
+    statement.m_hasObject = true;
+    statement.m_object = object;
+    return statement;
+}
+
+ServerStatement ServerStatement::result(ResultName name, const QJsonArray &list)
+{
+    ServerStatement statement(StatementType::Result, nameOf(name));
+    statement.m_hasList = true;
+    statement.m_list = list;
+    return statement;
+}
+
+ServerStatement ServerStatement::error(ErrorName name)
+{
+    return {StatementType::Error, nameOf(name)};
+}
+
+ServerStatement ServerStatement::general(GeneralReply reply)
+{
+    return {StatementType::Result, nameOf(reply)};
+}
+
+std::optional<GeneralReply> ServerStatement::generalReply() const
+{
+    if (m_type != StatementType::Result)
+        return std::nullopt;
+    return generalReplyFrom(m_name);
+}
+
+std::optional<ServerStatement> ServerStatement::parse(const QByteArray &utf8)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(utf8);
+    if (!document.isObject())
+        return std::nullopt;
+    const QJsonObject root = document.object();
+    const auto type = statementTypeFrom(root.value(QStringView(key::type)).toString());
+    const QJsonValue payloadValue = root.value(QStringView(key::payload));
+    if (!type || !payloadValue.isObject())
+        return std::nullopt;
+    const QJsonObject payload = payloadValue.toObject();
+    const QJsonValue message = payload.value(QStringView(key::message));
+    if (!message.isString())
+        return std::nullopt;
+
+    ServerStatement statement(*type, message.toString());
+    const QJsonValue object = payload.value(QStringView(key::object));
+    const QJsonValue list = payload.value(QStringView(key::list));
+    if (object.isObject()) {
+        statement.m_hasObject = true;
+        statement.m_object = object.toObject();
+    }
+    if (list.isArray()) {
+        statement.m_hasList = true;
+        statement.m_list = list.toArray();
+    }
+    return statement;
+}
+
+QJsonObject ServerStatement::toJson() const
+{
+    QJsonObject payload {{QString::fromUtf16(key::message), m_name}};
+    if (m_hasObject)
+        payload.insert(QStringView(key::object), m_object);
+    if (m_hasList)
+        payload.insert(QStringView(key::list), m_list);
+    return QJsonObject {{QString::fromUtf16(key::type), nameOf(m_type)},
+                        {QString::fromUtf16(key::payload), payload}};
+}
+
+QByteArray ServerStatement::toUtf8() const
+{
+    return QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
+}
+
+} // namespace chat

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "MessageNames.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace chat {
+
+// A server → client statement: {"type": "result"|"error", "payload": {"message": name[, "object"|"list"]}}.
+class ServerStatement
+{
+public:
+    static ServerStatement result(ResultName name);
+    static ServerStatement result(ResultName name, const QJsonObject &object);
+    static ServerStatement result(ResultName name, const QJsonArray &list);
+    static ServerStatement error(ErrorName name);
+    static ServerStatement general(GeneralReply reply);
+
+    // Parses what a server sent. Unknown names are kept (as text) so a client can ignore them;
+    // nullopt only when the text is not a statement at all.
+    static std::optional<ServerStatement> parse(const QByteArray &utf8);
+
+    StatementType type() const { return m_type; }
+    const QString &name() const { return m_name; }
+    std::optional<ResultName> resultName() const { return resultNameFrom(m_name); }
+    std::optional<ErrorName> errorName() const { return errorNameFrom(m_name); }
+    std::optional<GeneralReply> generalReply() const;
+
+    bool hasObject() const { return m_hasObject; }
+    bool hasList() const { return m_hasList; }
+    const QJsonObject &object() const { return m_object; }
+    const QJsonArray &list() const { return m_list; }
+
+    QJsonObject toJson() const;
+    QByteArray toUtf8() const;
+    QString toText() const { return QString::fromUtf8(toUtf8()); }
+
+private:
+    ServerStatement(StatementType type, QString name);
+
+    StatementType m_type;
+    QString m_name;
+    bool m_hasObject = false;
+    bool m_hasList = false;
+    QJsonObject m_object;
+    QJsonArray m_list;
+};
+
+} // namespace chat
