@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace chat::server {
+
+// The server's settings from the command line, then the environment, then the defaults.
+struct ServerConfig
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 9000;
+    QString database; // a SQLite file path
+    QString logLevel = QStringLiteral("info");
+    int pingIntervalSeconds = 20;
+
+    // arguments as QCoreApplication::arguments(); environment lookups through qEnvironmentVariable.
+    static struct ServerConfigParse parse(const QStringList &arguments);
+    static QString defaultDatabasePath();
+    // Applies logLevel to the logging categories; false for an unknown level.
+    static bool applyLogLevel(const QString &level);
+};
+
+struct ServerConfigParse
+{
+    std::optional<ServerConfig>
+        config; // nullopt: exit now with exitCode (after --help, --version or an error)
+    int exitCode = 0;
+    QString output; // what to print: help/version text (stdout) or a one-line error (stderr)
+};
+
+} // namespace chat::server

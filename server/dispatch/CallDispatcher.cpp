@@ -1,0 +1,362 @@
+#include "CallDispatcher.h"
+
+#include "ServerLogging.h"
+#include "model/Color.h"
+#include "storage/StorageError.h"
+#include "storage/Store.h"
+
+#include <QJsonArray>
+
+namespace chat::server {
+
+namespace {
+
+using Status = PayloadFields::Status;
+
+QJsonArray toJsonArray(const QVector<Room> &rooms)
+{
+    QJsonArray list;
+    for (const Room &room : rooms)
+        list.append(room.toJson());
+    return list;
+}
+
+QJsonArray toJsonArray(const QVector<Message> &messages)
+{
+    QJsonArray list;
+    for (const Message &message : messages)
+        list.append(message.toJson());
+    return list;
+}
+
+std::optional<QString> changedText(const PayloadFields::Text &text)
+{
+    if (text.status == Status::Present)
+        return text.value;
+    return std::nullopt;
+}
+
+} // namespace
+
+CallDispatcher::CallDispatcher(Store &store, Outbox &outbox)
+    : m_store(store)
+    , m_outbox(outbox)
+{ }
+
+CallDispatcher::Handler CallDispatcher::handlerFor(CallName name)
+{
+    switch (name) {
+    case CallName::CreateRoom:
+        return &CallDispatcher::createRoom;
+    case CallName::ListRooms:
+        return &CallDispatcher::listRooms;
+    case CallName::EnterRoom:
+        return &CallDispatcher::enterRoom;
+    case CallName::LeaveRoom:
+        return &CallDispatcher::leaveRoom;
+    case CallName::DeleteRoom:
+        return &CallDispatcher::deleteRoom;
+    case CallName::ChangeName:
+        return &CallDispatcher::changeName;
+    case CallName::ChangeColor:
+        return &CallDispatcher::changeColor;
+    case CallName::ChangeUserName:
+        return &CallDispatcher::changeUserName;
+    case CallName::CreateMessage:
+        return &CallDispatcher::createMessage;
+    case CallName::ListMessages:
+        return &CallDispatcher::listMessages;
+    case CallName::GetDrawing:
+        return &CallDispatcher::getDrawing;
+    case CallName::ChangeDrawLine:
+        return &CallDispatcher::changeDrawLine;
+    case CallName::ResetDrawing:
+        return &CallDispatcher::resetDrawing;
+    }
+    Q_UNREACHABLE();
+    return nullptr;
+}
+
+bool CallDispatcher::connected(Peer &peer)
+{
+    try {
+        const User user = m_store.createUser();
+        peer.userUuid = user.uuid;
+        m_outbox.toCaller(peer, ServerStatement::result(ResultName::UserCreated, user.toJson()));
+        m_outbox.toCaller(peer,
+                          ServerStatement::result(ResultName::RoomsListed, toJsonArray(m_store.listRooms())));
+        return true;
+    } catch (const StorageError &error) {
+        qCWarning(lcStorage) << "cannot set up connection" << peer.id << ":" << error.what();
+        return false;
+    }
+}
+
+void CallDispatcher::disconnected(Peer &peer)
+{
+    if (peer.userUuid.isEmpty())
+        return;
+    try {
+        const auto leftRoom = m_store.disconnectUser(peer.userUuid);
+        m_outbox.setRoom(peer, {});
+        if (leftRoom)
+            announceRoom(*leftRoom);
+    } catch (const StorageError &error) {
+        qCWarning(lcStorage) << "cannot clean up after connection" << peer.id << ":" << error.what();
+    }
+}
+
+void CallDispatcher::dispatch(Peer &peer, const CallStatement &call)
+{
+    qCDebug(lcDispatch) << "connection" << peer.id << "calls" << nameOf(call.name);
+    try {
+        (this->*handlerFor(call.name))(peer, PayloadFields(call.payload));
+    } catch (const StorageError &error) {
+        qCWarning(lcStorage) << nameOf(call.name) << "failed for connection" << peer.id << ":"
+                             << error.what();
+        reply(peer, ErrorName::InternalError);
+    }
+}
+
+void CallDispatcher::reply(const Peer &peer, GeneralReply generalReply)
+{
+    m_outbox.toCaller(peer, ServerStatement::general(generalReply));
+}
+
+void CallDispatcher::reply(const Peer &peer, ErrorName error)
+{
+    m_outbox.toCaller(peer, ServerStatement::error(error));
+}
+
+void CallDispatcher::announceRoom(const Room &room)
+{
+    m_outbox.toAll(ServerStatement::result(ResultName::RoomChanged, room.toJson()));
+}
+
+bool CallDispatcher::rejectRoomUuid(const Peer &peer, PayloadFields::Status status)
+{
+    switch (status) {
+    case Status::Present:
+    case Status::Ignored:
+        return false;
+    case Status::NoSuchRoom:
+        reply(peer, ErrorName::NoSpecifiedRoom);
+        return true;
+    case Status::Missing:
+    case Status::WrongType:
+        break;
+    }
+    reply(peer, GeneralReply::NotSufficientData);
+    return true;
+}
+
+bool CallDispatcher::rejectOutsideRoom(const Peer &peer)
+{
+    if (!peer.roomUuid.isEmpty())
+        return false;
+    reply(peer, ErrorName::NoSelectedRoom);
+    return true;
+}
+
+void CallDispatcher::createRoom(Peer &, const PayloadFields &)
+{
+    m_outbox.toAll(ServerStatement::result(ResultName::RoomCreated, m_store.createRoom().toJson()));
+}
+
+void CallDispatcher::listRooms(Peer &peer, const PayloadFields &)
+{
+    m_outbox.toCaller(peer,
+                      ServerStatement::result(ResultName::RoomsListed, toJsonArray(m_store.listRooms())));
+}
+
+void CallDispatcher::enterRoom(Peer &peer, const PayloadFields &fields)
+{
+    const auto uuid = fields.roomUuid();
+    if (rejectRoomUuid(peer, uuid.status))
+        return;
+    const auto entered = m_store.enterRoom(peer.userUuid, uuid.value);
+    if (!entered) {
+        reply(peer, ErrorName::NoSpecifiedRoom);
+        return;
+    }
+    m_outbox.setRoom(peer, entered->room.uuid);
+    m_outbox.toCaller(peer, ServerStatement::result(ResultName::RoomEntered));
+    m_outbox.toCaller(peer,
+                      ServerStatement::result(ResultName::MessagesListed, toJsonArray(entered->history)));
+    m_outbox.toCaller(peer, ServerStatement::result(ResultName::DrawingGot, entered->drawing.toJson()));
+    if (entered->previousRoom)
+        announceRoom(*entered->previousRoom);
+    announceRoom(entered->room);
+}
+
+void CallDispatcher::leaveRoom(Peer &peer, const PayloadFields &)
+{
+    if (peer.roomUuid.isEmpty()) {
+        reply(peer, ErrorName::NoSpecifiedRoom); // the original crashed here (Q1)
+        return;
+    }
+    const auto room = m_store.leaveRoom(peer.userUuid);
+    m_outbox.setRoom(peer, {});
+    m_outbox.toCaller(peer, ServerStatement::result(ResultName::RoomLeft));
+    if (room)
+        announceRoom(*room);
+}
+
+void CallDispatcher::deleteRoom(Peer &peer, const PayloadFields &fields)
+{
+    const auto uuid = fields.roomUuid();
+    if (rejectRoomUuid(peer, uuid.status))
+        return;
+    const auto deleted = m_store.deleteRoom(uuid.value);
+    switch (deleted.outcome) {
+    case Store::DeleteOutcome::NotFound:
+        reply(peer, ErrorName::NoSpecifiedRoom);
+        return;
+    case Store::DeleteOutcome::NotEmpty:
+        reply(peer, ErrorName::NotEmptyRoom);
+        return;
+    case Store::DeleteOutcome::Deleted:
+        m_outbox.toAll(ServerStatement::result(ResultName::RoomDeleted, deleted.room.toJson()));
+        return;
+    }
+}
+
+void CallDispatcher::changeName(Peer &peer, const PayloadFields &fields)
+{
+    const auto uuid = fields.roomUuid();
+    const auto name = fields.optionalText(key::name);
+    if (name.status == Status::Missing || name.status == Status::WrongType
+        || uuid.status == Status::Missing) {
+        reply(peer, GeneralReply::NotSufficientData);
+        return;
+    }
+    if (rejectRoomUuid(peer, uuid.status))
+        return;
+    const auto room = m_store.renameRoom(uuid.value, changedText(name));
+    if (!room) {
+        reply(peer, ErrorName::NoSpecifiedRoom);
+        return;
+    }
+    announceRoom(*room);
+}
+
+void CallDispatcher::changeColor(Peer &peer, const PayloadFields &fields)
+{
+    const auto uuid = fields.roomUuid();
+    const auto color = fields.optionalText(key::color);
+    if (color.status == Status::Missing || color.status == Status::WrongType
+        || uuid.status == Status::Missing) {
+        reply(peer, GeneralReply::NotSufficientData);
+        return;
+    }
+    if (rejectRoomUuid(peer, uuid.status))
+        return;
+    // An unknown room is reported before a bad colour, as the original does.
+    if (color.status == Status::Present && !Color::isValid(color.value)) {
+        reply(peer, m_store.hasRoom(uuid.value) ? ErrorName::NotValidColor : ErrorName::NoSpecifiedRoom);
+        return;
+    }
+    const auto room = m_store.recolorRoom(uuid.value, changedText(color));
+    if (!room) {
+        reply(peer, ErrorName::NoSpecifiedRoom);
+        return;
+    }
+    announceRoom(*room);
+}
+
+void CallDispatcher::changeUserName(Peer &peer, const PayloadFields &fields)
+{
+    const auto name = fields.optionalText(key::name);
+    if (name.status == Status::Missing || name.status == Status::WrongType) {
+        reply(peer, GeneralReply::NotSufficientData);
+        return;
+    }
+    const auto renamed = m_store.renameUser(peer.userUuid, changedText(name));
+    m_outbox.toCaller(peer, ServerStatement::result(ResultName::UserChanged, renamed.user.toJson()));
+    if (renamed.room)
+        announceRoom(*renamed.room);
+}
+
+void CallDispatcher::createMessage(Peer &peer, const PayloadFields &fields)
+{
+    // The original reads the body before it looks at the room.
+    if (!fields.has(key::body)) {
+        reply(peer, GeneralReply::NotSufficientData);
+        return;
+    }
+    if (rejectOutsideRoom(peer))
+        return;
+    const auto body = fields.requiredText(key::body);
+    if (body.status != Status::Present) {
+        reply(peer, GeneralReply::NotSufficientData);
+        return;
+    }
+    const auto posted = m_store.createMessage(peer.userUuid, peer.roomUuid, body.value);
+    if (!posted) {
+        reply(peer, ErrorName::NoSelectedRoom);
+        return;
+    }
+    announceRoom(posted->room);
+    m_outbox.toRoom(posted->room.uuid,
+                    ServerStatement::result(ResultName::MessageCreated, posted->message.toJson()));
+}
+
+void CallDispatcher::listMessages(Peer &peer, const PayloadFields &)
+{
+    if (rejectOutsideRoom(peer))
+        return;
+    m_outbox.toCaller(peer,
+                      ServerStatement::result(ResultName::MessagesListed,
+                                              toJsonArray(m_store.listMessages(peer.roomUuid))));
+}
+
+void CallDispatcher::getDrawing(Peer &peer, const PayloadFields &)
+{
+    if (rejectOutsideRoom(peer))
+        return;
+    const auto drawing = m_store.drawing(peer.roomUuid);
+    if (!drawing) {
+        reply(peer, ErrorName::NoSelectedRoom);
+        return;
+    }
+    m_outbox.toCaller(peer, ServerStatement::result(ResultName::DrawingGot, drawing->toJson()));
+}
+
+void CallDispatcher::changeDrawLine(Peer &peer, const PayloadFields &fields)
+{
+    if (rejectOutsideRoom(peer))
+        return;
+    const auto uuid = fields.requiredText(key::uuid);
+    const auto tool = fields.requiredText(key::tool);
+    if (uuid.status != Status::Present || tool.status != Status::Present || !fields.has(key::color)
+        || !fields.hasPointArray(key::points)) {
+        reply(peer, GeneralReply::NotSufficientData);
+        return;
+    }
+    const auto color = fields.requiredText(key::color);
+    if (color.status != Status::Present || !Color::isValid(color.value)) {
+        reply(peer, ErrorName::NotValidColor);
+        return;
+    }
+    const Line line {uuid.value, {}, fields.pointArray(key::points), tool.value, color.value};
+    const auto stored = m_store.putLine(peer.roomUuid, line);
+    if (!stored) {
+        reply(peer, ErrorName::NoSelectedRoom);
+        return;
+    }
+    m_outbox.toRoom(peer.roomUuid, ServerStatement::result(ResultName::DrawLineChanged, stored->toJson()));
+}
+
+void CallDispatcher::resetDrawing(Peer &peer, const PayloadFields &)
+{
+    if (rejectOutsideRoom(peer))
+        return;
+    const auto drawing = m_store.resetDrawing(peer.roomUuid);
+    if (!drawing) {
+        reply(peer, ErrorName::NoSelectedRoom);
+        return;
+    }
+    m_outbox.toRoom(peer.roomUuid, ServerStatement::result(ResultName::DrawingGot, drawing->toJson()));
+}
+
+} // namespace chat::server

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "Outbox.h"
+#include "PayloadFields.h"
+#include "Peer.h"
+#include "model/Room.h"
+#include "protocol/CallStatement.h"
+
+namespace chat::server {
+
+class Store;
+
+// Runs calls: validates fields, changes the store (one transaction per call) and only then tells the
+// recipients, in the frame order of PROTOCOL.md section 4.
+class CallDispatcher
+{
+public:
+    CallDispatcher(Store &store, Outbox &outbox);
+
+    // A new connection: makes its user and sends user_created and rooms_listed. False when storage failed.
+    bool connected(Peer &peer);
+    // The connection is gone (already removed from the outbox): its user leaves the room, others are told.
+    void disconnected(Peer &peer);
+    void dispatch(Peer &peer, const CallStatement &call);
+
+private:
+    using Handler = void (CallDispatcher::*)(Peer &, const PayloadFields &);
+    static Handler handlerFor(CallName name);
+
+    void createRoom(Peer &peer, const PayloadFields &fields);
+    void listRooms(Peer &peer, const PayloadFields &fields);
+    void enterRoom(Peer &peer, const PayloadFields &fields);
+    void leaveRoom(Peer &peer, const PayloadFields &fields);
+    void deleteRoom(Peer &peer, const PayloadFields &fields);
+    void changeName(Peer &peer, const PayloadFields &fields);
+    void changeColor(Peer &peer, const PayloadFields &fields);
+    void changeUserName(Peer &peer, const PayloadFields &fields);
+    void createMessage(Peer &peer, const PayloadFields &fields);
+    void listMessages(Peer &peer, const PayloadFields &fields);
+    void getDrawing(Peer &peer, const PayloadFields &fields);
+    void changeDrawLine(Peer &peer, const PayloadFields &fields);
+    void resetDrawing(Peer &peer, const PayloadFields &fields);
+
+    // Sends the reply for a room uuid that is not Present; true when one was sent.
+    bool rejectRoomUuid(const Peer &peer, PayloadFields::Status status);
+    bool rejectOutsideRoom(const Peer &peer);
+    void reply(const Peer &peer, GeneralReply reply);
+    void reply(const Peer &peer, ErrorName error);
+    void announceRoom(const Room &room);
+
+    Store &m_store;
+    Outbox &m_outbox;
+};
+
+} // namespace chat::server

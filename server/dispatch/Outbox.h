@@ -1,0 +1,24 @@
+#pragma once
+
+#include "Peer.h"
+#include "protocol/ServerStatement.h"
+
+namespace chat::server {
+
+// Where handlers send statements. The transport implements it; handlers never touch sockets.
+// The recipients are those of PROTOCOL.md section 4: the caller, everyone, or the members of one room.
+class Outbox
+{
+public:
+    virtual ~Outbox() = default;
+
+    virtual void toCaller(const Peer &caller, const ServerStatement &statement) = 0;
+    virtual void toAll(const ServerStatement &statement) = 0;
+    virtual void toRoom(const QString &roomUuid, const ServerStatement &statement) = 0;
+
+    // Moves a connection between rooms for room deliveries (empty: no room). Called after the store
+    // committed.
+    virtual void setRoom(Peer &peer, const QString &roomUuid) = 0;
+};
+
+} // namespace chat::server

@@ -1,0 +1,71 @@
+#include "ServerConfig.h"
+#include "ServerLogging.h"
+#include "SignalWatcher.h"
+#include "storage/SqlStore.h"
+#include "storage/StorageError.h"
+#include "transport/ChatServer.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace chat::server;
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "chat-server: %s\n", qUtf8Printable(message));
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("chat-server"));
+    QCoreApplication::setOrganizationName(QStringLiteral("socket-chat"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CHAT_VERSION));
+    qSetMessagePattern(
+        QStringLiteral("%{time yyyy-MM-ddTHH:mm:ss.zzz} %{if-debug}debug%{endif}%{if-info}info%{endif}"
+                       "%{if-warning}warning%{endif}%{if-critical}error%{endif}%{if-fatal}fatal%{endif}"
+                       " %{category}: %{message}"));
+
+    const auto parsed = ServerConfig::parse(QCoreApplication::arguments());
+    if (!parsed.config) {
+        std::fprintf(parsed.exitCode == 0 ? stdout : stderr, "%s\n", qUtf8Printable(parsed.output));
+        return parsed.exitCode;
+    }
+    const ServerConfig &config = *parsed.config;
+    ServerConfig::applyLogLevel(config.logLevel);
+
+    SignalWatcher signalWatcher;
+    std::unique_ptr<SqlStore> store;
+    try {
+        store = SqlStore::openSqlite(config.database);
+        store->clearMemberships(); // nobody is in a room before anyone has connected
+    } catch (const StorageError &error) {
+        return fail(QStringLiteral("database %1: %2").arg(config.database, QString::fromUtf8(error.what())));
+    }
+
+    ChatServer server(*store, {config.address, config.port, config.pingIntervalSeconds * 1000});
+    if (!server.listen())
+        return fail(QStringLiteral("cannot listen on %1:%2: %3")
+                        .arg(config.host)
+                        .arg(config.port)
+                        .arg(server.errorString()));
+
+    qCInfo(lcServer).noquote() << "listening on"
+                               << QStringLiteral("ws://%1:%2").arg(config.host).arg(server.port())
+                               << "with database" << store->description();
+
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &server, [&](int signalNumber) {
+        qCInfo(lcServer) << "signal" << signalNumber << "received";
+        server.shutdown();
+    });
+    QObject::connect(&server, &ChatServer::shutDown, &app, &QCoreApplication::quit);
+    const int code = app.exec();
+    qCInfo(lcServer) << "stopped";
+    return code;
+}

@@ -1,0 +1,509 @@
+#include "SqlStore.h"
+
+#include "StorageError.h"
+#include "model/Color.h"
+#include "model/Timestamp.h"
+#include "model/Uuid.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlError>
+
+namespace chat::server {
+
+// Begins a transaction; rolls it back unless commit() was reached. Every public Store method runs inside one.
+class SqlStore::Transaction
+{
+public:
+    explicit Transaction(QSqlDatabase &database)
+        : m_database(database)
+    {
+        if (!m_database.transaction())
+            throw StorageError(
+                QStringLiteral("cannot begin a transaction: %1").arg(m_database.lastError().text()));
+    }
+    ~Transaction()
+    {
+        if (!m_committed)
+            m_database.rollback();
+    }
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    void commit()
+    {
+        if (!m_database.commit())
+            throw StorageError(QStringLiteral("cannot commit: %1").arg(m_database.lastError().text()));
+        m_committed = true;
+    }
+
+private:
+    QSqlDatabase &m_database;
+    bool m_committed = false;
+};
+
+namespace {
+
+QString uniqueConnectionName()
+{
+    static QAtomicInteger<int> counter;
+    return QStringLiteral("chat-store-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+void execPragma(QSqlDatabase &database, const QString &pragma)
+{
+    QSqlQuery query(database);
+    if (!query.exec(pragma))
+        throw StorageError(QStringLiteral("%1: %2").arg(pragma, query.lastError().text()));
+}
+
+QString compactJson(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QJsonArray jsonArrayFrom(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).array();
+}
+
+} // namespace
+
+std::unique_ptr<SqlStore> SqlStore::openSqlite(const QString &path)
+{
+    const QFileInfo file(path);
+    if (!QDir().mkpath(file.absolutePath()))
+        throw StorageError(QStringLiteral("cannot create the folder %1").arg(file.absolutePath()));
+    if (file.isDir())
+        throw StorageError(QStringLiteral("%1 is a folder, not a database file").arg(path));
+
+    const QString connection = uniqueConnectionName();
+    QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+    if (!database.isValid())
+        throw StorageError(QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
+    database.setDatabaseName(file.absoluteFilePath());
+    database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!database.open()) {
+        const QString reason = database.lastError().text();
+        database = QSqlDatabase();
+        QSqlDatabase::removeDatabase(connection);
+        throw StorageError(QStringLiteral("cannot open %1: %2").arg(path, reason));
+    }
+    std::unique_ptr<SqlStore> store(new SqlStore(database, SqlSchema::Dialect::Sqlite,
+                                                 QStringLiteral("sqlite:%1").arg(file.absoluteFilePath())));
+    // WAL lets readers run beside the writer; FULL syncs every commit, so an acknowledged call survives
+    // a power cut as well as a crash.
+    execPragma(store->m_database, QStringLiteral("PRAGMA journal_mode=WAL"));
+    execPragma(store->m_database, QStringLiteral("PRAGMA synchronous=FULL"));
+    execPragma(store->m_database, QStringLiteral("PRAGMA foreign_keys=ON"));
+    SqlSchema::migrate(store->m_database, SqlSchema::Dialect::Sqlite);
+    return store;
+}
+
+SqlStore::SqlStore(QSqlDatabase database, SqlSchema::Dialect dialect, QString description)
+    : m_database(std::move(database))
+    , m_dialect(dialect)
+    , m_description(std::move(description))
+{ }
+
+SqlStore::~SqlStore()
+{
+    const QString connection = m_database.connectionName();
+    m_queries.clear();
+    m_database.close();
+    m_database = QSqlDatabase();
+    QSqlDatabase::removeDatabase(connection);
+}
+
+QString SqlStore::description() const
+{
+    return m_description;
+}
+
+QSqlQuery &SqlStore::prepared(const char *sql)
+{
+    auto it = m_queries.find(sql);
+    if (it == m_queries.end()) {
+        QSqlQuery query(m_database);
+        query.setForwardOnly(true);
+        if (!query.prepare(QString::fromUtf8(sql)))
+            throw StorageError(QStringLiteral("cannot prepare \"%1\": %2")
+                                   .arg(QString::fromUtf8(sql), query.lastError().text()));
+        it = m_queries.insert(sql, query);
+    }
+    return it.value();
+}
+
+QSqlQuery &SqlStore::run(const char *sql, const QVariantList &values)
+{
+    QSqlQuery &query = prepared(sql);
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+    if (!query.exec())
+        throw StorageError(
+            QStringLiteral("\"%1\": %2").arg(QString::fromUtf8(sql), query.lastError().text()));
+    return query;
+}
+
+std::optional<qint64> SqlStore::roomIdOf(const QString &roomUuid)
+{
+    QSqlQuery &query = run("SELECT id FROM rooms WHERE uuid = ?", {roomUuid});
+    std::optional<qint64> id;
+    if (query.next())
+        id = query.value(0).toLongLong();
+    query.finish();
+    return id;
+}
+
+std::optional<SqlStore::UserRow> SqlStore::userRow(const QString &userUuid)
+{
+    QSqlQuery &query = run("SELECT u.id, u.name, u.room_id, r.uuid FROM users u"
+                           " LEFT JOIN rooms r ON r.id = u.room_id WHERE u.uuid = ?",
+                           {userUuid});
+    std::optional<UserRow> row;
+    if (query.next()) {
+        row = UserRow {query.value(0).toLongLong(), query.value(2).toLongLong(),
+                       User {userUuid, query.value(1).toString(), query.value(3).toString()}};
+    }
+    query.finish();
+    return row;
+}
+
+QVector<User> SqlStore::membersOf(qint64 roomId)
+{
+    QSqlQuery &query = run("SELECT u.uuid, u.name, r.uuid FROM users u JOIN rooms r ON r.id = u.room_id"
+                           " WHERE u.room_id = ? ORDER BY u.joined_seq",
+                           {roomId});
+    QVector<User> users;
+    while (query.next())
+        users.append(User {query.value(0).toString(), query.value(1).toString(), query.value(2).toString()});
+    query.finish();
+    return users;
+}
+
+std::optional<Room> SqlStore::loadRoom(qint64 roomId)
+{
+    QSqlQuery &query = run("SELECT uuid, name, color, message_count FROM rooms WHERE id = ?", {roomId});
+    if (!query.next()) {
+        query.finish();
+        return std::nullopt;
+    }
+    Room room;
+    room.uuid = query.value(0).toString();
+    room.name = query.value(1).toString();
+    room.color = query.value(2).toString();
+    room.sum = query.value(3).toLongLong();
+    query.finish();
+    room.users = membersOf(roomId);
+    return room;
+}
+
+QVector<Message> SqlStore::messagesOf(qint64 roomId)
+{
+    QSqlQuery &query = run("SELECT m.uuid, m.body, m.created, u.uuid, u.name, ur.uuid, r.uuid"
+                           " FROM messages m JOIN users u ON u.id = m.user_id"
+                           " JOIN rooms r ON r.id = m.room_id"
+                           " LEFT JOIN rooms ur ON ur.id = u.room_id"
+                           " WHERE m.room_id = ? ORDER BY m.id",
+                           {roomId});
+    QVector<Message> messages;
+    while (query.next()) {
+        Message message;
+        message.uuid = query.value(0).toString();
+        message.body = query.value(1).toString();
+        message.created = query.value(2).toString();
+        message.user = User {query.value(3).toString(), query.value(4).toString(), query.value(5).toString()};
+        message.roomUuid = query.value(6).toString();
+        messages.append(message);
+    }
+    query.finish();
+    return messages;
+}
+
+Drawing SqlStore::drawingOf(qint64 roomId)
+{
+    QSqlQuery &drawingQuery = run("SELECT id, uuid FROM drawings WHERE room_id = ?", {roomId});
+    if (!drawingQuery.next())
+        throw StorageError(QStringLiteral("room %1 has no drawing").arg(roomId));
+    const qint64 drawingId = drawingQuery.value(0).toLongLong();
+    Drawing drawing;
+    drawing.uuid = drawingQuery.value(1).toString();
+    drawingQuery.finish();
+
+    QSqlQuery &query = run(
+        "SELECT uuid, name, points, tool, color FROM lines WHERE drawing_id = ? ORDER BY id", {drawingId});
+    while (query.next()) {
+        drawing.lines.append(Line {query.value(0).toString(), query.value(1).toString(),
+                                   jsonArrayFrom(query.value(2).toString()), query.value(3).toString(),
+                                   query.value(4).toString()});
+    }
+    query.finish();
+    return drawing;
+}
+
+std::optional<Room> SqlStore::removeFromRoom(const UserRow &row)
+{
+    if (row.roomId == 0)
+        return std::nullopt;
+    run("UPDATE users SET room_id = NULL, joined_seq = NULL WHERE id = ?", {row.id});
+    return loadRoom(row.roomId);
+}
+
+void SqlStore::clearMemberships()
+{
+    Transaction transaction(m_database);
+    run("UPDATE users SET room_id = NULL, joined_seq = NULL WHERE room_id IS NOT NULL", {});
+    transaction.commit();
+}
+
+User SqlStore::createUser()
+{
+    Transaction transaction(m_database);
+    const User user = User::create();
+    run("INSERT INTO users (uuid, name) VALUES (?, ?)", {user.uuid, user.name});
+    transaction.commit();
+    return user;
+}
+
+std::optional<Room> SqlStore::disconnectUser(const QString &userUuid)
+{
+    Transaction transaction(m_database);
+    const auto row = userRow(userUuid);
+    if (!row)
+        return std::nullopt;
+    const auto room = removeFromRoom(*row);
+    // Nobody can refer to a user without messages any more: keep the table from growing with every visit.
+    run("DELETE FROM users WHERE id = ? AND NOT EXISTS (SELECT 1 FROM messages WHERE user_id = ?)",
+        {row->id, row->id});
+    transaction.commit();
+    return room;
+}
+
+Store::RenamedUser SqlStore::renameUser(const QString &userUuid, const std::optional<QString> &name)
+{
+    Transaction transaction(m_database);
+    if (name)
+        run("UPDATE users SET name = ? WHERE uuid = ?", {*name, userUuid});
+    const auto row = userRow(userUuid);
+    if (!row)
+        throw StorageError(QStringLiteral("unknown user %1").arg(userUuid));
+    RenamedUser renamed {row->user, std::nullopt};
+    if (row->roomId != 0)
+        renamed.room = loadRoom(row->roomId);
+    transaction.commit();
+    return renamed;
+}
+
+QVector<Room> SqlStore::listRooms()
+{
+    Transaction transaction(m_database);
+    QVector<Room> rooms;
+    QHash<qint64, qsizetype> indexOfRoom;
+    QSqlQuery &roomQuery = run("SELECT id, uuid, name, color, message_count FROM rooms ORDER BY id", {});
+    while (roomQuery.next()) {
+        indexOfRoom.insert(roomQuery.value(0).toLongLong(), rooms.size());
+        rooms.append(Room {roomQuery.value(1).toString(),
+                           roomQuery.value(2).toString(),
+                           roomQuery.value(3).toString(),
+                           {},
+                           roomQuery.value(4).toLongLong()});
+    }
+    roomQuery.finish();
+
+    QSqlQuery &memberQuery = run("SELECT u.room_id, u.uuid, u.name, r.uuid FROM users u"
+                                 " JOIN rooms r ON r.id = u.room_id"
+                                 " WHERE u.room_id IS NOT NULL ORDER BY u.room_id, u.joined_seq",
+                                 {});
+    while (memberQuery.next()) {
+        const qsizetype index = indexOfRoom.value(memberQuery.value(0).toLongLong(), -1);
+        if (index >= 0) {
+            rooms[index].users.append(User {memberQuery.value(1).toString(), memberQuery.value(2).toString(),
+                                            memberQuery.value(3).toString()});
+        }
+    }
+    memberQuery.finish();
+    transaction.commit();
+    return rooms;
+}
+
+bool SqlStore::hasRoom(const QString &roomUuid)
+{
+    Transaction transaction(m_database);
+    const bool exists = roomIdOf(roomUuid).has_value();
+    transaction.commit();
+    return exists;
+}
+
+Room SqlStore::createRoom()
+{
+    Transaction transaction(m_database);
+    const Room room = Room::create();
+    QSqlQuery &insert = run("INSERT INTO rooms (uuid, name, color, created) VALUES (?, ?, ?, ?) RETURNING id",
+                            {room.uuid, room.name, room.color, Timestamp::nowLocal()});
+    if (!insert.next())
+        throw StorageError(QStringLiteral("no id for the new room"));
+    const qint64 roomId = insert.value(0).toLongLong();
+    insert.finish();
+    run("INSERT INTO drawings (uuid, room_id) VALUES (?, ?)", {Uuid::create(), roomId});
+    transaction.commit();
+    return room;
+}
+
+std::optional<Room> SqlStore::renameRoom(const QString &roomUuid, const std::optional<QString> &name)
+{
+    Transaction transaction(m_database);
+    const auto roomId = roomIdOf(roomUuid);
+    if (!roomId)
+        return std::nullopt;
+    if (name)
+        run("UPDATE rooms SET name = ? WHERE id = ?", {*name, *roomId});
+    auto room = loadRoom(*roomId);
+    transaction.commit();
+    return room;
+}
+
+std::optional<Room> SqlStore::recolorRoom(const QString &roomUuid, const std::optional<QString> &color)
+{
+    Transaction transaction(m_database);
+    const auto roomId = roomIdOf(roomUuid);
+    if (!roomId)
+        return std::nullopt;
+    if (color)
+        run("UPDATE rooms SET color = ? WHERE id = ?", {*color, *roomId});
+    auto room = loadRoom(*roomId);
+    transaction.commit();
+    return room;
+}
+
+Store::DeletedRoom SqlStore::deleteRoom(const QString &roomUuid)
+{
+    Transaction transaction(m_database);
+    const auto roomId = roomIdOf(roomUuid);
+    if (!roomId)
+        return {DeleteOutcome::NotFound, {}};
+    const auto room = loadRoom(*roomId);
+    if (!room->users.isEmpty())
+        return {DeleteOutcome::NotEmpty, *room};
+    // Lines, the drawing and messages go with the room (ON DELETE CASCADE).
+    run("DELETE FROM rooms WHERE id = ?", {*roomId});
+    transaction.commit();
+    return {DeleteOutcome::Deleted, *room};
+}
+
+std::optional<Store::EnteredRoom> SqlStore::enterRoom(const QString &userUuid, const QString &roomUuid)
+{
+    Transaction transaction(m_database);
+    const auto roomId = roomIdOf(roomUuid);
+    const auto row = userRow(userUuid);
+    if (!roomId || !row)
+        return std::nullopt;
+    // Entering the room one is in keeps one's place in the member list.
+    if (row->roomId != *roomId) {
+        run("UPDATE users SET room_id = ?,"
+            " joined_seq = (SELECT COALESCE(MAX(joined_seq), 0) + 1 FROM users WHERE room_id = ?)"
+            " WHERE id = ?",
+            {*roomId, *roomId, row->id});
+    }
+    EnteredRoom entered;
+    if (row->roomId != 0)
+        entered.previousRoom = loadRoom(row->roomId);
+    entered.room = *loadRoom(*roomId);
+    entered.history = messagesOf(*roomId);
+    entered.drawing = drawingOf(*roomId);
+    transaction.commit();
+    return entered;
+}
+
+std::optional<Room> SqlStore::leaveRoom(const QString &userUuid)
+{
+    Transaction transaction(m_database);
+    const auto row = userRow(userUuid);
+    if (!row)
+        return std::nullopt;
+    auto room = removeFromRoom(*row);
+    transaction.commit();
+    return room;
+}
+
+std::optional<Store::PostedMessage> SqlStore::createMessage(const QString &userUuid, const QString &roomUuid,
+                                                            const QString &body)
+{
+    Transaction transaction(m_database);
+    const auto roomId = roomIdOf(roomUuid);
+    const auto row = userRow(userUuid);
+    if (!roomId || !row)
+        return std::nullopt;
+    PostedMessage posted;
+    posted.message.uuid = Uuid::create();
+    posted.message.body = body;
+    posted.message.user = row->user;
+    posted.message.roomUuid = roomUuid;
+    posted.message.created = Timestamp::nowLocal();
+    run("INSERT INTO messages (uuid, room_id, user_id, body, created) VALUES (?, ?, ?, ?, ?)",
+        {posted.message.uuid, *roomId, row->id, body, posted.message.created});
+    run("UPDATE rooms SET message_count = message_count + 1 WHERE id = ?", {*roomId});
+    posted.room = *loadRoom(*roomId);
+    transaction.commit();
+    return posted;
+}
+
+QVector<Message> SqlStore::listMessages(const QString &roomUuid)
+{
+    Transaction transaction(m_database);
+    const auto roomId = roomIdOf(roomUuid);
+    QVector<Message> messages;
+    if (roomId)
+        messages = messagesOf(*roomId);
+    transaction.commit();
+    return messages;
+}
+
+std::optional<Drawing> SqlStore::drawing(const QString &roomUuid)
+{
+    Transaction transaction(m_database);
+    const auto roomId = roomIdOf(roomUuid);
+    if (!roomId)
+        return std::nullopt;
+    auto drawing = drawingOf(*roomId);
+    transaction.commit();
+    return drawing;
+}
+
+std::optional<Line> SqlStore::putLine(const QString &roomUuid, const Line &line)
+{
+    Transaction transaction(m_database);
+    const auto roomId = roomIdOf(roomUuid);
+    if (!roomId)
+        return std::nullopt;
+    // A known uuid replaces that line in place: same row, so same position and name.
+    QSqlQuery &upsert =
+        run("INSERT INTO lines (drawing_id, uuid, name, points, tool, color)"
+            " SELECT id, ?, ?, ?, ?, ? FROM drawings WHERE room_id = ?"
+            " ON CONFLICT (drawing_id, uuid) DO UPDATE"
+            " SET points = excluded.points, tool = excluded.tool, color = excluded.color"
+            " RETURNING name",
+            {line.uuid, Line::freshName(), compactJson(line.points), line.tool, line.color, *roomId});
+    if (!upsert.next())
+        throw StorageError(QStringLiteral("room %1 has no drawing").arg(roomUuid));
+    Line stored = line;
+    stored.name = upsert.value(0).toString();
+    upsert.finish();
+    transaction.commit();
+    return stored;
+}
+
+std::optional<Drawing> SqlStore::resetDrawing(const QString &roomUuid)
+{
+    Transaction transaction(m_database);
+    const auto roomId = roomIdOf(roomUuid);
+    if (!roomId)
+        return std::nullopt;
+    run("DELETE FROM lines WHERE drawing_id = (SELECT id FROM drawings WHERE room_id = ?)", {*roomId});
+    auto drawing = drawingOf(*roomId);
+    transaction.commit();
+    return drawing;
+}
+
+} // namespace chat::server

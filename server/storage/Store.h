@@ -1,0 +1,83 @@
+#pragma once
+
+#include "model/Drawing.h"
+#include "model/Message.h"
+#include "model/Room.h"
+#include "model/User.h"
+
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+namespace chat::server {
+
+// What the call handlers need from storage, in the protocol's terms. Every method is one transaction:
+// it either happens completely or throws StorageError and changes nothing.
+class Store
+{
+public:
+    struct EnteredRoom
+    {
+        std::optional<Room> previousRoom; // the room the user was in before, after leaving it
+        Room room; // the room entered, with the user inside
+        QVector<Message> history; // read after the move (PROTOCOL.md Q22)
+        Drawing drawing;
+    };
+
+    enum class DeleteOutcome { Deleted, NotFound, NotEmpty };
+    struct DeletedRoom
+    {
+        DeleteOutcome outcome = DeleteOutcome::NotFound;
+        Room room; // as it was, when deleted
+    };
+
+    struct RenamedUser
+    {
+        User user;
+        std::optional<Room> room; // the user's room, which shows the new name too
+    };
+
+    struct PostedMessage
+    {
+        Message message;
+        Room room; // with the new sum
+    };
+
+    virtual ~Store() = default;
+
+    // Membership is live state: nobody is in a room when a server starts.
+    virtual void clearMemberships() = 0;
+
+    virtual User createUser() = 0;
+    // Called when the user's connection is gone. Leaves the room (returned, as it is afterwards) and forgets
+    // the user unless a message still names them as its author.
+    virtual std::optional<Room> disconnectUser(const QString &userUuid) = 0;
+    // A name of nullopt keeps the current one (PROTOCOL.md Q8).
+    virtual RenamedUser renameUser(const QString &userUuid, const std::optional<QString> &name) = 0;
+
+    virtual QVector<Room> listRooms() = 0;
+    virtual bool hasRoom(const QString &roomUuid) = 0;
+    virtual Room createRoom() = 0;
+    virtual std::optional<Room> renameRoom(const QString &roomUuid, const std::optional<QString> &name) = 0;
+    virtual std::optional<Room> recolorRoom(const QString &roomUuid, const std::optional<QString> &color) = 0;
+    virtual DeletedRoom deleteRoom(const QString &roomUuid) = 0;
+
+    // nullopt when the room does not exist.
+    virtual std::optional<EnteredRoom> enterRoom(const QString &userUuid, const QString &roomUuid) = 0;
+    // The room after the user left; nullopt when the user was in no room.
+    virtual std::optional<Room> leaveRoom(const QString &userUuid) = 0;
+
+    // nullopt when the room does not exist (any more).
+    virtual std::optional<PostedMessage> createMessage(const QString &userUuid, const QString &roomUuid,
+                                                       const QString &body) = 0;
+    virtual QVector<Message> listMessages(const QString &roomUuid) = 0;
+
+    virtual std::optional<Drawing> drawing(const QString &roomUuid) = 0;
+    // Appends the line, or replaces the line with the same uuid in place (PROTOCOL.md Q2). Returns the stored
+    // line with its name; nullopt when the room does not exist.
+    virtual std::optional<Line> putLine(const QString &roomUuid, const Line &line) = 0;
+    virtual std::optional<Drawing> resetDrawing(const QString &roomUuid) = 0;
+};
+
+} // namespace chat::server

@@ -1,0 +1,184 @@
+#include "ChatServer.h"
+
+#include "ServerLogging.h"
+#include "Session.h"
+#include "protocol/CallStatement.h"
+
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+namespace chat::server {
+
+namespace {
+constexpr int shutdownGraceMs = 3000;
+}
+
+ChatServer::ChatServer(Store &store, Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_server(new QWebSocketServer(QStringLiteral("chat-server"), QWebSocketServer::NonSecureMode, this))
+    , m_dispatcher(store, *this)
+{
+    connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::acceptConnections);
+    connect(m_server, &QWebSocketServer::acceptError, this, [](QAbstractSocket::SocketError error) {
+        qCWarning(lcServer) << "cannot accept a connection:" << error;
+    });
+    connect(&m_pingTimer, &QTimer::timeout, this, &ChatServer::pingAll);
+    m_shutdownGrace.setSingleShot(true);
+    connect(&m_shutdownGrace, &QTimer::timeout, this, &ChatServer::shutDown);
+}
+
+ChatServer::~ChatServer()
+{
+    // Sessions are children; make sure none reaches back into a half-destroyed server.
+    for (const auto &[id, session] : m_sessions)
+        session->disconnect(this);
+}
+
+bool ChatServer::listen()
+{
+    if (!m_server->listen(m_options.address, m_options.port)) {
+        m_errorString = m_server->errorString();
+        return false;
+    }
+    if (m_options.pingIntervalMs > 0)
+        m_pingTimer.start(m_options.pingIntervalMs);
+    return true;
+}
+
+quint16 ChatServer::port() const
+{
+    return m_server->serverPort();
+}
+
+QHostAddress ChatServer::address() const
+{
+    return m_server->serverAddress();
+}
+
+void ChatServer::acceptConnections()
+{
+    while (QWebSocket *socket = m_server->nextPendingConnection()) {
+        if (m_shuttingDown) {
+            socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+            socket->deleteLater();
+            continue;
+        }
+        auto *session = new Session(m_nextSessionId++, socket, this);
+        m_sessions.emplace(session->peer().id, session);
+        connect(session, &Session::textReceived, this, &ChatServer::handleText);
+        connect(session, &Session::binaryReceived, this, &ChatServer::handleBinary);
+        connect(session, &Session::disconnected, this, &ChatServer::removeSession);
+        qCDebug(lcSession) << "connection" << session->peer().id << "opened from" << session->peerAddress();
+        if (!m_dispatcher.connected(session->peer()))
+            session->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("server unavailable"));
+    }
+}
+
+void ChatServer::handleText(Session *session, const QString &text)
+{
+    handleParsed(session, CallParser::parseText(text));
+}
+
+void ChatServer::handleBinary(Session *session, const QByteArray &data)
+{
+    handleParsed(session, CallParser::parseBinary(data));
+}
+
+void ChatServer::handleParsed(Session *session, const ParsedCall &parsed)
+{
+    if (session->isClosing())
+        return;
+    if (const auto *reply = std::get_if<GeneralReply>(&parsed)) {
+        qCDebug(lcDispatch) << "connection" << session->peer().id
+                            << "sent a malformed statement:" << nameOf(*reply);
+        session->send(ServerStatement::general(*reply).toText());
+        return;
+    }
+    m_dispatcher.dispatch(session->peer(), std::get<CallStatement>(parsed));
+}
+
+void ChatServer::removeSession(Session *session)
+{
+    qCDebug(lcSession) << "connection" << session->peer().id << "closed";
+    setRoom(session->peer(), {}); // needs the session still registered to find it
+    m_sessions.erase(session->peer().id);
+    // Once it is out of every delivery list, its user leaves and the others hear of it.
+    m_dispatcher.disconnected(session->peer());
+    session->deleteLater();
+    finishShutdownWhenEmpty();
+}
+
+void ChatServer::toCaller(const Peer &caller, const ServerStatement &statement)
+{
+    const auto it = m_sessions.find(caller.id);
+    if (it != m_sessions.end())
+        it->second->send(statement.toText());
+}
+
+void ChatServer::toAll(const ServerStatement &statement)
+{
+    const QString text = statement.toText();
+    for (const auto &[id, session] : m_sessions)
+        session->send(text);
+}
+
+void ChatServer::toRoom(const QString &roomUuid, const ServerStatement &statement)
+{
+    const auto members = m_roomMembers.constFind(roomUuid);
+    if (members == m_roomMembers.cend())
+        return;
+    const QString text = statement.toText();
+    for (Session *session : *members)
+        session->send(text);
+}
+
+void ChatServer::setRoom(Peer &peer, const QString &roomUuid)
+{
+    if (peer.roomUuid == roomUuid)
+        return;
+    const auto it = m_sessions.find(peer.id);
+    Session *session = it == m_sessions.end() ? nullptr : it->second;
+    if (!peer.roomUuid.isEmpty()) {
+        auto members = m_roomMembers.find(peer.roomUuid);
+        if (members != m_roomMembers.end()) {
+            members->remove(session);
+            if (members->isEmpty())
+                m_roomMembers.erase(members);
+        }
+    }
+    peer.roomUuid = roomUuid;
+    if (session && !roomUuid.isEmpty())
+        m_roomMembers[roomUuid].insert(session);
+}
+
+void ChatServer::pingAll()
+{
+    for (const auto &[id, session] : m_sessions)
+        session->keepAlive();
+}
+
+void ChatServer::shutdown()
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    m_pingTimer.stop();
+    m_server->close();
+    qCInfo(lcServer) << "shutting down, closing" << m_sessions.size() << "connections";
+    m_shutdownGrace.start(shutdownGraceMs);
+    const auto sessions = m_sessions;
+    for (const auto &[id, session] : sessions)
+        session->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+    finishShutdownWhenEmpty();
+}
+
+void ChatServer::finishShutdownWhenEmpty()
+{
+    if (m_shuttingDown && m_sessions.empty() && m_shutdownGrace.isActive()) {
+        m_shutdownGrace.stop();
+        QTimer::singleShot(0, this, &ChatServer::shutDown);
+    }
+}
+
+} // namespace chat::server

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "dispatch/CallDispatcher.h"
+#include "dispatch/Outbox.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <map>
+
+class QWebSocketServer;
+
+namespace chat::server {
+
+class Session;
+class Store;
+
+// The WebSocket front: accepts connections, turns frames into calls for the dispatcher, and delivers
+// statements to the caller, to everyone, or to one room's members.
+class ChatServer : public QObject, public Outbox
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QHostAddress address = QHostAddress::LocalHost;
+        quint16 port = 9000;
+        int pingIntervalMs = 20000; // 0: no keepalive pings
+    };
+
+    ChatServer(Store &store, Options options, QObject *parent = nullptr);
+    ~ChatServer() override;
+
+    // Starts listening; false with errorString() set when the address cannot be used.
+    bool listen();
+    QString errorString() const { return m_errorString; }
+    quint16 port() const;
+    QHostAddress address() const;
+    int sessionCount() const { return static_cast<int>(m_sessions.size()); }
+
+    // Stops accepting, closes every connection with 1001 and emits shutDown() once all are gone
+    // (or after a grace period).
+    void shutdown();
+
+    void toCaller(const Peer &caller, const ServerStatement &statement) override;
+    void toAll(const ServerStatement &statement) override;
+    void toRoom(const QString &roomUuid, const ServerStatement &statement) override;
+    void setRoom(Peer &peer, const QString &roomUuid) override;
+
+signals:
+    void shutDown();
+
+private:
+    void acceptConnections();
+    void handleText(Session *session, const QString &text);
+    void handleBinary(Session *session, const QByteArray &data);
+    void handleParsed(Session *session, const ParsedCall &parsed);
+    void removeSession(Session *session);
+    void pingAll();
+    void finishShutdownWhenEmpty();
+
+    Options m_options;
+    QWebSocketServer *m_server;
+    CallDispatcher m_dispatcher;
+    std::map<quint64, Session *> m_sessions; // connection order, for "all" deliveries
+    QHash<QString, QSet<Session *>> m_roomMembers;
+    quint64 m_nextSessionId = 1;
+    QTimer m_pingTimer;
+    QTimer m_shutdownGrace;
+    bool m_shuttingDown = false;
+    QString m_errorString;
+};
+
+} // namespace chat::server
