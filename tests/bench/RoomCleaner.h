@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QObject>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+
+namespace chat::bench {
+
+class BenchClient;
+
+// Deletes the rooms a scenario created, through one ready client: leave_room first when that client is
+// inside a room (delete_room needs an empty room), then delete_room for every room, pipelined. Errors carry
+// no room, so the cleaner works in rounds: after a round whose replies are all in, the rooms that saw no
+// room_deleted are tried again (not_empty_room: members may not be gone yet), a bounded number of times.
+class RoomCleaner : public QObject
+{
+    Q_OBJECT
+
+public:
+    RoomCleaner(BenchClient *client, const QStringList &rooms, bool leaveFirst, QObject *parent = nullptr);
+
+    void start();
+    int deletedCount() const { return m_deleted; }
+    QStringList remaining() const { return QStringList(m_pending.cbegin(), m_pending.cend()); }
+
+signals:
+    void finished(bool complete);
+
+private:
+    void round();
+    void onRoundReply();
+    void finish(bool complete);
+
+    BenchClient *m_client;
+    QSet<QString> m_pending;
+    bool m_leaveFirst;
+    bool m_leaving = false;
+    bool m_done = false;
+    int m_rounds = 0;
+    int m_outstanding = 0;
+    int m_notEmpty = 0;
+    int m_deleted = 0;
+    QTimer m_retry;
+};
+
+} // namespace chat::bench
