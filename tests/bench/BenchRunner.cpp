@@ -15,7 +15,7 @@
 namespace chat::bench {
 namespace {
 std::atomic<bool> interruptRequested {false};
-constexpr int forceFinishMs = 5000; // after an abort, the scenario's cleanup may take this long
+constexpr int forceFinishMarginMs = 2000; // beyond the scenario's own cleanup budget
 } // namespace
 
 BenchRunner::BenchRunner(const BenchOptions &options, QObject *parent)
@@ -50,7 +50,7 @@ BenchRunner::BenchRunner(const BenchOptions &options, QObject *parent)
         if (interruptRequested.exchange(false)) {
             m_scenario->abort(QStringLiteral("interrupted"));
             if (!m_forceFinish.isActive())
-                m_forceFinish.start(forceFinishMs);
+                m_forceFinish.start(m_scenario->abortedCleanupBudgetMs() + forceFinishMarginMs);
         }
     });
 }
@@ -70,7 +70,7 @@ void BenchRunner::start()
 void BenchRunner::onTimeout()
 {
     m_scenario->abort(QStringLiteral("timed out after %1 s").arg(m_options.timeoutS));
-    m_forceFinish.start(forceFinishMs);
+    m_forceFinish.start(m_scenario->abortedCleanupBudgetMs() + forceFinishMarginMs);
 }
 
 void BenchRunner::report()

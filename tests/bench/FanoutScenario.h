@@ -86,6 +86,7 @@ private:
     qint64 m_reordered = 0;
     qint64 m_misrouted = 0;
     qint64 m_lost = 0;
+    qint64 m_undeliveredAtAbort = 0;
     qint64 m_expected = 0;
     quint64 m_frames = 0;
     quint64 m_framesAtStart = 0;
@@ -96,6 +97,8 @@ private:
     qint64 m_settleStartNs = 0;
     std::optional<double> m_cpuStart;
     std::optional<double> m_cpuEnd;
+    double m_benchCpuStart = 0;
+    double m_benchCpuEnd = 0;
     Stats m_latency;
     QTimer m_tick;
     QTimer m_sendWindow;

@@ -31,14 +31,18 @@ void HistoryScenario::createRoom()
         }
         m_room = room->uuid;
         trackRoom(m_room);
+        if (isCleaning())
+            return;
         setPhase(QStringLiteral("enter room"));
         control()->expect(ResultName::DrawingGot, [this](const ServerStatement &, qint64) {
-            setControlInRoom(true);
-            fill();
+            if (!isCleaning())
+                fill();
         });
+        // In the room from now on for the cleanup: the server handles a later leave_room after this call.
+        setControlInRoom(true);
         control()->send(CallName::EnterRoom, QJsonObject {{QString::fromUtf16(key::uuid), m_room}});
     });
-    control()->send(CallName::CreateRoom);
+    requestRoom();
 }
 
 void HistoryScenario::fill()

@@ -19,6 +19,7 @@ protected:
     QJsonObject parameters() const override;
     QJsonObject figures() const override;
     QStringList summaryLines() const override;
+    void stopMeasuring() override { m_filling = false; }
 
 private:
     void createRoom();

@@ -17,7 +17,8 @@ void RoomsScenario::fill()
     // room_created goes to every connection; the benchmark expects to be alone on the server.
     connect(control(), &BenchClient::frameReceived, this,
             [this](BenchClient *, ResultName name, const QString &text, qint64 receivedNs) {
-                if (!m_filling || name != ResultName::RoomCreated)
+                // After an abort, rooms whose create_room was in flight are still recorded for cleanup.
+                if (name != ResultName::RoomCreated || m_created + m_fillErrors >= m_sent)
                     return;
                 const auto statement = ServerStatement::parse(text.toUtf8());
                 const auto room = statement ? Room::fromJson(statement->object()) : std::nullopt;
@@ -25,6 +26,8 @@ void RoomsScenario::fill()
                     return;
                 trackRoom(room->uuid);
                 ++m_created;
+                if (!m_filling)
+                    return;
                 m_fillEndNs = receivedNs;
                 sendNext();
             });
@@ -48,7 +51,7 @@ void RoomsScenario::sendNext()
     if (m_sent >= options().rooms)
         return;
     ++m_sent;
-    control()->send(CallName::CreateRoom);
+    requestRoom();
 }
 
 void RoomsScenario::fillDone()

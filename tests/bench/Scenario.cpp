@@ -6,13 +6,13 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <memory>
 
 namespace chat::bench {
 namespace {
 constexpr int maxFailureNotes = 12;
 constexpr int cleanupBudgetMs = 20000; // a normal cleanup; the run's --timeout still applies
-constexpr int abortedCleanupBudgetMs = 3000;
 constexpr int closeWaitMs = 2000;
 } // namespace
 
@@ -98,6 +98,19 @@ void Scenario::addFailures(qint64 count, const QString &what)
         m_failureNotes.append(count == 1 ? what : QStringLiteral("%1 × %2").arg(count).arg(what));
 }
 
+void Scenario::requestRoom()
+{
+    ++m_roomsRequested;
+    m_control->send(CallName::CreateRoom);
+}
+
+void Scenario::trackRoom(const QString &uuid)
+{
+    m_createdRooms.append(uuid);
+    if (m_cleaner)
+        m_cleaner->add(uuid);
+}
+
 void Scenario::retire(BenchClient *client)
 {
     if (!client)
@@ -155,8 +168,14 @@ void Scenario::abort(const QString &why)
     if (!m_cleaning) {
         cleanUp();
     }
-    if (!m_cleanupDeadline.isActive() || m_cleanupDeadline.remainingTime() > abortedCleanupBudgetMs)
-        m_cleanupDeadline.start(abortedCleanupBudgetMs);
+    if (!m_cleanupDeadline.isActive() || m_cleanupDeadline.remainingTime() > abortedCleanupBudgetMs())
+        m_cleanupDeadline.start(abortedCleanupBudgetMs());
+}
+
+int Scenario::abortedCleanupBudgetMs() const
+{
+    // 3 s, plus 2 ms per room to delete, at most 10 s.
+    return std::clamp(3000 + 2 * std::max(int(m_createdRooms.size()), m_roomsRequested), 3000, 10000);
 }
 
 void Scenario::complete()
@@ -173,14 +192,14 @@ void Scenario::cleanUp()
     m_serverCpuEnd = m_process.cpuSeconds();
     m_serverRssEnd = m_process.rssKb();
     if (!m_cleanupDeadline.isActive())
-        m_cleanupDeadline.start(m_aborted ? abortedCleanupBudgetMs : cleanupBudgetMs);
+        m_cleanupDeadline.start(m_aborted ? abortedCleanupBudgetMs() : cleanupBudgetMs);
 
     // Everyone but the control client leaves by closing: the server takes them out of their rooms.
     for (const QPointer<BenchClient> &client : std::as_const(m_clients)) {
         if (client && client != m_control)
             retire(client);
     }
-    if (m_createdRooms.isEmpty()) {
+    if (m_createdRooms.isEmpty() && m_roomsRequested == 0) {
         closeAll();
         return;
     }
@@ -192,6 +211,7 @@ void Scenario::cleanUp()
     if (m_control)
         retire(m_control);
     m_controlInRoom = false;
+    m_controlReplaced = true;
     m_control = createClient();
     connect(m_control, &BenchClient::ready, this, [this]() { deleteRooms(); });
     connect(m_control, &BenchClient::failed, this, [this]() {
@@ -206,6 +226,8 @@ void Scenario::deleteRooms()
     if (m_cleaner)
         return;
     m_cleaner = new RoomCleaner(m_control, m_createdRooms, m_controlInRoom, this);
+    if (!m_controlReplaced)
+        m_cleaner->setAwaiting(m_roomsRequested - int(m_createdRooms.size()));
     connect(m_cleaner, &RoomCleaner::finished, this, [this](bool complete) {
         m_roomsDeleted = m_cleaner->deletedCount();
         if (!complete) {

@@ -35,6 +35,8 @@ public:
     // The run's time is up (or it was interrupted): stop measuring, clean up quickly, then finish.
     void abort(const QString &why);
     bool isFinished() const { return m_finished; }
+    // How long the cleanup may take after abort().
+    int abortedCleanupBudgetMs() const;
 
     bool succeeded() const { return m_failures == 0 && !m_aborted; }
     // {"scenario", "ok", "timed_out", "parameters", "figures", "failures", …}
@@ -67,7 +69,11 @@ protected:
     int failureCount() const { return m_failures; }
     void setPhase(const QString &phase) { m_phase = phase; }
     bool isAborted() const { return m_aborted; }
-    void trackRoom(const QString &uuid) { m_createdRooms.append(uuid); }
+    bool isCleaning() const { return m_cleaning; }
+    // create_room through the control client; its room_created must be passed to trackRoom().
+    void requestRoom();
+    // A room this run created: deleted at the end (also when it is announced during cleanup).
+    void trackRoom(const QString &uuid);
 
     // Closes a client that is no longer needed (not a failure) and schedules its deletion.
     void retire(BenchClient *client);
@@ -95,6 +101,7 @@ private:
     QList<QPointer<BenchClient>> m_clients;
     BenchClient *m_control = nullptr;
     bool m_controlInRoom = false;
+    bool m_controlReplaced = false;
     int m_nextId = 0;
 
     int m_failures = 0;
@@ -107,6 +114,7 @@ private:
     bool m_finished = false;
     bool m_closingAll = false;
     QStringList m_createdRooms;
+    int m_roomsRequested = 0;
     int m_roomsDeleted = 0;
     bool m_cleanupComplete = true;
     QString m_negotiated;
