@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace chat {
 
@@ -16,7 +17,7 @@ QString JsonText::textOf(const QJsonValue &value)
         const qint64 integral = value.toInteger();
         if (static_cast<double>(integral) == number)
             return QString::number(integral);
-        return QString::number(number, 'g', 17);
+        return QString::number(number, 'g', QLocale::FloatingPointShortest);
     }
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");

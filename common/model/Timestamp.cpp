@@ -23,9 +23,20 @@ QString Timestamp::format(const QDateTime &localTime, int microseconds)
 
 QDateTime Timestamp::parse(const QString &text)
 {
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    // Qt rounds a longer fraction to milliseconds, which can carry into the next second, day or even
+    // year ("2022-12-31T23:59:59.9996"). Truncate it to milliseconds, so the seconds read are those written.
+    QString input = text;
+    const qsizetype dot = input.indexOf(u'.');
+    if (dot >= 0) {
+        qsizetype end = dot + 1;
+        while (end < input.size() && input.at(end) >= u'0' && input.at(end) <= u'9')
+            ++end;
+        if (end - dot - 1 > 3)
+            input.remove(dot + 4, end - dot - 4);
+    }
+    QDateTime time = QDateTime::fromString(input, Qt::ISODateWithMs);
     if (!time.isValid())
-        time = QDateTime::fromString(text, Qt::ISODate);
+        time = QDateTime::fromString(input, Qt::ISODate);
     return time;
 }
 
