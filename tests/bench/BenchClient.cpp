@@ -93,12 +93,16 @@ void BenchClient::onDisconnected()
     if (!m_closing) {
         const auto code = int(m_socket.closeCode());
         const QString reason = m_socket.closeReason();
-        fail(m_ready ? QStringLiteral("connection closed by the server (code %1%2)")
-                           .arg(code)
-                           .arg(reason.isEmpty() ? QString() : QStringLiteral(", ") + reason)
-                     : QStringLiteral("connection closed before ready (code %1, %2)")
-                           .arg(code)
-                           .arg(m_socket.errorString()));
+        if (m_connectedNs == 0)
+            fail(QStringLiteral("could not connect: %1").arg(m_socket.errorString()));
+        else if (m_ready)
+            fail(QStringLiteral("connection closed by the server (code %1%2)")
+                     .arg(code)
+                     .arg(reason.isEmpty() ? QString() : QStringLiteral(", ") + reason));
+        else
+            fail(QStringLiteral("connection closed before user_created and rooms_listed (code %1%2)")
+                     .arg(code)
+                     .arg(reason.isEmpty() ? QString() : QStringLiteral(", ") + reason));
     }
     emit disconnected(this);
 }
