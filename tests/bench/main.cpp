@@ -29,8 +29,10 @@ rlim_t raiseOpenFileLimit()
     return limit.rlim_cur;
 }
 
-void onSignal(int)
+void onSignal(int signal)
 {
+    // The first signal stops the run cleanly (cleanup, report); a second one ends it at once.
+    std::signal(signal, SIG_DFL);
     chat::bench::BenchRunner::requestInterrupt();
 }
 
