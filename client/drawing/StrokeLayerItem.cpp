@@ -1,0 +1,101 @@
+#include "StrokeLayerItem.h"
+
+#include "CssColor.h"
+#include "StrokePath.h"
+
+#include <QPainter>
+
+#include <algorithm>
+
+namespace chat {
+
+StrokeLayerItem::StrokeLayerItem(const QSizeF &boardSize, QGraphicsItem *parent)
+    : QGraphicsItem(parent)
+    , m_boardSize(boardSize)
+    , m_committed((boardSize * m_scale).toSize(), QImage::Format_ARGB32_Premultiplied)
+{
+    m_committed.fill(Qt::transparent);
+    m_display = m_committed;
+}
+
+QRectF StrokeLayerItem::boundingRect() const
+{
+    return QRectF(QPointF(0, 0), m_boardSize);
+}
+
+void StrokeLayerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    painter->setRenderHint(QPainter::SmoothPixmapTransform);
+    painter->drawImage(boundingRect(), m_display);
+}
+
+void StrokeLayerItem::rebuild(const QVector<Line> &lines)
+{
+    m_committed.fill(Qt::transparent);
+    for (const Line &line : lines)
+        paintLine(m_committed, line);
+    compose();
+}
+
+void StrokeLayerItem::appendLine(const Line &line)
+{
+    paintLine(m_committed, line);
+    removePending(line.uuid); // our own echo: the pending copy is no longer needed
+    compose();
+}
+
+void StrokeLayerItem::addPending(const Line &line)
+{
+    m_pending.append(line);
+    compose();
+}
+
+void StrokeLayerItem::removePending(const QString &uuid)
+{
+    m_pending.erase(std::remove_if(m_pending.begin(), m_pending.end(),
+                                   [&](const Line &line) { return line.uuid == uuid; }),
+                    m_pending.end());
+    compose();
+}
+
+void StrokeLayerItem::setLiveStroke(const QVector<QPointF> &points, DrawingTool tool, const QColor &color)
+{
+    m_livePoints = points;
+    m_liveTool = tool;
+    m_liveColor = color;
+    compose();
+}
+
+void StrokeLayerItem::clearLiveStroke()
+{
+    m_livePoints.clear();
+    compose();
+}
+
+void StrokeLayerItem::paintLine(QImage &image, const Line &line) const
+{
+    paintPoints(image, line.pointList(), toolFromName(line.tool), CssColor::parse(line.color));
+}
+
+void StrokeLayerItem::paintPoints(QImage &image, const QVector<QPointF> &points, DrawingTool tool,
+                                  const QColor &color) const
+{
+    QPainter painter(&image);
+    painter.scale(m_scale, m_scale);
+    StrokePath::paint(painter, points, tool, color);
+}
+
+void StrokeLayerItem::compose()
+{
+    if (m_pending.isEmpty() && m_livePoints.isEmpty()) {
+        m_display = m_committed; // shared, no copy
+    } else {
+        m_display = m_committed.copy();
+        for (const Line &line : std::as_const(m_pending))
+            paintLine(m_display, line);
+        paintPoints(m_display, m_livePoints, m_liveTool, m_liveColor);
+    }
+    update();
+}
+
+} // namespace chat

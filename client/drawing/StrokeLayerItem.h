@@ -1,0 +1,50 @@
+#pragma once
+
+#include "DrawingTool.h"
+#include "model/Line.h"
+
+#include <QGraphicsItem>
+#include <QHash>
+#include <QImage>
+
+namespace chat {
+
+// The strokes of the board, rasterised into one transparent layer above the board's background. A raster
+// layer lets the eraser really erase (CompositionMode_Clear) instead of painting white, and repainting costs
+// one image blit however many strokes there are. Lines confirmed by the server are in the committed image;
+// our own strokes waiting for their echo and the stroke being drawn are composed on top.
+class StrokeLayerItem : public QGraphicsItem
+{
+public:
+    explicit StrokeLayerItem(const QSizeF &boardSize, QGraphicsItem *parent = nullptr);
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    void rebuild(const QVector<Line> &lines);
+    void appendLine(const Line &line);
+
+    void addPending(const Line &line);
+    void removePending(const QString &uuid);
+    void setLiveStroke(const QVector<QPointF> &points, DrawingTool tool, const QColor &color);
+    void clearLiveStroke();
+
+    QImage image() const { return m_display; } // what is shown, at layer resolution
+
+private:
+    void paintLine(QImage &image, const Line &line) const;
+    void paintPoints(QImage &image, const QVector<QPointF> &points, DrawingTool tool,
+                     const QColor &color) const;
+    void compose();
+
+    QSizeF m_boardSize;
+    qreal m_scale = 2.0; // layer pixels per board unit: sharp on high-DPI and when the view grows
+    QImage m_committed;
+    QImage m_display;
+    QVector<Line> m_pending;
+    QVector<QPointF> m_livePoints;
+    DrawingTool m_liveTool = DrawingTool::Pen;
+    QColor m_liveColor;
+};
+
+} // namespace chat

@@ -1,0 +1,80 @@
+#include "MessageListModel.h"
+
+#include "model/Timestamp.h"
+
+#include <QLocale>
+
+namespace chat {
+
+MessageListModel::MessageListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{ }
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_messages.size());
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_messages.size())
+        return {};
+    const Message &message = m_messages.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case BodyRole:
+        return message.body;
+    case Qt::AccessibleTextRole:
+        return tr("%1 at %2: %3").arg(message.user.name, timeText(message.created), message.body);
+    case AuthorRole:
+        return message.user.name;
+    case AuthorUuidRole:
+        return message.user.uuid;
+    case TimeRole:
+        return timeText(message.created);
+    case OwnRole:
+        return !m_selfUuid.isEmpty() && message.user.uuid == m_selfUuid;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    return {{BodyRole, "body"}, {AuthorRole, "author"}, {TimeRole, "time"}, {OwnRole, "own"}};
+}
+
+void MessageListModel::reset(const QVector<Message> &messages)
+{
+    beginResetModel();
+    m_messages = messages;
+    endResetModel();
+}
+
+void MessageListModel::append(const Message &message)
+{
+    const int end = int(m_messages.size());
+    beginInsertRows({}, end, end);
+    m_messages.append(message);
+    endInsertRows();
+}
+
+void MessageListModel::setSelfUuid(const QString &uuid)
+{
+    if (m_selfUuid == uuid)
+        return;
+    m_selfUuid = uuid;
+    if (!m_messages.isEmpty())
+        emit dataChanged(index(0), index(int(m_messages.size()) - 1), {OwnRole});
+}
+
+QString MessageListModel::timeText(const QString &created) const
+{
+    // The server's local time without zone (Q19): shown as it is, date and minutes only.
+    const QDateTime time = Timestamp::parse(created);
+    if (!time.isValid())
+        return created;
+    return QLocale().toString(time, QLocale::ShortFormat);
+}
+
+} // namespace chat

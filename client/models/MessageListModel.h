@@ -1,0 +1,37 @@
+#pragma once
+
+#include "model/Message.h"
+
+#include <QAbstractListModel>
+#include <QVector>
+
+namespace chat {
+
+// The messages of the room we are in, in posting order. Updated from messages_listed and message_created.
+class MessageListModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role { BodyRole = Qt::UserRole + 1, AuthorRole, AuthorUuidRole, TimeRole, OwnRole };
+
+    explicit MessageListModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    void reset(const QVector<Message> &messages);
+    void append(const Message &message);
+    void clear() { reset({}); }
+    void setSelfUuid(const QString &uuid);
+
+    const Message &at(int row) const { return m_messages.at(row); }
+
+private:
+    QString timeText(const QString &created) const;
+
+    QVector<Message> m_messages;
+    QString m_selfUuid;
+};
+
+} // namespace chat

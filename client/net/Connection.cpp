@@ -1,0 +1,113 @@
+#include "Connection.h"
+
+#include <QRandomGenerator>
+#include <QWebSocketHandshakeOptions>
+
+#include <algorithm>
+
+namespace chat {
+
+namespace {
+constexpr int firstRetryMs = 500;
+constexpr int maxRetryMs = 30000;
+} // namespace
+
+Connection::Connection(QObject *parent)
+    : QObject(parent)
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &Connection::startSocket);
+    connect(&m_socket, &QWebSocket::connected, this, [this] {
+        m_attempt = 0;
+        setState(State::Connected);
+        emit opened();
+    });
+    connect(&m_socket, &QWebSocket::disconnected, this, &Connection::onDisconnected);
+    connect(&m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
+            &Connection::onError);
+    connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        // Certificates are checked as Qt does by default; a bad one is reported, never ignored.
+        for (const QSslError &error : errors)
+            emit problem(error.errorString());
+    });
+    connect(&m_socket, &QWebSocket::textMessageReceived, this,
+            [this](const QString &text) { emit textReceived(text.toUtf8()); });
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this,
+            [this](const QByteArray &data) { emit textReceived(data); });
+}
+
+void Connection::open(const QUrl &url)
+{
+    m_url = url;
+    m_wanted = true;
+    m_attempt = 0;
+    m_retryTimer.stop();
+    if (m_socket.state() != QAbstractSocket::UnconnectedState) {
+        m_socket.abort(); // onDisconnected starts the new socket
+        return;
+    }
+    startSocket();
+}
+
+void Connection::close()
+{
+    m_wanted = false;
+    m_retryTimer.stop();
+    m_socket.close();
+    setState(State::Disconnected);
+}
+
+bool Connection::sendText(const QString &text)
+{
+    if (m_state != State::Connected)
+        return false;
+    return m_socket.sendTextMessage(text) >= 0;
+}
+
+int Connection::nextRetryDelayMs() const
+{
+    const int exponent = std::min(m_attempt, 6);
+    return std::min(maxRetryMs, firstRetryMs << exponent);
+}
+
+void Connection::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void Connection::startSocket()
+{
+    if (!m_wanted)
+        return;
+    setState(State::Connecting);
+    QWebSocketHandshakeOptions options;
+    options.setSubprotocols(m_subprotocols);
+    m_socket.open(m_url, options);
+}
+
+void Connection::onDisconnected()
+{
+    const int code = m_socket.closeCode();
+    const QString reason = m_socket.closeReason();
+    if (m_state == State::Connected)
+        emit closed(code, reason);
+    if (!m_wanted) {
+        setState(State::Disconnected);
+        return;
+    }
+    // A little jitter keeps many clients from coming back in the same millisecond after a server restart.
+    const int delay = nextRetryDelayMs() + int(QRandomGenerator::global()->bounded(250));
+    ++m_attempt;
+    setState(State::WaitingToReconnect);
+    m_retryTimer.start(delay);
+}
+
+void Connection::onError(QAbstractSocket::SocketError)
+{
+    emit problem(m_socket.errorString());
+}
+
+} // namespace chat

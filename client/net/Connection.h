@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+
+namespace chat {
+
+// One WebSocket to the server that comes back by itself: after an unexpected close it retries with an
+// exponential backoff until close() is called. It knows nothing about statements.
+class Connection : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Disconnected, Connecting, Connected, WaitingToReconnect };
+    Q_ENUM(State)
+
+    explicit Connection(QObject *parent = nullptr);
+
+    void open(const QUrl &url);
+    void close();
+    bool sendText(const QString &text);
+
+    State state() const { return m_state; }
+    QUrl url() const { return m_url; }
+    int nextRetryDelayMs() const;
+    QString negotiatedSubprotocol() const { return m_socket.subprotocol(); }
+
+    // Offered in the handshake; the original server ignores them (PROTOCOL.md section 0).
+    void setSubprotocols(const QStringList &subprotocols) { m_subprotocols = subprotocols; }
+
+signals:
+    void stateChanged(chat::Connection::State state);
+    void opened();
+    void closed(int code, const QString &reason);
+    void textReceived(const QByteArray &utf8);
+    void problem(const QString &text);
+
+private:
+    void setState(State state);
+    void startSocket();
+    void onDisconnected();
+    void onError(QAbstractSocket::SocketError error);
+
+    QWebSocket m_socket;
+    QTimer m_retryTimer;
+    QUrl m_url;
+    QStringList m_subprotocols;
+    State m_state = State::Disconnected;
+    int m_attempt = 0;
+    bool m_wanted = false; // false after close(): no reconnect
+};
+
+} // namespace chat

@@ -1,0 +1,444 @@
+#include "ProtocolClient.h"
+
+#include "model/Drawing.h"
+#include "model/Line.h"
+#include "model/Message.h"
+#include "model/Room.h"
+#include "models/DrawingModel.h"
+#include "models/EventLogModel.h"
+#include "models/MessageListModel.h"
+#include "models/RoomListModel.h"
+#include "models/UserListModel.h"
+#include "protocol/CallStatement.h"
+#include "protocol/Limits.h"
+#include "protocol/ServerStatement.h"
+
+#include <QJsonDocument>
+#include <QWebSocketProtocol>
+
+namespace chat {
+
+namespace {
+QString keyOf(const char16_t *key)
+{
+    return QString::fromUtf16(key);
+}
+} // namespace
+
+ProtocolClient::ProtocolClient(QObject *parent)
+    : QObject(parent)
+    , m_rooms(new RoomListModel(this))
+    , m_messages(new MessageListModel(this))
+    , m_users(new UserListModel(this))
+    , m_log(new EventLogModel(this))
+    , m_drawing(new DrawingModel(this))
+{
+    m_connection.setSubprotocols({subprotocol()});
+    connect(&m_connection, &Connection::opened, this, &ProtocolClient::onOpened);
+    connect(&m_connection, &Connection::closed, this, &ProtocolClient::onClosed);
+    connect(&m_connection, &Connection::textReceived, this, &ProtocolClient::handleStatement);
+    connect(&m_connection, &Connection::stateChanged, this, &ProtocolClient::connectionStateChanged);
+    connect(&m_connection, &Connection::problem, this,
+            [this](const QString &text) { logLocal(tr("connection problem"), text); });
+}
+
+QString ProtocolClient::subprotocol()
+{
+    return QStringLiteral("socketchat.v1");
+}
+
+void ProtocolClient::connectTo(const QUrl &url)
+{
+    // Another server has other rooms: leave the one shown. A room asked for with setRoomToOpen() stays asked.
+    if (!m_currentRoom.isEmpty())
+        m_roomToRestore.clear();
+    m_inside = false;
+    setCurrentRoom({});
+    m_rooms->clear();
+    logLocal(tr("connecting"), url.toString());
+    m_connection.open(url);
+}
+
+// --- calls -------------------------------------------------------------------------------------------
+
+bool ProtocolClient::createRoom()
+{
+    return requireConnection() && send(CallName::CreateRoom);
+}
+
+bool ProtocolClient::enterRoom(const QString &uuid)
+{
+    if (!requireConnection())
+        return false;
+    if (m_inside && uuid == m_currentRoom)
+        return true; // entering the room we are in only produces confusing broadcasts (Q10)
+    m_pendingEnters.append(uuid);
+    return send(CallName::EnterRoom, {{keyOf(key::uuid), uuid}});
+}
+
+bool ProtocolClient::leaveRoom()
+{
+    m_roomToRestore.clear();
+    if (!m_inside) {
+        // The server has no room for us (we are reconnecting): leaving is only local.
+        setCurrentRoom({});
+        return true;
+    }
+    // Section 8: leave_room only while inside, or the original closes the connection.
+    return requireConnection() && send(CallName::LeaveRoom);
+}
+
+bool ProtocolClient::deleteRoom(const QString &uuid)
+{
+    return requireConnection() && send(CallName::DeleteRoom, {{keyOf(key::uuid), uuid}});
+}
+
+bool ProtocolClient::renameRoom(const QString &uuid, const QString &name)
+{
+    if (name.trimmed().isEmpty()) {
+        emit notice(tr("A room name cannot be empty."));
+        return false;
+    }
+    return requireConnection()
+        && send(CallName::ChangeName, {{keyOf(key::uuid), uuid}, {keyOf(key::name), name}});
+}
+
+bool ProtocolClient::recolorRoom(const QString &uuid, const QString &color)
+{
+    return requireConnection()
+        && send(CallName::ChangeColor, {{keyOf(key::uuid), uuid}, {keyOf(key::color), color}});
+}
+
+bool ProtocolClient::changeUserName(const QString &name)
+{
+    if (name.trimmed().isEmpty()) {
+        emit notice(tr("A user name cannot be empty."));
+        return false;
+    }
+    m_wantedName = name;
+    if (!isConnected()) {
+        emit notice(tr("Not connected: your new name will be sent when the connection is back."));
+        return true;
+    }
+    return send(CallName::ChangeUserName, {{keyOf(key::name), name}});
+}
+
+bool ProtocolClient::sendMessage(const QString &body)
+{
+    if (body.trimmed().isEmpty())
+        return false;
+    if (!requireConnection())
+        return false;
+    if (!m_inside) {
+        emit notice(tr("Enter a room before writing."));
+        return false;
+    }
+    return send(CallName::CreateMessage, {{keyOf(key::body), body}});
+}
+
+bool ProtocolClient::sendLine(const QString &uuid, const QJsonArray &points, const QString &color,
+                              const QString &tool)
+{
+    if (!requireConnection() || !m_inside)
+        return false;
+    // Section 8 / Q2: a second change_draw_line with the same uuid breaks the original SQLite server.
+    if (m_sentLineUuids.contains(uuid))
+        return false;
+    m_sentLineUuids.insert(uuid);
+    return send(CallName::ChangeDrawLine,
+                {{keyOf(key::uuid), uuid},
+                 {keyOf(key::points), points},
+                 {keyOf(key::color), color},
+                 {keyOf(key::tool), tool}});
+}
+
+bool ProtocolClient::resetDrawing()
+{
+    return requireConnection() && m_inside && send(CallName::ResetDrawing);
+}
+
+bool ProtocolClient::requireConnection()
+{
+    if (isConnected())
+        return true;
+    emit notice(tr("Not connected to the server: the action was not sent. Reconnecting…"));
+    return false;
+}
+
+bool ProtocolClient::send(CallName name, const QJsonObject &fields)
+{
+    const QByteArray json = QJsonDocument(makeCall(name, fields)).toJson(QJsonDocument::Compact);
+    const QString text = QString::fromUtf8(json);
+    if (CallParser::codePointCount(text) > limits::maxStatementCodePoints) {
+        emit notice(tr("That is too long to send (the limit is %L1 characters).")
+                        .arg(limits::maxStatementCodePoints));
+        return false;
+    }
+    const bool sent = m_transport ? m_transport(text) : m_connection.sendText(text);
+    if (!sent) {
+        emit notice(tr("Sending failed: the connection is not open."));
+        return false;
+    }
+    m_lastCall = nameOf(name);
+    m_log->append(EventLogModel::Origin::Sent, nameOf(StatementType::Call), m_lastCall, json);
+    return true;
+}
+
+// --- connection events -------------------------------------------------------------------------------
+
+void ProtocolClient::onOpened()
+{
+    const QString protocol = m_connection.negotiatedSubprotocol();
+    logLocal(tr("opened WS"),
+             protocol.isEmpty() ? m_connection.url().toString()
+                                : m_connection.url().toString() + QLatin1Char(' ') + protocol);
+    m_inside = false;
+    m_pendingEnters.clear();
+}
+
+void ProtocolClient::onClosed(int code, const QString &reason)
+{
+    logLocal(tr("closed WS"), QString::number(code) + QLatin1Char(' ') + reason);
+    if (m_inside)
+        m_roomToRestore = m_currentRoom;
+    m_inside = false;
+    m_pendingEnters.clear();
+    if (code == QWebSocketProtocol::CloseCodeTooMuchData || code == QWebSocketProtocol::CloseCodeBadOperation)
+        emit notice(
+            tr("The server rejected the last request (%1) and closed the connection.").arg(m_lastCall));
+}
+
+void ProtocolClient::logLocal(const QString &what, const QString &detail)
+{
+    m_log->append(EventLogModel::Origin::Local, tr("connection"), what, detail.toUtf8());
+}
+
+// --- statements --------------------------------------------------------------------------------------
+
+void ProtocolClient::handleStatement(const QByteArray &utf8)
+{
+    const auto statement = ServerStatement::parse(utf8);
+    if (!statement) {
+        m_log->append(EventLogModel::Origin::Received, tr("unknown"), tr("not a statement"), utf8);
+        return;
+    }
+    m_log->append(EventLogModel::Origin::Received, nameOf(statement->type()), statement->name(), utf8);
+    dispatch(*statement);
+}
+
+void ProtocolClient::dispatch(const ServerStatement &statement)
+{
+    if (const auto general = statement.generalReply()) {
+        emit notice(tr("The server did not accept the last request (%1).").arg(statement.name()));
+        return;
+    }
+    if (statement.type() == StatementType::Error) {
+        if (const auto error = statement.errorName())
+            onError(*error);
+        return;
+    }
+    if (const auto result = statement.resultName())
+        onResult(*result, statement);
+    // Section 8: an unknown result name is ignored (it is in the log).
+}
+
+void ProtocolClient::onResult(ResultName name, const ServerStatement &statement)
+{
+    switch (name) {
+    case ResultName::UserCreated:
+        return onUserCreated(statement.object());
+    case ResultName::UserChanged:
+        return onUserChanged(statement.object());
+    case ResultName::RoomsListed:
+        return onRoomsListed(statement.list());
+    case ResultName::RoomCreated:
+    case ResultName::RoomChanged:
+        return onRoomChanged(statement.object());
+    case ResultName::RoomDeleted:
+        return onRoomDeleted(statement.object());
+    case ResultName::RoomEntered:
+        return onRoomEntered();
+    case ResultName::RoomLeft:
+        return onRoomLeft();
+    case ResultName::MessagesListed:
+        return onMessagesListed(statement.list());
+    case ResultName::MessageCreated:
+        return onMessageCreated(statement.object());
+    case ResultName::DrawingGot:
+        return onDrawingGot(statement.object());
+    case ResultName::DrawLineChanged:
+        return onDrawLineChanged(statement.object());
+    }
+}
+
+void ProtocolClient::onError(ErrorName name)
+{
+    switch (name) {
+    case ErrorName::NoSpecifiedRoom:
+        if (m_lastCall == nameOf(CallName::EnterRoom) && !m_pendingEnters.isEmpty()) {
+            closeRoom(m_pendingEnters.takeFirst(), tr("That room no longer exists."));
+            return;
+        }
+        emit notice(tr("That room no longer exists."));
+        return;
+    case ErrorName::NotEmptyRoom:
+        emit notice(tr("This room still has people inside, so it cannot be deleted."));
+        return;
+    case ErrorName::NoSelectedRoom:
+        emit notice(tr("You are not in a room, so that was not done."));
+        return;
+    case ErrorName::NotValidColor:
+        emit notice(tr("The server refused that colour."));
+        return;
+    case ErrorName::InternalError:
+        emit notice(tr("The server could not complete the last request; nothing was changed."));
+        return;
+    }
+}
+
+void ProtocolClient::onUserCreated(const QJsonObject &object)
+{
+    const auto user = User::fromJson(object);
+    if (!user)
+        return;
+    m_self = *user;
+    m_messages->setSelfUuid(m_self.uuid);
+    m_users->setSelfUuid(m_self.uuid);
+    emit selfChanged(m_self);
+    // A new connection is a new user (section 5): give it back the name the user chose.
+    if (!m_wantedName.isEmpty() && m_wantedName != m_self.name)
+        send(CallName::ChangeUserName, {{keyOf(key::name), m_wantedName}});
+}
+
+void ProtocolClient::onUserChanged(const QJsonObject &object)
+{
+    const auto user = User::fromJson(object);
+    if (!user || (!m_self.uuid.isEmpty() && user->uuid != m_self.uuid))
+        return;
+    m_self = *user;
+    emit selfChanged(m_self);
+}
+
+void ProtocolClient::onRoomsListed(const QJsonArray &list)
+{
+    QVector<Room> rooms;
+    rooms.reserve(list.size());
+    for (const QJsonValue &value : list) {
+        if (const auto room = Room::fromJson(value.toObject()))
+            rooms.append(*room);
+    }
+    m_rooms->reset(rooms);
+    updateUsersFromRoom();
+    if (m_roomToRestore.isEmpty())
+        return;
+    const QString uuid = std::exchange(m_roomToRestore, {});
+    if (m_rooms->find(uuid))
+        enterRoom(uuid);
+    else
+        closeRoom(uuid, tr("The room you were in no longer exists."));
+}
+
+void ProtocolClient::onRoomChanged(const QJsonObject &object)
+{
+    const auto room = Room::fromJson(object);
+    if (!room)
+        return;
+    m_rooms->upsert(*room);
+    if (room->uuid == m_currentRoom)
+        updateUsersFromRoom();
+}
+
+void ProtocolClient::onRoomDeleted(const QJsonObject &object)
+{
+    const auto room = Room::fromJson(object);
+    if (!room)
+        return;
+    m_rooms->remove(room->uuid);
+    m_pendingEnters.removeAll(room->uuid);
+    if (room->uuid == m_currentRoom) {
+        m_inside = false;
+        closeRoom(room->uuid, tr("The room \"%1\" was deleted.").arg(room->name));
+    }
+}
+
+void ProtocolClient::onRoomEntered()
+{
+    if (m_pendingEnters.isEmpty())
+        return;
+    const QString uuid = m_pendingEnters.takeFirst();
+    m_inside = true;
+    setCurrentRoom(uuid);
+}
+
+void ProtocolClient::onRoomLeft()
+{
+    m_inside = false;
+    setCurrentRoom({});
+}
+
+void ProtocolClient::onMessagesListed(const QJsonArray &list)
+{
+    if (m_currentRoom.isEmpty())
+        return;
+    QVector<Message> messages;
+    messages.reserve(list.size());
+    for (const QJsonValue &value : list) {
+        if (const auto message = Message::fromJson(value.toObject()))
+            messages.append(*message);
+    }
+    m_messages->reset(messages);
+}
+
+void ProtocolClient::onMessageCreated(const QJsonObject &object)
+{
+    const auto message = Message::fromJson(object);
+    if (!message || m_currentRoom.isEmpty())
+        return;
+    if (!message->roomUuid.isEmpty() && message->roomUuid != m_currentRoom)
+        return;
+    m_messages->append(*message);
+    emit messageArrived(message->user.uuid == m_self.uuid, message->user.name, message->body);
+}
+
+void ProtocolClient::onDrawingGot(const QJsonObject &object)
+{
+    if (m_currentRoom.isEmpty())
+        return;
+    if (const auto drawing = Drawing::fromJson(object))
+        m_drawing->reset(*drawing);
+}
+
+void ProtocolClient::onDrawLineChanged(const QJsonObject &object)
+{
+    if (m_currentRoom.isEmpty())
+        return;
+    if (const auto line = Line::fromJson(object))
+        m_drawing->apply(*line);
+}
+
+void ProtocolClient::setCurrentRoom(const QString &uuid)
+{
+    if (uuid == m_currentRoom)
+        return;
+    m_currentRoom = uuid;
+    m_messages->clear();
+    m_drawing->clear();
+    updateUsersFromRoom();
+    emit currentRoomChanged(uuid);
+}
+
+void ProtocolClient::closeRoom(const QString &uuid, const QString &reason)
+{
+    if (uuid == m_currentRoom)
+        setCurrentRoom({});
+    emit roomClosed(uuid, reason);
+    emit notice(reason);
+}
+
+void ProtocolClient::updateUsersFromRoom()
+{
+    const Room *room = m_rooms->find(m_currentRoom);
+    m_users->reset(room ? room->users : QVector<User>());
+}
+
+} // namespace chat

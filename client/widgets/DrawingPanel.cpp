@@ -1,0 +1,158 @@
+#include "DrawingPanel.h"
+
+#include "Icons.h"
+#include "drawing/BoardScene.h"
+#include "drawing/BoardView.h"
+#include "drawing/CssColor.h"
+#include "drawing/StrokeLayerItem.h"
+#include "model/Line.h"
+#include "model/Uuid.h"
+#include "net/ProtocolClient.h"
+
+#include <QButtonGroup>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace chat {
+
+namespace {
+// Keeps a very long stroke well inside the 100000-character statement limit (PROTOCOL.md section 8).
+constexpr int maxPointsPerLine = 4000;
+} // namespace
+
+const QStringList &DrawingPanel::colors()
+{
+    static const QStringList palette {
+        QStringLiteral("#000000"), QStringLiteral("#8d0e00"), QStringLiteral("#e02d25"),
+        QStringLiteral("#2A2A2A"), QStringLiteral("#ad7100"), QStringLiteral("#fc9a00"),
+        QStringLiteral("#555555"), QStringLiteral("#d7d700"), QStringLiteral("#ffff01"),
+        QStringLiteral("#AAAAAA"), QStringLiteral("#3fff9c"), QStringLiteral("#03ad54"),
+        QStringLiteral("#D5D5D5"), QStringLiteral("#4fadff"), QStringLiteral("#0167ca"),
+        QStringLiteral("#ffffff"), QStringLiteral("#fd93ff"), QStringLiteral("#970199")};
+    return palette;
+}
+
+DrawingPanel::DrawingPanel(ProtocolClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_scene(new BoardScene(client->drawing(), this))
+    , m_view(new BoardView(m_scene, this))
+{
+    connect(m_view, &BoardView::strokeFinished, this, &DrawingPanel::sendStroke);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(makeTools(), 0, Qt::AlignTop);
+}
+
+QToolButton *DrawingPanel::toolButton(const QString &icon, const QString &name, const QString &tip)
+{
+    auto *button = new QToolButton(this);
+    button->setIcon(Icons::get(icon));
+    button->setIconSize({30, 30});
+    button->setAccessibleName(name);
+    button->setToolTip(tip);
+    return button;
+}
+
+QWidget *DrawingPanel::makeTools()
+{
+    auto *tools = new QWidget(this);
+    auto *eraser = toolButton(QStringLiteral("eraser"), tr("Eraser"), tr("Eraser (E)"));
+    auto *pen = toolButton(QStringLiteral("pen"), tr("Pen"), tr("Pen (P)"));
+    auto *clear = toolButton(QStringLiteral("trash"), tr("Clear the board for everyone"),
+                             tr("Clear the board for everyone"));
+    auto *save =
+        toolButton(QStringLiteral("save"), tr("Export as PNG"), tr("Export the board as a PNG image"));
+    eraser->setCheckable(true);
+    pen->setCheckable(true);
+    pen->setChecked(true);
+    eraser->setShortcut(QKeySequence(Qt::Key_E));
+    pen->setShortcut(QKeySequence(Qt::Key_P));
+    auto *toolGroup = new QButtonGroup(tools);
+    toolGroup->addButton(pen);
+    toolGroup->addButton(eraser);
+    connect(pen, &QToolButton::toggled, this, [this](bool on) {
+        if (on)
+            m_view->setTool(DrawingTool::Pen);
+    });
+    connect(eraser, &QToolButton::toggled, this, [this](bool on) {
+        if (on)
+            m_view->setTool(DrawingTool::Eraser);
+    });
+    connect(clear, &QToolButton::clicked, this, &DrawingPanel::clearForEveryone);
+    connect(save, &QToolButton::clicked, this, &DrawingPanel::exportPng);
+
+    auto *grid = new QGridLayout(tools);
+    grid->setContentsMargins(8, 0, 0, 0);
+    grid->setSpacing(6);
+    grid->addWidget(eraser, 0, 0);
+    grid->addWidget(pen, 0, 1);
+    grid->addWidget(clear, 0, 2);
+    auto *colorGroup = new QButtonGroup(tools);
+    for (int i = 0; i < colors().size(); ++i) {
+        const QString color = colors().at(i);
+        auto *swatch = new QToolButton(tools);
+        swatch->setObjectName(QStringLiteral("swatch"));
+        swatch->setCheckable(true);
+        swatch->setIcon(Icons::swatch(CssColor::parse(color), 26));
+        swatch->setIconSize({26, 26});
+        swatch->setAccessibleName(tr("Colour %1").arg(color));
+        swatch->setToolTip(color);
+        colorGroup->addButton(swatch);
+        connect(swatch, &QToolButton::clicked, this, [this, color, pen] {
+            m_view->setColor(CssColor::parse(color));
+            pen->setChecked(true); // picking a colour means drawing with it
+        });
+        grid->addWidget(swatch, 1 + i / 3, i % 3);
+    }
+    grid->addWidget(save, 8, 0, 1, 3, Qt::AlignHCenter);
+    return tools;
+}
+
+void DrawingPanel::sendStroke(QVector<QPointF> points, DrawingTool tool, const QColor &color)
+{
+    while (points.size() > maxPointsPerLine) {
+        QVector<QPointF> fewer;
+        for (qsizetype i = 0; i < points.size(); i += 2)
+            fewer.append(points.at(i));
+        fewer.append(points.last());
+        points = fewer;
+    }
+    Line line;
+    line.uuid = Uuid::create();
+    line.points = Line::toPointArray(points);
+    line.tool = toolName(tool);
+    line.color = CssColor::toText(color);
+    // Shown at once; the server's draw_line_changed replaces it with the stored line.
+    m_scene->layer()->addPending(line);
+    if (!m_client->sendLine(line.uuid, line.points, line.color, line.tool))
+        m_scene->layer()->removePending(line.uuid);
+}
+
+void DrawingPanel::clearForEveryone()
+{
+    const auto answer = QMessageBox::question(this, tr("Clear the board"),
+                                              tr("Clear the drawing for everyone in this room?"));
+    if (answer == QMessageBox::Yes)
+        m_client->resetDrawing();
+}
+
+void DrawingPanel::exportPng()
+{
+    const QString start =
+        QStandardPaths::writableLocation(QStandardPaths::PicturesLocation) + QStringLiteral("/drawing.png");
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export drawing"), start, tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (!m_scene->exportImage().save(path, "PNG"))
+        QMessageBox::warning(this, tr("Export drawing"), tr("Could not write %1.").arg(path));
+}
+
+} // namespace chat

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "drawing/DrawingTool.h"
+
+#include <QWidget>
+
+class QToolButton;
+
+namespace chat {
+
+class BoardScene;
+class BoardView;
+class ProtocolClient;
+
+// The drawing tab: the board, and to its right the eraser, pen, clear and export buttons and the 18 colours.
+// A finished stroke is shown at once and sent as one change_draw_line with a fresh uuid.
+class DrawingPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DrawingPanel(ProtocolClient *client, QWidget *parent = nullptr);
+
+    static const QStringList &colors();
+    BoardView *view() const { return m_view; }
+    BoardScene *scene() const { return m_scene; }
+
+    void clearForEveryone();
+    void exportPng();
+
+private:
+    void sendStroke(QVector<QPointF> points, DrawingTool tool, const QColor &color);
+    QWidget *makeTools();
+    QToolButton *toolButton(const QString &icon, const QString &name, const QString &tip);
+
+    ProtocolClient *m_client;
+    BoardScene *m_scene;
+    BoardView *m_view;
+};
+
+} // namespace chat

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QWidget>
+
+class QListView;
+
+namespace chat {
+
+class EventLogModel;
+
+// The event log: a timeline that keeps to the bottom while entries arrive (unless scrolled up). Enter or a
+// double click opens an entry's full JSON; the log can be copied and saved.
+class EventLogPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit EventLogPanel(EventLogModel *model, QWidget *parent = nullptr);
+
+    QListView *view() const { return m_view; }
+    QWidget *headerTools() const { return m_tools; }
+
+    void copySelection();
+    void saveToFile();
+    void showDetails(const QModelIndex &index);
+
+private:
+    EventLogModel *m_model;
+    QListView *m_view;
+    QWidget *m_tools;
+    bool m_followBottom = true;
+};
+
+} // namespace chat

@@ -1,0 +1,104 @@
+#include "HeaderWidget.h"
+
+#include "Icons.h"
+#include "ThemeSlider.h"
+#include "net/ProtocolClient.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QToolButton>
+
+namespace chat {
+
+HeaderWidget::HeaderWidget(ProtocolClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_title(new QPushButton(tr("Chat"), this))
+    , m_slider(new ThemeSlider(this))
+    , m_gear(new QToolButton(this))
+    , m_state(new QLabel(this))
+    , m_name(new QLineEdit(this))
+{
+    m_title->setObjectName(QStringLiteral("title"));
+    m_title->setFlat(true);
+    m_title->setCursor(Qt::PointingHandCursor);
+    m_title->setAccessibleName(tr("About Chat"));
+    m_title->setToolTip(tr("About Chat (F1)"));
+    connect(m_title, &QPushButton::clicked, this, &HeaderWidget::aboutRequested);
+
+    m_gear->setIcon(Icons::get(QStringLiteral("gear")));
+    m_gear->setIconSize({24, 24});
+    m_gear->setAccessibleName(tr("Settings"));
+    m_gear->setToolTip(tr("Settings (Ctrl+,)"));
+    connect(m_gear, &QToolButton::clicked, this, &HeaderWidget::settingsRequested);
+
+    m_state->setObjectName(QStringLiteral("connectionState"));
+    m_state->setAccessibleName(tr("Connection state"));
+    auto *logged = new QLabel(tr("Logged as:"), this);
+    logged->setObjectName(QStringLiteral("small"));
+    m_name->setObjectName(QStringLiteral("inlineName"));
+    m_name->setAlignment(Qt::AlignRight);
+    m_name->setMinimumWidth(460);
+    m_name->setAccessibleName(tr("Your user name"));
+    m_name->setToolTip(tr("Your user name: edit it and press Enter"));
+    connect(m_name, &QLineEdit::editingFinished, this, &HeaderWidget::submitName);
+
+    auto *grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setVerticalSpacing(0);
+    auto *tools = new QHBoxLayout;
+    tools->addStretch();
+    tools->addWidget(m_slider);
+    tools->addWidget(m_gear);
+    grid->addWidget(m_title, 0, 0, 1, 3, Qt::AlignHCenter);
+    grid->addLayout(tools, 0, 2);
+    grid->addWidget(m_state, 1, 0, Qt::AlignLeft | Qt::AlignBottom);
+    grid->addWidget(logged, 1, 2, Qt::AlignRight);
+    grid->addWidget(m_name, 2, 1, 1, 2, Qt::AlignRight);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(2, 1);
+
+    connect(client, &ProtocolClient::selfChanged, this, &HeaderWidget::showUser);
+    connect(client, &ProtocolClient::connectionStateChanged, this, &HeaderWidget::showState);
+    showState(client->connection()->state());
+}
+
+void HeaderWidget::showUser(const User &user)
+{
+    if (!m_name->hasFocus())
+        m_name->setText(user.name);
+}
+
+void HeaderWidget::showState(Connection::State state)
+{
+    switch (state) {
+    case Connection::State::Connected:
+        m_state->setText(tr("● Connected to %1").arg(m_client->connection()->url().toDisplayString()));
+        break;
+    case Connection::State::Connecting:
+        m_state->setText(tr("◌ Connecting to %1…").arg(m_client->connection()->url().toDisplayString()));
+        break;
+    case Connection::State::WaitingToReconnect:
+        m_state->setText(tr("○ Disconnected: reconnecting…"));
+        break;
+    case Connection::State::Disconnected:
+        m_state->setText(tr("○ Disconnected"));
+        break;
+    }
+}
+
+void HeaderWidget::submitName()
+{
+    const QString name = m_name->text().trimmed();
+    if (name.isEmpty()) {
+        m_name->setText(m_client->self().name);
+        return;
+    }
+    if (name != m_client->self().name)
+        m_client->changeUserName(name);
+}
+
+} // namespace chat

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "net/Connection.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QToolButton;
+
+namespace chat {
+
+class ProtocolClient;
+class ThemeSlider;
+struct User;
+
+// The top of the window: the "Chat" title (About), the theme slider, the settings gear, the connection
+// state and "Logged as:" with the user name edited in place.
+class HeaderWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit HeaderWidget(ProtocolClient *client, QWidget *parent = nullptr);
+
+    ThemeSlider *themeSlider() const { return m_slider; }
+    QLineEdit *nameEdit() const { return m_name; }
+    QLabel *stateLabel() const { return m_state; }
+
+signals:
+    void aboutRequested();
+    void settingsRequested();
+
+private:
+    void showUser(const User &user);
+    void showState(Connection::State state);
+    void submitName();
+
+    ProtocolClient *m_client;
+    QPushButton *m_title;
+    ThemeSlider *m_slider;
+    QToolButton *m_gear;
+    QLabel *m_state;
+    QLineEdit *m_name;
+};
+
+} // namespace chat

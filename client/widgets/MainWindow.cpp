@@ -1,0 +1,160 @@
+#include "MainWindow.h"
+
+#include "AboutDialog.h"
+#include "GradientWidget.h"
+#include "HeaderWidget.h"
+#include "Icons.h"
+#include "LeftPanel.h"
+#include "LobbyPage.h"
+#include "NoticeBar.h"
+#include "Notifier.h"
+#include "RoomPage.h"
+#include "SettingsDialog.h"
+#include "Theme.h"
+#include "ThemeSlider.h"
+#include "app/ClientSettings.h"
+#include "model/Uuid.h"
+#include "net/ProtocolClient.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace chat {
+
+MainWindow::MainWindow(ProtocolClient *client, ClientSettings *settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_client(client)
+    , m_settings(settings)
+    , m_background(new GradientWidget(this))
+    , m_header(new HeaderWidget(client, m_background))
+    , m_left(new LeftPanel(client, m_background))
+    , m_right(new QStackedWidget(m_background))
+    , m_lobby(new LobbyPage(client, m_right))
+    , m_room(new RoomPage(client, m_right))
+    , m_notices(new NoticeBar(m_background))
+    , m_notifier(new Notifier(settings, this))
+{
+    setWindowTitle(tr("Chat"));
+    setWindowIcon(Icons::get(QStringLiteral("chat-client")));
+    m_background->setObjectName(QStringLiteral("chatRoot"));
+    m_background->setStyleSheet(Theme::styleSheet());
+    setCentralWidget(m_background);
+    auto *outer = new QHBoxLayout(m_background);
+    outer->setContentsMargins(20, 10, 20, 20);
+    outer->addWidget(buildContent(), 1, Qt::AlignHCenter);
+
+    connect(m_header->themeSlider(), &ThemeSlider::valueChanged, this, &MainWindow::setTheme);
+    m_header->themeSlider()->setValue(qBound(0, settings->themeIndex(), Theme::count() - 1));
+    setTheme(m_header->themeSlider()->value());
+    connect(m_header, &HeaderWidget::aboutRequested, this, &MainWindow::showAbout);
+    connect(m_header, &HeaderWidget::settingsRequested, this, &MainWindow::openSettings);
+    connect(client, &ProtocolClient::currentRoomChanged, this, &MainWindow::onCurrentRoomChanged);
+    connect(client, &ProtocolClient::notice, m_notices, &NoticeBar::showNotice);
+    connect(client, &ProtocolClient::messageArrived, m_notifier, &Notifier::onMessage);
+    connect(client, &ProtocolClient::selfChanged, this, [this](const User &self) {
+        // Remember a name the user chose, not the server's default "user-<uuid>".
+        if (self.name != Uuid::defaultName("user", self.uuid))
+            m_settings->setUserName(self.name);
+    });
+    addShortcuts();
+
+    if (!restoreGeometry(settings->windowGeometry()))
+        resize(1280, 800);
+}
+
+QWidget *MainWindow::buildContent()
+{
+    auto *content = new QWidget(m_background);
+    content->setMaximumWidth(1200);
+    content->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    m_left->setFixedWidth(300);
+    m_right->addWidget(m_lobby);
+    m_right->addWidget(m_room);
+    auto *columns = new QHBoxLayout;
+    columns->setSpacing(10);
+    columns->addWidget(m_left);
+    columns->addWidget(m_right, 1);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(14);
+    layout->addWidget(m_header);
+    layout->addLayout(columns, 1);
+    return content;
+}
+
+void MainWindow::addShortcuts()
+{
+    const auto add = [this](const QString &text, const QKeySequence &keys, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+    };
+    add(tr("New room"), QKeySequence(Qt::CTRL | Qt::Key_N), [this] { m_client->createRoom(); });
+    add(tr("Search rooms"), QKeySequence(Qt::CTRL | Qt::Key_F), [this] { focusSearch(); });
+    add(tr("Settings"), QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { openSettings(); });
+    add(tr("About"), QKeySequence(Qt::Key_F1), [this] { showAbout(); });
+    add(tr("Edit user name"), QKeySequence(Qt::CTRL | Qt::Key_U),
+        [this] { m_header->nameEdit()->setFocus(); });
+    add(tr("Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), [this] { close(); });
+}
+
+void MainWindow::setTheme(int index)
+{
+    m_background->setThemeIndex(index);
+    m_settings->setThemeIndex(index);
+}
+
+void MainWindow::onCurrentRoomChanged(const QString &uuid)
+{
+    m_right->setCurrentWidget(uuid.isEmpty() ? static_cast<QWidget *>(m_lobby) : m_room);
+    if (!uuid.isEmpty())
+        m_room->showTab(m_room->currentTab());
+}
+
+void MainWindow::focusSearch()
+{
+    if (m_client->currentRoom().isEmpty()) {
+        m_lobby->focusSearch();
+        return;
+    }
+    m_left->setVisible(true);
+    m_left->focusSearch();
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_settings, m_client->connection()->url(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QUrl server = dialog.chosenServer();
+    if (server != m_client->connection()->url()) {
+        m_settings->setServerUrl(server);
+        m_client->connectTo(server);
+    }
+}
+
+void MainWindow::showAbout()
+{
+    AboutDialog::show(this, m_client->connection()->url(), m_client->connection()->negotiatedSubprotocol());
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    m_left->setVisible(width() >= narrowWidth);
+    m_notices->place();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings->setWindowGeometry(saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace chat

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QStackedWidget;
+
+namespace chat {
+
+class ClientSettings;
+class GradientWidget;
+class HeaderWidget;
+class LeftPanel;
+class LobbyPage;
+class NoticeBar;
+class Notifier;
+class ProtocolClient;
+class RoomPage;
+
+// The one window: the header on top, the left tab (log or rooms) and the right tab (lobby or room), centred
+// and at most 1200 px wide over the theme's gradient. Narrow windows hide the left tab.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(ProtocolClient *client, ClientSettings *settings, QWidget *parent = nullptr);
+
+    HeaderWidget *header() const { return m_header; }
+    LeftPanel *leftPanel() const { return m_left; }
+    LobbyPage *lobby() const { return m_lobby; }
+    RoomPage *roomPage() const { return m_room; }
+    GradientWidget *background() const { return m_background; }
+    NoticeBar *notices() const { return m_notices; }
+
+    static constexpr int narrowWidth = 1000;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    QWidget *buildContent();
+    void addShortcuts();
+    void onCurrentRoomChanged(const QString &uuid);
+    void openSettings();
+    void showAbout();
+    void focusSearch();
+    void setTheme(int index);
+
+    ProtocolClient *m_client;
+    ClientSettings *m_settings;
+    GradientWidget *m_background;
+    HeaderWidget *m_header;
+    LeftPanel *m_left;
+    QStackedWidget *m_right;
+    LobbyPage *m_lobby;
+    RoomPage *m_room;
+    NoticeBar *m_notices;
+    Notifier *m_notifier;
+};
+
+} // namespace chat

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QListView;
+class QPushButton;
+class QStackedWidget;
+class QToolButton;
+
+namespace chat {
+
+class MessageEdit;
+class ProtocolClient;
+
+// The messages of the room: bubbles that follow new messages while the view is at the bottom (otherwise a
+// "new messages" marker appears), "No messages yet" when empty, and the message box with its send button.
+class MessagesPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MessagesPanel(ProtocolClient *client, QWidget *parent = nullptr);
+
+    QListView *view() const { return m_view; }
+    MessageEdit *editor() const { return m_edit; }
+    QPushButton *newMessagesMarker() const { return m_marker; }
+    void focusEditor();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void send();
+    void beforeInsert();
+    void afterInsert(int first, int last);
+    void updateEmptyState();
+    void placeMarker();
+    bool isAtBottom() const;
+    void jumpToBottom();
+
+    ProtocolClient *m_client;
+    QStackedWidget *m_stack;
+    QListView *m_view;
+    QPushButton *m_marker;
+    MessageEdit *m_edit;
+    QToolButton *m_send;
+    bool m_wasAtBottom = true;
+    int m_unseen = 0;
+};
+
+} // namespace chat

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QLabel>
+#include <QTimer>
+
+namespace chat {
+
+// A short, friendly message at the bottom of the window (server errors, connection news) that goes away
+// by itself. Screen readers get it as an accessible name change.
+class NoticeBar : public QLabel
+{
+    Q_OBJECT
+public:
+    explicit NoticeBar(QWidget *parent = nullptr);
+
+    void showNotice(const QString &text);
+    void place();
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override;
+
+private:
+    QTimer m_timer;
+};
+
+} // namespace chat

@@ -1,0 +1,144 @@
+#include "RoomCardDelegate.h"
+
+#include "Icons.h"
+#include "drawing/CssColor.h"
+#include "models/RoomListModel.h"
+
+#include <QLineEdit>
+#include <QMouseEvent>
+#include <QPainter>
+
+namespace chat {
+
+RoomCardDelegate::RoomCardDelegate(bool compact, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_compact(compact)
+{ }
+
+QSize RoomCardDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex &) const
+{
+    return {m_compact ? 240 : 400, 86};
+}
+
+QRect RoomCardDelegate::cardRect(const QRect &itemRect) const
+{
+    return itemRect.adjusted(0, 5, -2, -5);
+}
+
+QRect RoomCardDelegate::partRect(const QRect &itemRect, Part part) const
+{
+    const QRect card = cardRect(itemRect);
+    switch (part) {
+    case Part::Name:
+        return QRect(card.left() + 12, card.top() + 8, card.width() - 56, 30);
+    case Part::Close:
+        return QRect(card.right() - 34, card.top() + 10, 24, 24);
+    case Part::Swatch:
+        return QRect(card.left() + 16, card.bottom() - 29, 20, 20);
+    case Part::Card:
+        return card;
+    case Part::None:
+        break;
+    }
+    return {};
+}
+
+RoomCardDelegate::Part RoomCardDelegate::partAt(const QRect &itemRect, const QPoint &pos) const
+{
+    for (Part part : {Part::Close, Part::Swatch, Part::Name, Part::Card}) {
+        if (partRect(itemRect, part).contains(pos))
+            return part;
+    }
+    return Part::None;
+}
+
+void RoomCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRect card = cardRect(option.rect);
+    const bool hot = option.state & (QStyle::State_MouseOver | QStyle::State_HasFocus);
+    painter->setPen(hot ? QPen(QColor(255, 255, 255, 0xaa), 2) : Qt::NoPen);
+    painter->setBrush(QColor(255, 255, 255, hot ? 0x50 : 0x36));
+    painter->drawRoundedRect(card, 10, 10);
+
+    QFont nameFont = option.font;
+    nameFont.setPixelSize(17);
+    painter->setFont(nameFont);
+    painter->setPen(QColor(0, 0, 0, 204));
+    const QRect name = partRect(option.rect, Part::Name).adjusted(4, 0, 0, 0);
+    painter->drawText(name, Qt::AlignLeft | Qt::AlignVCenter,
+                      painter->fontMetrics().elidedText(index.data(RoomListModel::NameRole).toString(),
+                                                        Qt::ElideRight, name.width()));
+    Icons::get(QStringLiteral("close")).paint(painter, partRect(option.rect, Part::Close));
+
+    painter->setPen(QPen(QColor(255, 255, 255, 0xaa), 2));
+    painter->setBrush(CssColor::parse(index.data(RoomListModel::ColorRole).toString(), Qt::white));
+    painter->drawRoundedRect(partRect(option.rect, Part::Swatch), 5, 5);
+
+    QFont small = option.font;
+    small.setPixelSize(13);
+    painter->setFont(small);
+    painter->setPen(QColor(0, 0, 0, 150));
+    const QString users = QString::number(index.data(RoomListModel::UserCountRole).toInt());
+    const QString sum = QString::number(index.data(RoomListModel::SumRole).toLongLong());
+    const QFontMetrics metrics(small);
+    int x = card.right() - 12;
+    const int y = card.bottom() - 28;
+    x -= metrics.horizontalAdvance(users);
+    painter->drawText(QRect(x, y, metrics.horizontalAdvance(users) + 2, 18), Qt::AlignVCenter, users);
+    x -= 20;
+    Icons::get(QStringLiteral("person")).paint(painter, QRect(x, y + 1, 16, 16));
+    x -= 12 + metrics.horizontalAdvance(sum);
+    painter->drawText(QRect(x, y, metrics.horizontalAdvance(sum) + 2, 18), Qt::AlignVCenter, sum);
+    x -= 20;
+    Icons::get(QStringLiteral("messages")).paint(painter, QRect(x, y + 1, 16, 16));
+    painter->restore();
+}
+
+bool RoomCardDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
+                                   const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() == QEvent::MouseButtonRelease) {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton) {
+            const Part part = partAt(option.rect, mouse->position().toPoint());
+            if (part != Part::None)
+                emit partClicked(index, part);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
+QWidget *RoomCardDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &,
+                                        const QModelIndex &) const
+{
+    auto *editor = new QLineEdit(parent);
+    editor->setObjectName(QStringLiteral("inlineName"));
+    editor->setAccessibleName(tr("Room name"));
+    return editor;
+}
+
+void RoomCardDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    static_cast<QLineEdit *>(editor)->setText(index.data(RoomListModel::NameRole).toString());
+}
+
+void RoomCardDelegate::setModelData(QWidget *editor, QAbstractItemModel *, const QModelIndex &index) const
+{
+    // The new name is a request to the server; the model follows its room_changed.
+    const QString name = static_cast<QLineEdit *>(editor)->text().trimmed();
+    if (!name.isEmpty() && name != index.data(RoomListModel::NameRole).toString())
+        emit const_cast<RoomCardDelegate *>(this)->renameRequested(
+            index.data(RoomListModel::UuidRole).toString(), name);
+}
+
+void RoomCardDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
+                                            const QModelIndex &) const
+{
+    editor->setGeometry(partRect(option.rect, Part::Name));
+}
+
+} // namespace chat

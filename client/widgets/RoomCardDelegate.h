@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace chat {
+
+// A room card: the name (edited in place), a ✕ that deletes, the colour swatch that opens the palette, and
+// the message and user counts. Clicks are hit-tested here and reported as requests; nothing is written to the
+// model, which changes only when the server answers.
+class RoomCardDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    enum class Part { None, Card, Name, Close, Swatch };
+
+    explicit RoomCardDelegate(bool compact, QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const override;
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override;
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override;
+    void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
+                              const QModelIndex &index) const override;
+
+    Part partAt(const QRect &itemRect, const QPoint &pos) const;
+    QRect partRect(const QRect &itemRect, Part part) const;
+
+signals:
+    void partClicked(const QModelIndex &index, chat::RoomCardDelegate::Part part);
+    void renameRequested(const QString &uuid, const QString &name);
+
+protected:
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) override;
+
+private:
+    QRect cardRect(const QRect &itemRect) const;
+
+    bool m_compact;
+};
+
+} // namespace chat

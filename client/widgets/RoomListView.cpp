@@ -1,0 +1,131 @@
+#include "RoomListView.h"
+
+#include "ColorPalettePopup.h"
+#include "models/RoomListModel.h"
+#include "models/RoomSearchModel.h"
+#include "net/ProtocolClient.h"
+#include "net/RoomLink.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QMenu>
+
+namespace chat {
+
+RoomListView::RoomListView(ProtocolClient *client, bool compact, QWidget *parent)
+    : QListView(parent)
+    , m_client(client)
+    , m_search(new RoomSearchModel(this))
+    , m_delegate(new RoomCardDelegate(compact, this))
+{
+    m_search->setSourceModel(client->rooms());
+    setModel(m_search);
+    setItemDelegate(m_delegate);
+    setUniformItemSizes(true);
+    setMouseTracking(true);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setEditTriggers(QAbstractItemView::EditKeyPressed);
+    setAccessibleName(compact ? tr("Rooms") : tr("Room list"));
+    setToolTip(tr("Click or Enter: enter the room. F2: rename. Delete: delete. Menu key: more."));
+    connect(m_delegate, &RoomCardDelegate::partClicked, this, &RoomListView::onPartClicked);
+    connect(m_delegate, &RoomCardDelegate::renameRequested, client, &ProtocolClient::renameRoom);
+}
+
+QString RoomListView::uuidOf(const QModelIndex &index) const
+{
+    return index.data(RoomListModel::UuidRole).toString();
+}
+
+void RoomListView::onPartClicked(const QModelIndex &index, RoomCardDelegate::Part part)
+{
+    setCurrentIndex(index);
+    switch (part) {
+    case RoomCardDelegate::Part::Card:
+        m_client->enterRoom(uuidOf(index));
+        break;
+    case RoomCardDelegate::Part::Name:
+        edit(index);
+        break;
+    case RoomCardDelegate::Part::Close:
+        m_client->deleteRoom(uuidOf(index));
+        break;
+    case RoomCardDelegate::Part::Swatch:
+        showPalette(index);
+        break;
+    case RoomCardDelegate::Part::None:
+        break;
+    }
+}
+
+void RoomListView::showPalette(const QModelIndex &index)
+{
+    const QString uuid = uuidOf(index);
+    auto *palette = new ColorPalettePopup(this);
+    connect(palette, &ColorPalettePopup::colorChosen, m_client,
+            [client = m_client, uuid](const QString &color) { client->recolorRoom(uuid, color); });
+    const QRect swatch = m_delegate->partRect(visualRect(index), RoomCardDelegate::Part::Swatch);
+    palette->popup(viewport()->mapToGlobal(swatch.bottomLeft() + QPoint(0, 4)));
+}
+
+void RoomListView::enterCurrent()
+{
+    if (currentIndex().isValid())
+        m_client->enterRoom(uuidOf(currentIndex()));
+}
+
+void RoomListView::deleteCurrent()
+{
+    if (currentIndex().isValid())
+        m_client->deleteRoom(uuidOf(currentIndex()));
+}
+
+void RoomListView::recolorCurrent()
+{
+    if (currentIndex().isValid())
+        showPalette(currentIndex());
+}
+
+void RoomListView::copyLinkOfCurrent()
+{
+    if (!currentIndex().isValid())
+        return;
+    const RoomLink link {m_client->connection()->url(), uuidOf(currentIndex())};
+    QApplication::clipboard()->setText(link.toUrl().toString(QUrl::FullyEncoded));
+}
+
+void RoomListView::keyPressEvent(QKeyEvent *event)
+{
+    if (state() != EditingState) {
+        switch (event->key()) {
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            return enterCurrent();
+        case Qt::Key_Delete:
+            return deleteCurrent();
+        default:
+            break;
+        }
+    }
+    QListView::keyPressEvent(event);
+}
+
+void RoomListView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QModelIndex index =
+        event->reason() == QContextMenuEvent::Mouse ? indexAt(event->pos()) : currentIndex();
+    if (!index.isValid())
+        return;
+    setCurrentIndex(index);
+    QMenu menu(this);
+    menu.addAction(tr("&Enter room"), this, &RoomListView::enterCurrent);
+    menu.addAction(tr("&Rename"), this, [this, index] { edit(index); });
+    menu.addAction(tr("Change &colour…"), this, &RoomListView::recolorCurrent);
+    menu.addAction(tr("Copy &link"), this, &RoomListView::copyLinkOfCurrent);
+    menu.addSeparator();
+    menu.addAction(tr("&Delete room"), this, &RoomListView::deleteCurrent);
+    menu.exec(event->globalPos());
+}
+
+} // namespace chat

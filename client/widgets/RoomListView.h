@@ -1,0 +1,42 @@
+#pragma once
+
+#include "RoomCardDelegate.h"
+
+#include <QListView>
+
+namespace chat {
+
+class ProtocolClient;
+class RoomSearchModel;
+
+// Room cards over the searchable room list. Clicking a card (or Enter) enters the room; F2 or a click on the
+// name renames it; Delete deletes it; the swatch (or the context menu) recolours it; "Copy link" gives a
+// room link.
+class RoomListView : public QListView
+{
+    Q_OBJECT
+public:
+    RoomListView(ProtocolClient *client, bool compact, QWidget *parent = nullptr);
+
+    RoomSearchModel *searchModel() const { return m_search; }
+
+    void enterCurrent();
+    void deleteCurrent();
+    void recolorCurrent();
+    void copyLinkOfCurrent();
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+
+private:
+    void onPartClicked(const QModelIndex &index, RoomCardDelegate::Part part);
+    QString uuidOf(const QModelIndex &index) const;
+    void showPalette(const QModelIndex &index);
+
+    ProtocolClient *m_client;
+    RoomSearchModel *m_search;
+    RoomCardDelegate *m_delegate;
+};
+
+} // namespace chat

@@ -1,0 +1,124 @@
+#include "RoomPage.h"
+
+#include "DrawingPanel.h"
+#include "Icons.h"
+#include "MessagesPanel.h"
+#include "UsersPanel.h"
+#include "models/RoomListModel.h"
+#include "net/ProtocolClient.h"
+
+#include <QButtonGroup>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <tuple>
+
+namespace chat {
+
+RoomPage::RoomPage(ProtocolClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_back(headerButton(QStringLiteral("back"), tr("Leave the room"), tr("Back to the room list (Ctrl+W)")))
+    , m_tabs(new QButtonGroup(this))
+    , m_stack(new QStackedWidget(this))
+    , m_messages(new MessagesPanel(client, this))
+    , m_drawing(new DrawingPanel(client, this))
+    , m_users(new UsersPanel(client->users(), this))
+    , m_name(new QLineEdit(this))
+{
+    m_back->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    connect(m_back, &QToolButton::clicked, client, &ProtocolClient::leaveRoom);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_back);
+    const QList<std::tuple<QString, QString, QString>> tabs {
+        {QStringLiteral("messages"), tr("Messages"), tr("Messages (Ctrl+1)")},
+        {QStringLiteral("drawing"), tr("Drawing"), tr("Drawing (Ctrl+2)")},
+        {QStringLiteral("users"), tr("Users"), tr("Users (Ctrl+3)")}};
+    for (int i = 0; i < tabs.size(); ++i) {
+        const auto &[icon, name, tip] = tabs.at(i);
+        QToolButton *button = headerButton(icon, name, tip);
+        button->setCheckable(true);
+        button->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
+        m_tabs->addButton(button, i);
+        header->addWidget(button);
+    }
+    m_tabs->setExclusive(true);
+    connect(m_tabs, &QButtonGroup::idClicked, this, [this](int id) { showTab(Tab(id)); });
+    m_stack->addWidget(m_messages);
+    m_stack->addWidget(m_drawing);
+    m_stack->addWidget(m_users);
+
+    auto *roomLabel = new QLabel(tr("Room:"), this);
+    roomLabel->setObjectName(QStringLiteral("small"));
+    m_name->setObjectName(QStringLiteral("inlineName"));
+    m_name->setAlignment(Qt::AlignRight);
+    m_name->setMinimumWidth(260);
+    m_name->setAccessibleName(tr("Room name"));
+    m_name->setToolTip(tr("The room's name: edit it and press Enter"));
+    connect(m_name, &QLineEdit::editingFinished, this, &RoomPage::submitName);
+    auto *nameBox = new QVBoxLayout;
+    nameBox->setSpacing(0);
+    nameBox->addWidget(roomLabel, 0, Qt::AlignRight);
+    nameBox->addWidget(m_name, 0, Qt::AlignRight);
+    header->addStretch();
+    header->addLayout(nameBox);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(header);
+    layout->addWidget(m_stack, 1);
+
+    connect(client, &ProtocolClient::currentRoomChanged, this, &RoomPage::showRoomName);
+    connect(client->rooms(), &QAbstractItemModel::dataChanged, this, &RoomPage::showRoomName);
+    connect(client->rooms(), &QAbstractItemModel::modelReset, this, &RoomPage::showRoomName);
+    showTab(Messages);
+}
+
+QToolButton *RoomPage::headerButton(const QString &icon, const QString &name, const QString &tip)
+{
+    auto *button = new QToolButton(this);
+    button->setIcon(Icons::get(icon));
+    button->setIconSize({34, 34});
+    button->setAccessibleName(name);
+    button->setToolTip(tip);
+    return button;
+}
+
+void RoomPage::showTab(Tab tab)
+{
+    m_tabs->button(tab)->setChecked(true);
+    m_stack->setCurrentIndex(tab);
+    if (tab == Messages)
+        m_messages->focusEditor();
+}
+
+RoomPage::Tab RoomPage::currentTab() const
+{
+    return Tab(m_stack->currentIndex());
+}
+
+void RoomPage::showRoomName()
+{
+    const Room *room = m_client->rooms()->find(m_client->currentRoom());
+    if (room && !m_name->hasFocus())
+        m_name->setText(room->name);
+}
+
+void RoomPage::submitName()
+{
+    const Room *room = m_client->rooms()->find(m_client->currentRoom());
+    const QString name = m_name->text().trimmed();
+    if (!room)
+        return;
+    if (name.isEmpty())
+        m_name->setText(room->name);
+    else if (name != room->name)
+        m_client->renameRoom(room->uuid, name);
+}
+
+} // namespace chat

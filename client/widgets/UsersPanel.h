@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QListView>
+
+namespace chat {
+
+class UserCardDelegate;
+class UserListModel;
+
+// The users of the room as a two-column grid of cards.
+class UsersPanel : public QListView
+{
+    Q_OBJECT
+public:
+    explicit UsersPanel(UserListModel *model, QWidget *parent = nullptr);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    UserCardDelegate *m_delegate;
+};
+
+} // namespace chat

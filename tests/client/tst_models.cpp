@@ -1,0 +1,154 @@
+// The client's item models: room list and its search proxy, messages, users, the event log and the drawing.
+#include "drawing/CssColor.h"
+#include "models/DrawingModel.h"
+#include "models/EventLogModel.h"
+#include "models/MessageListModel.h"
+#include "models/RoomListModel.h"
+#include "models/RoomSearchModel.h"
+#include "models/UserListModel.h"
+
+#include <QBuffer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace chat;
+
+namespace {
+Room room(const QString &uuid, const QString &name, int users = 0)
+{
+    Room r;
+    r.uuid = uuid;
+    r.name = name;
+    r.color = QStringLiteral("#cf2e24");
+    for (int i = 0; i < users; ++i)
+        r.users.append(User {QStringLiteral("u%1").arg(i), QStringLiteral("user %1").arg(i), uuid});
+    return r;
+}
+
+Line line(const QString &uuid, double x)
+{
+    Line l;
+    l.uuid = uuid;
+    l.points = QJsonArray {x, 1, x + 1, 2};
+    l.tool = QStringLiteral("pen");
+    l.color = QStringLiteral("#000000");
+    return l;
+}
+} // namespace
+
+class TestModels : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roomListKeepsCreationOrderAndUpdatesInPlace()
+    {
+        RoomListModel rooms;
+        rooms.reset({room(QStringLiteral("a"), QStringLiteral("Alpha")),
+                     room(QStringLiteral("b"), QStringLiteral("Beta"))});
+        QSignalSpy changed(&rooms, &RoomListModel::dataChanged);
+        rooms.upsert(room(QStringLiteral("a"), QStringLiteral("Alpha 2"), 2));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(rooms.index(0).data(RoomListModel::NameRole).toString(), QStringLiteral("Alpha 2"));
+        QCOMPARE(rooms.index(0).data(RoomListModel::UserCountRole).toInt(), 2);
+        rooms.upsert(room(QStringLiteral("a"), QStringLiteral("Alpha 2"), 2));
+        QCOMPARE(changed.count(), 1); // nothing new: no repaint
+        rooms.upsert(room(QStringLiteral("c"), QStringLiteral("Gamma")));
+        QCOMPARE(rooms.rowCount(), 3);
+        QCOMPARE(rooms.at(2).uuid, QStringLiteral("c"));
+        rooms.remove(QStringLiteral("a"));
+        QCOMPARE(rooms.rowCount(), 2);
+        QCOMPARE(rooms.rowOf(QStringLiteral("c")), 1);
+        QVERIFY(!rooms.find(QStringLiteral("a")));
+    }
+
+    void searchFiltersByNameCaseInsensitively()
+    {
+        RoomListModel rooms;
+        rooms.reset({room(QStringLiteral("a"), QStringLiteral("Kitchen")),
+                     room(QStringLiteral("b"), QStringLiteral("Garden")),
+                     room(QStringLiteral("c"), QStringLiteral("kitchen 2"))});
+        RoomSearchModel search;
+        search.setSourceModel(&rooms);
+        search.setSearchText(QStringLiteral("KITCH"));
+        QCOMPARE(search.rowCount(), 2);
+        QCOMPARE(search.index(1, 0).data(RoomListModel::UuidRole).toString(), QStringLiteral("c"));
+        rooms.upsert(room(QStringLiteral("d"), QStringLiteral("Kitchenette")));
+        QCOMPARE(search.rowCount(), 3);
+        search.setSearchText(QString());
+        QCOMPARE(search.rowCount(), 4);
+    }
+
+    void messagesKnowWhichAreOwn()
+    {
+        MessageListModel messages;
+        Message mine {QStringLiteral("m1"), QStringLiteral("hi"),
+                      User {QStringLiteral("me"), QStringLiteral("Me"), {}}, QStringLiteral("r"),
+                      QStringLiteral("2024-01-02T03:04:05.123456")};
+        Message theirs = mine;
+        theirs.user.uuid = QStringLiteral("you");
+        messages.reset({mine, theirs});
+        messages.setSelfUuid(QStringLiteral("me"));
+        QVERIFY(messages.index(0).data(MessageListModel::OwnRole).toBool());
+        QVERIFY(!messages.index(1).data(MessageListModel::OwnRole).toBool());
+        QVERIFY(!messages.index(0).data(MessageListModel::TimeRole).toString().isEmpty());
+        QCOMPARE(messages.index(0).data(MessageListModel::AuthorRole).toString(), QStringLiteral("Me"));
+    }
+
+    void usersAreListedOnce()
+    {
+        UserListModel users;
+        const User a {QStringLiteral("a"), QStringLiteral("A"), QStringLiteral("r")};
+        users.reset(
+            {a, a, User {QStringLiteral("b"), QStringLiteral("B"), QStringLiteral("r")}}); // Q10 with SQLite
+        QCOMPARE(users.rowCount(), 2);
+        users.setSelfUuid(QStringLiteral("b"));
+        QVERIFY(users.index(1).data(UserListModel::SelfRole).toBool());
+    }
+
+    void eventLogFormatsRowsAndSaves()
+    {
+        EventLogModel log;
+        log.append(EventLogModel::Origin::Received, QStringLiteral("result"), QStringLiteral("user_created"),
+                   QByteArrayLiteral("{\"a\":1}"));
+        log.append(EventLogModel::Origin::Sent, QStringLiteral("call"), QStringLiteral("list_rooms"));
+        QCOMPARE(log.rowCount(), 2);
+        QCOMPARE(log.index(0).data(EventLogModel::OriginRole).toString(), QStringLiteral("received"));
+        QCOMPARE(log.index(0).data(EventLogModel::NameRole).toString(), QStringLiteral("user_created"));
+        QVERIFY(
+            log.index(0).data(EventLogModel::PrettyJsonRole).toString().contains(QLatin1String("\"a\": 1")));
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(log.writeText(&buffer));
+        QCOMPARE(buffer.data().count('\n'), 2);
+    }
+
+    void drawingReplacesALineWithTheSameUuid()
+    {
+        DrawingModel drawing;
+        QSignalSpy appended(&drawing, &DrawingModel::lineAppended);
+        QSignalSpy replaced(&drawing, &DrawingModel::lineReplaced);
+        drawing.apply(line(QStringLiteral("l1"), 1));
+        drawing.apply(line(QStringLiteral("l2"), 2));
+        drawing.apply(line(QStringLiteral("l1"), 9));
+        QCOMPARE(appended.count(), 2);
+        QCOMPARE(replaced.count(), 1);
+        QCOMPARE(drawing.lines().size(), 2);
+        QCOMPARE(drawing.lines().at(0).points.at(0).toDouble(), 9.0);
+        drawing.clear();
+        QCOMPARE(drawing.lines().size(), 0);
+    }
+
+    void cssColorsPutAlphaLast()
+    {
+        QCOMPARE(CssColor::parse(QStringLiteral("#000000cc")), QColor(0, 0, 0, 0xcc));
+        QCOMPARE(CssColor::parse(QStringLiteral("#fff")), QColor(Qt::white));
+        QCOMPARE(CssColor::parse(QStringLiteral("#e02d25")), QColor(0xe0, 0x2d, 0x25));
+        QCOMPARE(CssColor::parse(QStringLiteral("bogus"), Qt::red), QColor(Qt::red));
+        QCOMPARE(CssColor::toText(QColor(0, 0, 0, 0xcc)), QStringLiteral("#000000cc"));
+        QCOMPARE(CssColor::toText(QColor(0xe0, 0x2d, 0x25)), QStringLiteral("#e02d25"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModels)
+#include "tst_models.moc"

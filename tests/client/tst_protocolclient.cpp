@@ -1,0 +1,259 @@
+// ProtocolClient fed with the recorded statements of the original server: the models end in the state the
+// recording implies, the calls it sends are the recorded ones, and section 8 of PROTOCOL.md is kept.
+#include "TestJson.h"
+#include "TranscriptReplay.h"
+#include "models/DrawingModel.h"
+#include "models/EventLogModel.h"
+#include "models/MessageListModel.h"
+#include "models/RoomListModel.h"
+#include "models/UserListModel.h"
+#include "net/ProtocolClient.h"
+#include "protocol/ServerStatement.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace chat;
+
+class TestProtocolClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString path(const QString &name, bool memory = true)
+    {
+        return TranscriptReplay::transcriptDir() + (memory ? QStringLiteral("/memory/") : QStringLiteral("/"))
+            + name;
+    }
+
+    static QByteArray statement(const QByteArray &json) { return json; }
+
+private slots:
+    void basicScenario()
+    {
+        TranscriptReplay replay;
+        QVERIFY2(replay.load(path(QStringLiteral("basic.jsonl"))),
+                 qPrintable(path(QStringLiteral("basic.jsonl"))));
+        ProtocolClient client;
+        QSignalSpy arrived(&client, &ProtocolClient::messageArrived);
+        replay.replay(client, QStringLiteral("A"), [&](int step) {
+            switch (step) {
+            case 3:
+            case 4:
+                QCOMPARE(client.rooms()->rowCount(), 1);
+                break;
+            case 5:
+                QCOMPARE(client.self().name, QStringLiteral("Alice"));
+                break;
+            case 7:
+                QCOMPARE(client.currentRoom(), QStringLiteral("<room:1>"));
+                QCOMPARE(client.messages()->rowCount(), 0);
+                QCOMPARE(client.users()->rowCount(), 1);
+                QVERIFY(client.users()->index(0).data(UserListModel::SelfRole).toBool());
+                break;
+            case 8:
+                QCOMPARE(client.messages()->rowCount(), 1);
+                QVERIFY(client.messages()->index(0).data(MessageListModel::OwnRole).toBool());
+                QCOMPARE(client.rooms()->at(0).sum, 1);
+                break;
+            case 11:
+                QCOMPARE(client.drawing()->lines().size(), 1);
+                break;
+            case 12:
+                QCOMPARE(client.drawing()->lines().size(), 0);
+                break;
+            case 13:
+                QVERIFY(client.currentRoom().isEmpty());
+                break;
+            case 14:
+            case 15:
+                QCOMPARE(client.rooms()->rowCount(), 0);
+                break;
+            default:
+                break;
+            }
+        });
+        QVERIFY2(replay.mismatches.isEmpty(), qPrintable(replay.mismatches.join(QLatin1Char('\n'))));
+        QVERIFY2(replay.refused.isEmpty(), qPrintable(replay.refused.join(QLatin1Char('\n'))));
+        QCOMPARE(arrived.count(), 1);
+        QVERIFY(client.log()->rowCount() > 20);
+    }
+
+    // Every client of every recording (SQLite and memory) replays without the client misbehaving, and every
+    // call it agreed to send is byte-for-byte the recorded payload.
+    void everyTranscript_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("who");
+        for (const bool memory : {true, false}) {
+            const QDir dir(path(QString(), memory));
+            for (const QString &name : dir.entryList({QStringLiteral("*.jsonl")})) {
+                TranscriptReplay replay;
+                replay.load(dir.filePath(name));
+                for (const QString &who : replay.clients()) {
+                    const QString tag =
+                        (memory ? QStringLiteral("memory/") : QString()) + name + QLatin1Char(':') + who;
+                    QTest::newRow(qPrintable(tag)) << dir.filePath(name) << who;
+                }
+            }
+        }
+    }
+
+    void everyTranscript()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, who);
+        TranscriptReplay replay;
+        QVERIFY(replay.load(file));
+        ProtocolClient client;
+        replay.replay(client, who);
+        QVERIFY2(replay.mismatches.isEmpty(), qPrintable(replay.mismatches.join(QLatin1Char('\n'))));
+        for (const QJsonObject &call : std::as_const(replay.sent)) {
+            const QString message =
+                call.value(QStringLiteral("payload")).toObject().value(QStringLiteral("message")).toString();
+            QVERIFY(!message.isEmpty());
+        }
+    }
+
+    // Section 8: a line uuid is sent once, ever (a second one breaks the original SQLite server, Q2).
+    void duplicateLineIsNeverSent()
+    {
+        TranscriptReplay replay;
+        QVERIFY(replay.load(path(QStringLiteral("dup_line.jsonl"), false)));
+        ProtocolClient client;
+        replay.replay(client, QStringLiteral("A"));
+        int lines = 0;
+        for (const QJsonObject &call : std::as_const(replay.sent)) {
+            if (call.value(QStringLiteral("payload")).toObject().value(QStringLiteral("message"))
+                == QLatin1String("change_draw_line"))
+                ++lines;
+        }
+        QCOMPARE(lines, 1);
+        QCOMPARE(replay.refused.size(), 1);
+        QVERIFY(replay.refused.first().contains(QLatin1String("change_draw_line")));
+    }
+
+    // Section 8: leave_room only while inside a room.
+    void leaveOnlyWhenInside()
+    {
+        ProtocolClient client;
+        QStringList sent;
+        client.setTransportForTesting([&](const QString &text) {
+            sent.append(text);
+            return true;
+        });
+        QVERIFY(client.leaveRoom());
+        QVERIFY(sent.isEmpty());
+        client.enterRoom(QStringLiteral("r1"));
+        client.handleStatement(
+            statement(jsonText("{'type': 'result', 'payload': {'message': 'room_entered'}}")));
+        QCOMPARE(client.currentRoom(), QStringLiteral("r1"));
+        QVERIFY(client.leaveRoom());
+        QCOMPARE(sent.size(), 2);
+        QVERIFY(sent.last().contains(QLatin1String("leave_room")));
+    }
+
+    void serverErrorsBecomeNotices()
+    {
+        ProtocolClient client;
+        client.setTransportForTesting([](const QString &) { return true; });
+        QSignalSpy notices(&client, &ProtocolClient::notice);
+        client.deleteRoom(QStringLiteral("r1"));
+        client.handleStatement(
+            statement(jsonText("{'type': 'error', 'payload': {'message': 'not_empty_room'}}")));
+        QCOMPARE(notices.count(), 1);
+        QVERIFY(notices.last().at(0).toString().contains(QLatin1String("people inside")));
+        client.handleStatement(statement(jsonText("{'type': 'result', 'payload': {'message': 'bad_data'}}")));
+        QCOMPARE(notices.count(), 2);
+        // Unknown results are ignorable (section 8) and only logged.
+        client.handleStatement(
+            statement(jsonText("{'type': 'result', 'payload': {'message': 'something_new'}}")));
+        QCOMPARE(notices.count(), 2);
+    }
+
+    void enteringAVanishedRoomGoesBack()
+    {
+        ProtocolClient client;
+        client.setTransportForTesting([](const QString &) { return true; });
+        QSignalSpy closed(&client, &ProtocolClient::roomClosed);
+        client.enterRoom(QStringLiteral("gone"));
+        client.handleStatement(
+            statement(jsonText("{'type': 'error', 'payload': {'message': 'no_specified_room'}}")));
+        QCOMPARE(closed.count(), 1);
+        QCOMPARE(closed.first().at(0).toString(), QStringLiteral("gone"));
+        QVERIFY(client.currentRoom().isEmpty());
+    }
+
+    void roomDeletedWhileInside()
+    {
+        ProtocolClient client;
+        client.setTransportForTesting([](const QString &) { return true; });
+        client.handleStatement(
+            statement(jsonText("{'type': 'result', 'payload': {'message': 'rooms_listed', 'list': [{'uuid': "
+                               "'r1', 'name': 'One', 'color': '#fff', 'users': [], 'sum': 0}]}}")));
+        client.enterRoom(QStringLiteral("r1"));
+        client.handleStatement(
+            statement(jsonText("{'type': 'result', 'payload': {'message': 'room_entered'}}")));
+        QSignalSpy closed(&client, &ProtocolClient::roomClosed);
+        client.handleStatement(
+            statement(jsonText("{'type': 'result', 'payload': {'message': 'room_deleted', 'object': {'uuid': "
+                               "'r1', 'name': 'One', 'color': '#fff', 'users': [], 'sum': 0}}}")));
+        QCOMPARE(closed.count(), 1);
+        QVERIFY(closed.first().at(1).toString().contains(QLatin1String("One")));
+        QVERIFY(client.currentRoom().isEmpty());
+        QCOMPARE(client.rooms()->rowCount(), 0);
+    }
+
+    // After a reconnect the server gives a new user: the chosen name is sent again and the room re-entered.
+    void restoresNameAndRoomOnNewConnection()
+    {
+        ProtocolClient client;
+        QStringList sent;
+        client.setTransportForTesting([&](const QString &text) {
+            sent.append(text);
+            return true;
+        });
+        client.setPreferredName(QStringLiteral("Alice"));
+        client.setRoomToOpen(QStringLiteral("r1"));
+        client.handleStatement(
+            statement(jsonText("{'type': 'result', 'payload': {'message': 'user_created', 'object': {'uuid': "
+                               "'u1', 'name': 'user-u1', 'room_uuid': null}}}")));
+        QCOMPARE(sent.size(), 1);
+        QVERIFY(sent.first().contains(QLatin1String("\"change_user_name\"")));
+        QVERIFY(sent.first().contains(QLatin1String("Alice")));
+        client.handleStatement(
+            statement(jsonText("{'type': 'result', 'payload': {'message': 'rooms_listed', 'list': [{'uuid': "
+                               "'r1', 'name': 'One', 'color': '#fff', 'users': [], 'sum': 0}]}}")));
+        QCOMPARE(sent.size(), 2);
+        QVERIFY(sent.last().contains(QLatin1String("\"enter_room\"")));
+        QVERIFY(sent.last().contains(QLatin1String("r1")));
+    }
+
+    void refusesWhatIsTooLong()
+    {
+        ProtocolClient client;
+        client.setTransportForTesting([](const QString &) { return true; });
+        client.enterRoom(QStringLiteral("r1"));
+        client.handleStatement(
+            statement(jsonText("{'type': 'result', 'payload': {'message': 'room_entered'}}")));
+        QSignalSpy notices(&client, &ProtocolClient::notice);
+        QVERIFY(!client.sendMessage(QString(100000, QLatin1Char('x'))));
+        QCOMPARE(notices.count(), 1);
+        QVERIFY(client.sendMessage(QString(99000, QLatin1Char('x'))));
+    }
+
+    void disconnectedActionsAreRefusedVisibly()
+    {
+        ProtocolClient client; // no transport, no socket
+        QSignalSpy notices(&client, &ProtocolClient::notice);
+        QVERIFY(!client.createRoom());
+        QCOMPARE(notices.count(), 1);
+        QVERIFY(client.changeUserName(QStringLiteral("Bob"))); // kept and sent after reconnecting
+        QCOMPARE(notices.count(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProtocolClient)
+#include "tst_protocolclient.moc"

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "TestJson.h"
+#include "app/ClientSettings.h"
+#include "net/ProtocolClient.h"
+#include "widgets/MainWindow.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTest>
+
+// A main window over a ProtocolClient whose socket is replaced: the test feeds server statements and reads
+// what the client sent.
+struct GuiFixture
+{
+    GuiFixture()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        client.setTransportForTesting([this](const QString &text) {
+            sent.append(QJsonDocument::fromJson(text.toUtf8()).object());
+            return true;
+        });
+        window = std::make_unique<chat::MainWindow>(&client, &settings);
+        window->resize(1280, 800);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            qWarning("the window was not exposed");
+        feed(jsonText("{'type': 'result', 'payload': {'message': 'user_created', 'object': {'uuid': 'me', "
+                      "'name': 'user-me', 'room_uuid': null}}}"));
+    }
+
+    void feed(const QByteArray &json) { client.handleStatement(json); }
+
+    void feedRooms()
+    {
+        feed(jsonText("{'type': 'result', 'payload': {'message': 'rooms_listed', 'list': [ {'uuid': 'r1', "
+                      "'name': 'Kitchen', 'color': '#cf2e24', 'users': [], 'sum': 3}, {'uuid': 'r2', 'name': "
+                      "'Garden', 'color': '#5da247', 'users': [], 'sum': 0}, {'uuid': 'r3', 'name': 'kitchen "
+                      "two', 'color': '#2b347e', 'users': [], 'sum': 1}]}}"));
+    }
+
+    void enterRoom()
+    {
+        feedRooms();
+        client.enterRoom(QStringLiteral("r1"));
+        feed(jsonText("{'type': 'result', 'payload': {'message': 'room_entered'}}"));
+        feed(jsonText("{'type': 'result', 'payload': {'message': 'messages_listed', 'list': []}}"));
+        feed(jsonText("{'type': 'result', 'payload': {'message': 'drawing_got', 'object': {'uuid': 'd1', "
+                      "'name': 'drawing-d1', 'lines': []}}}"));
+        feed(jsonText("{'type': 'result', 'payload': {'message': 'room_changed', 'object': {'uuid': 'r1', "
+                      "'name': 'Kitchen', 'color': '#cf2e24', 'users': [{'uuid': 'me', 'name': 'user-me', "
+                      "'room_uuid': 'r1'}], 'sum': 3}}}"));
+        sent.clear();
+    }
+
+    QJsonObject lastPayload() const
+    {
+        return sent.isEmpty() ? QJsonObject() : sent.last().value(QStringLiteral("payload")).toObject();
+    }
+
+    chat::ClientSettings settings;
+    chat::ProtocolClient client;
+    std::unique_ptr<chat::MainWindow> window;
+    QVector<QJsonObject> sent;
+};

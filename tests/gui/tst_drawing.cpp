@@ -1,0 +1,100 @@
+// The drawing board offscreen: a stroke drawn with the mouse is sent once with the right points, the board
+// keeps its aspect, others' strokes appear, and the eraser really erases.
+#include "GuiFixture.h"
+#include "drawing/BoardScene.h"
+#include "drawing/BoardView.h"
+#include "drawing/StrokeLayerItem.h"
+#include "widgets/DrawingPanel.h"
+#include "widgets/RoomPage.h"
+
+#include <QJsonArray>
+#include <QMouseEvent>
+
+using namespace chat;
+
+class TestDrawing : public QObject
+{
+    Q_OBJECT
+
+private:
+    static void mouse(QWidget *target, QEvent::Type type, const QPoint &pos, Qt::MouseButtons buttons)
+    {
+        QMouseEvent event(type, pos, target->mapToGlobal(pos), Qt::LeftButton, buttons, Qt::NoModifier);
+        QCoreApplication::sendEvent(target, &event);
+    }
+
+private slots:
+    void strokeDrawnWithTheMouseSendsTheRightPoints()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        f.window->roomPage()->showTab(RoomPage::Drawing);
+        QTest::qWait(50);
+        BoardView *view = f.window->roomPage()->drawing()->view();
+        const QVector<QPointF> board {{100, 100}, {200, 150}, {300, 200}, {320, 400}};
+        QVector<QPoint> screen;
+        for (const QPointF &point : board)
+            screen.append(view->mapFromScene(point));
+        QWidget *viewport = view->viewport();
+        mouse(viewport, QEvent::MouseButtonPress, screen.first(), Qt::LeftButton);
+        for (int i = 1; i < screen.size(); ++i)
+            mouse(viewport, QEvent::MouseMove, screen.at(i), Qt::LeftButton);
+        QVERIFY(f.sent.isEmpty()); // sent on release, not while drawing
+        mouse(viewport, QEvent::MouseButtonRelease, screen.last(), Qt::NoButton);
+        QCOMPARE(f.sent.size(), 1);
+        const QJsonObject payload = f.lastPayload();
+        QCOMPARE(payload.value(QStringLiteral("message")).toString(), QStringLiteral("change_draw_line"));
+        QCOMPARE(payload.value(QStringLiteral("tool")).toString(), QStringLiteral("pen"));
+        QCOMPARE(payload.value(QStringLiteral("color")).toString(), QStringLiteral("#000000cc"));
+        const QJsonArray points = payload.value(QStringLiteral("points")).toArray();
+        QCOMPARE(points.size(), board.size() * 2);
+        const double unit = 640.0 / viewport->width() + 0.2; // one screen pixel in board units
+        for (int i = 0; i < board.size(); ++i) {
+            QVERIFY(qAbs(points.at(2 * i).toDouble() - board.at(i).x()) <= unit);
+            QVERIFY(qAbs(points.at(2 * i + 1).toDouble() - board.at(i).y()) <= unit);
+        }
+        QVERIFY(payload.value(QStringLiteral("uuid")).toString().size() == 36);
+
+        // A second stroke gets a new uuid.
+        mouse(viewport, QEvent::MouseButtonPress, screen.at(1), Qt::LeftButton);
+        mouse(viewport, QEvent::MouseButtonRelease, screen.at(1), Qt::NoButton);
+        QCOMPARE(f.sent.size(), 2);
+        QVERIFY(f.lastPayload().value(QStringLiteral("uuid")) != payload.value(QStringLiteral("uuid")));
+    }
+
+    void boardKeepsItsAspect()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        f.window->roomPage()->showTab(RoomPage::Drawing);
+        QTest::qWait(50);
+        BoardView *view = f.window->roomPage()->drawing()->view();
+        const QRectF shown = view->mapFromScene(view->sceneRect()).boundingRect();
+        QVERIFY(qAbs(shown.width() / shown.height() - 4.0 / 3.0) < 0.02);
+        QVERIFY(shown.width() <= view->viewport()->width() + 1);
+    }
+
+    void eraserReallyErases()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        f.feed(jsonText(
+            "{'type': 'result', 'payload': {'message': 'draw_line_changed', 'object': {'uuid': 'l1', 'name': "
+            "'line-x', 'points': [100, 100, 300, 100], 'tool': 'pen', 'color': '#e02d25'}}}"));
+        StrokeLayerItem *layer = f.window->roomPage()->drawing()->scene()->layer();
+        const QPoint onLine(200 * 2, 100 * 2); // the layer is at twice the board resolution
+        QVERIFY(layer->image().pixelColor(onLine).alpha() > 200);
+        QCOMPARE(layer->image().pixelColor(onLine).red(), 0xe0);
+        f.feed(jsonText(
+            "{'type': 'result', 'payload': {'message': 'draw_line_changed', 'object': {'uuid': 'l2', 'name': "
+            "'line-y', 'points': [200, 60, 200, 140], 'tool': 'eraser', 'color': '#000000'}}}"));
+        QCOMPARE(layer->image().pixelColor(onLine).alpha(), 0); // transparent, not white
+        QVERIFY(layer->image().pixelColor(QPoint(120 * 2, 100 * 2)).alpha() > 200);
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'drawing_got', 'object': {'uuid': 'd1', "
+                        "'name': 'drawing-d1', 'lines': []}}}"));
+        QCOMPARE(layer->image().pixelColor(QPoint(120 * 2, 100 * 2)).alpha(), 0);
+    }
+};
+
+QTEST_MAIN(TestDrawing)
+#include "tst_drawing.moc"

@@ -1,0 +1,225 @@
+// The main window offscreen: the theme slider repaints the gradient, search filters, Enter sends, cards enter
+// rooms, a deleted room sends you back with a notice, and every control has an accessible name.
+#include "GuiFixture.h"
+#include "models/MessageListModel.h"
+#include "widgets/GradientWidget.h"
+#include "widgets/HeaderWidget.h"
+#include "widgets/LeftPanel.h"
+#include "widgets/LobbyPage.h"
+#include "widgets/MessageEdit.h"
+#include "widgets/MessagesPanel.h"
+#include "widgets/NoticeBar.h"
+#include "widgets/RoomCardDelegate.h"
+#include "widgets/RoomListView.h"
+#include "widgets/RoomPage.h"
+#include "widgets/Theme.h"
+#include "widgets/ThemeSlider.h"
+
+#include <QAbstractButton>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QToolButton>
+
+using namespace chat;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QColor topLeftColor(GradientWidget *background)
+    {
+        return background->grab().toImage().pixelColor(1, 1);
+    }
+
+    static int distance(const QColor &a, const QColor &b)
+    {
+        return qAbs(a.red() - b.red()) + qAbs(a.green() - b.green()) + qAbs(a.blue() - b.blue());
+    }
+
+private slots:
+    void themeSliderChangesTheGradient()
+    {
+        GuiFixture f;
+        ThemeSlider *slider = f.window->header()->themeSlider();
+        GradientWidget *background = f.window->background();
+        slider->setValue(0);
+        QVERIFY(distance(topLeftColor(background), Theme::at(0).from) < 12);
+        // A click at the right end of the track picks the last theme.
+        QTest::mouseClick(slider, Qt::LeftButton, {}, QPoint(slider->width() - 3, slider->height() / 2));
+        QCOMPARE(slider->value(), Theme::count() - 1);
+        QCOMPARE(background->themeIndex(), Theme::count() - 1);
+        QVERIFY(distance(topLeftColor(background), Theme::at(Theme::count() - 1).from) < 12);
+        // The keyboard works too, and the choice is remembered.
+        slider->setFocus();
+        QTest::keyClick(slider, Qt::Key_Left);
+        QCOMPARE(background->themeIndex(), Theme::count() - 2);
+        QCOMPARE(f.settings.themeIndex(), Theme::count() - 2);
+        slider->setValue(0);
+    }
+
+    void searchFiltersAsYouType()
+    {
+        GuiFixture f;
+        f.feedRooms();
+        LobbyPage *lobby = f.window->lobby();
+        QCOMPARE(lobby->roomList()->model()->rowCount(), 3);
+        QTest::keyClicks(lobby->searchEdit(), QStringLiteral("KITch"));
+        QCOMPARE(lobby->roomList()->model()->rowCount(), 2);
+        QTest::keyClicks(lobby->searchEdit(), QStringLiteral("en t"));
+        QCOMPARE(lobby->roomList()->model()->rowCount(), 1);
+        lobby->searchEdit()->clear();
+        QCOMPARE(lobby->roomList()->model()->rowCount(), 3);
+    }
+
+    void clickingACardEntersTheRoomAndItsPartsDoTheirJob()
+    {
+        GuiFixture f;
+        f.feedRooms();
+        RoomListView *list = f.window->lobby()->roomList();
+        QTest::qWait(50);
+        const QRect second = list->visualRect(list->model()->index(1, 0));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, second.center() + QPoint(0, 12));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(), QStringLiteral("enter_room"));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("uuid")).toString(), QStringLiteral("r2"));
+        auto *delegate = static_cast<RoomCardDelegate *>(list->itemDelegate());
+        const QRect close =
+            delegate->partRect(list->visualRect(list->model()->index(0, 0)), RoomCardDelegate::Part::Close);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, close.center());
+        QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(), QStringLiteral("delete_room"));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("uuid")).toString(), QStringLiteral("r1"));
+        // The keyboard: Enter on the current card.
+        list->setFocus();
+        list->setCurrentIndex(list->model()->index(2, 0));
+        QTest::keyClick(list, Qt::Key_Return);
+        QCOMPARE(f.lastPayload().value(QStringLiteral("uuid")).toString(), QStringLiteral("r3"));
+    }
+
+    void enterSendsAndShiftEnterAddsALine()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        QCOMPARE(f.window->roomPage()->isVisible(), true);
+        MessageEdit *edit = f.window->roomPage()->messages()->editor();
+        edit->setFocus();
+        QTest::keyClicks(edit, QStringLiteral("hello"));
+        QTest::keyClick(edit, Qt::Key_Return, Qt::ShiftModifier);
+        QTest::keyClicks(edit, QStringLiteral("world"));
+        QVERIFY(f.sent.isEmpty());
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(f.sent.size(), 1);
+        QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("create_message"));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("body")).toString(), QStringLiteral("hello\nworld"));
+        QVERIFY(edit->toPlainText().isEmpty());
+        QTest::keyClick(edit, Qt::Key_Return); // nothing to send
+        QCOMPARE(f.sent.size(), 1);
+    }
+
+    void newMessagesMarkerWhenScrolledUp()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        MessagesPanel *panel = f.window->roomPage()->messages();
+        for (int i = 0; i < 60; ++i) {
+            const QByteArray json =
+                QString::fromUtf8(
+                    jsonText("{'type': 'result', 'payload': {'message': 'message_created', 'object': "
+                             "{'uuid': 'm%1', 'body': 'message %1', 'name': 'message-m%1', 'user': {'uuid': "
+                             "'other', 'name': 'Bob', 'room_uuid': 'r1'}, 'room_uuid': 'r1', 'created': "
+                             "'2024-05-01T10:00:00.5'}}}"))
+                    .arg(i)
+                    .toUtf8();
+            f.client.handleStatement(json);
+        }
+        QTest::qWait(50);
+        QScrollBar *bar = panel->view()->verticalScrollBar();
+        QVERIFY(bar->maximum() > 0);
+        QCOMPARE(bar->value(), bar->maximum()); // followed while at the bottom
+        QVERIFY(!panel->newMessagesMarker()->isVisible());
+        bar->setValue(0);
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'message_created', 'object': {'uuid': "
+                        "'late', 'body': 'late', 'name': 'message-late', 'user': {'uuid': 'other', 'name': "
+                        "'Bob', 'room_uuid': 'r1'}, 'room_uuid': 'r1', 'created': '2024-05-01T10:00:01'}}}"));
+        QVERIFY(panel->newMessagesMarker()->isVisible());
+        QCOMPARE(bar->value(), 0);
+        QTest::mouseClick(panel->newMessagesMarker(), Qt::LeftButton);
+        QTest::qWait(20);
+        QCOMPARE(bar->value(), bar->maximum());
+    }
+
+    void deletedRoomGoesBackToTheListWithANotice()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        QVERIFY(f.window->roomPage()->isVisible());
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_deleted', 'object': {'uuid': 'r1', "
+                        "'name': 'Kitchen', 'color': '#cf2e24', 'users': [], 'sum': 3}}}"));
+        QVERIFY(f.window->lobby()->isVisible());
+        QVERIFY(f.window->notices()->isVisible());
+        QVERIFY(f.window->notices()->text().contains(QLatin1String("Kitchen")));
+    }
+
+    void backButtonLeaves()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        f.window->roomPage()->backButton()->click();
+        QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(), QStringLiteral("leave_room"));
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_left'}}"));
+        QVERIFY(f.window->lobby()->isVisible());
+    }
+
+    void userNameIsSentWhenEditingEnds()
+    {
+        GuiFixture f;
+        QLineEdit *name = f.window->header()->nameEdit();
+        QCOMPARE(name->text(), QStringLiteral("user-me"));
+        name->setFocus();
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("Alice"));
+        QVERIFY(f.sent.isEmpty()); // not on every keystroke
+        QTest::keyClick(name, Qt::Key_Return);
+        QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("change_user_name"));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("name")).toString(), QStringLiteral("Alice"));
+    }
+
+    void narrowWindowsHideTheLeftTab()
+    {
+        GuiFixture f;
+        f.window->resize(900, 700);
+        QTest::qWait(20);
+        QVERIFY(!f.window->leftPanel()->isVisible());
+        f.window->resize(1300, 700);
+        QTest::qWait(20);
+        QVERIFY(f.window->leftPanel()->isVisible());
+    }
+
+    void everyControlHasAnAccessibleName()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        for (int tab : {RoomPage::Messages, RoomPage::Drawing, RoomPage::Users}) {
+            f.window->roomPage()->showTab(RoomPage::Tab(tab));
+            const auto controls = f.window->findChildren<QWidget *>();
+            for (QWidget *widget : controls) {
+                const bool control = qobject_cast<QAbstractButton *>(widget)
+                    || qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractItemView *>(widget);
+                if (!control || !widget->isVisible())
+                    continue;
+                const auto *button = qobject_cast<QAbstractButton *>(widget);
+                const bool named =
+                    !widget->accessibleName().isEmpty() || (button && !button->text().isEmpty());
+                QVERIFY2(named,
+                         qPrintable(QStringLiteral("%1 %2").arg(
+                             QString::fromLatin1(widget->metaObject()->className()), widget->objectName())));
+            }
+        }
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
