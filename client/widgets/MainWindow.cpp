@@ -8,6 +8,7 @@
 #include "LobbyPage.h"
 #include "NoticeBar.h"
 #include "Notifier.h"
+#include "RoomListView.h"
 #include "RoomPage.h"
 #include "SettingsDialog.h"
 #include "Theme.h"
@@ -62,6 +63,7 @@ MainWindow::MainWindow(ProtocolClient *client, ClientSettings *settings, QWidget
     });
     addShortcuts();
 
+    m_lobby->roomList()->setFocus(); // not the title button: its focus frame would look like a link
     if (!restoreGeometry(settings->windowGeometry()))
         resize(1280, 800);
 }

@@ -42,8 +42,7 @@ int MessageDelegate::bubbleWidthLimit() const
 QRect MessageDelegate::textRect(const QString &body, int limit) const
 {
     const QFontMetrics metrics(bodyFont());
-    return metrics.boundingRect(QRect(0, 0, limit - 2 * padding, 1 << 20),
-                                Qt::TextWordWrap | Qt::TextWrapAnywhere, body);
+    return metrics.boundingRect(QRect(0, 0, limit - 2 * padding, 1 << 20), Qt::TextWordWrap, body);
 }
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex &index) const
@@ -86,8 +85,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     }
     painter->setPen(QColor(0, 0, 0, 204));
     painter->setFont(bodyFont());
-    painter->drawText(bubble.adjusted(padding, padding, -padding, -padding - metaHeight),
-                      Qt::TextWordWrap | Qt::TextWrapAnywhere, body);
+    painter->drawText(bubble.adjusted(padding, padding, -padding, -padding - metaHeight), Qt::TextWordWrap,
+                      body);
     painter->setPen(QColor(0, 0, 0, 0x66));
     painter->setFont(metaFont());
     painter->drawText(QRect(bubble.left() + padding, bubble.bottom() - padding - metaHeight + 4,

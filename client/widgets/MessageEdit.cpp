@@ -11,7 +11,7 @@ MessageEdit::MessageEdit(QWidget *parent)
     setAccessibleName(tr("Message"));
     setToolTip(tr("Enter sends, Shift+Enter adds a line"));
     setTabChangesFocus(true);
-    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(this, &QPlainTextEdit::textChanged, this, &MessageEdit::fitHeight);
     fitHeight();
 }
@@ -39,7 +39,7 @@ void MessageEdit::fitHeight()
 {
     const int lines = qBound(1, int(document()->blockCount()), 5);
     const int lineHeight = fontMetrics().lineSpacing();
-    setFixedHeight(lines * lineHeight + 16);
+    setFixedHeight(lines * lineHeight + 24);
 }
 
 } // namespace chat
