@@ -1,5 +1,6 @@
 #include "SqlStore.h"
 
+#include "SqlStatements.h"
 #include "StorageError.h"
 #include "model/Color.h"
 #include "model/Timestamp.h"
@@ -91,7 +92,10 @@ std::unique_ptr<SqlStore> SqlStore::openSqlite(const QString &path)
         QSqlDatabase::removeDatabase(connection);
         throw StorageError(QStringLiteral("cannot open %1: %2").arg(path, reason));
     }
-    std::unique_ptr<SqlStore> store(new SqlStore(database, SqlSchema::Dialect::Sqlite,
+    // The store must hold the only handle, or closing it after an error warns that it is still in use.
+    database = QSqlDatabase();
+    std::unique_ptr<SqlStore> store(new SqlStore(QSqlDatabase::database(connection, false),
+                                                 SqlSchema::Dialect::Sqlite,
                                                  QStringLiteral("sqlite:%1").arg(file.absoluteFilePath())));
     // WAL lets readers run beside the writer; FULL syncs every commit, so an acknowledged call survives
     // a power cut as well as a crash.
@@ -149,7 +153,7 @@ QSqlQuery &SqlStore::run(const char *sql, const QVariantList &values)
 
 std::optional<qint64> SqlStore::roomIdOf(const QString &roomUuid)
 {
-    QSqlQuery &query = run("SELECT id FROM rooms WHERE uuid = ?", {roomUuid});
+    QSqlQuery &query = run(sql::roomIdByUuid, {roomUuid});
     std::optional<qint64> id;
     if (query.next())
         id = query.value(0).toLongLong();
@@ -159,9 +163,7 @@ std::optional<qint64> SqlStore::roomIdOf(const QString &roomUuid)
 
 std::optional<SqlStore::UserRow> SqlStore::userRow(const QString &userUuid)
 {
-    QSqlQuery &query = run("SELECT u.id, u.name, u.room_id, r.uuid FROM users u"
-                           " LEFT JOIN rooms r ON r.id = u.room_id WHERE u.uuid = ?",
-                           {userUuid});
+    QSqlQuery &query = run(sql::userByUuid, {userUuid});
     std::optional<UserRow> row;
     if (query.next()) {
         row = UserRow {query.value(0).toLongLong(), query.value(2).toLongLong(),
@@ -173,9 +175,7 @@ std::optional<SqlStore::UserRow> SqlStore::userRow(const QString &userUuid)
 
 QVector<User> SqlStore::membersOf(qint64 roomId)
 {
-    QSqlQuery &query = run("SELECT u.uuid, u.name, r.uuid FROM users u JOIN rooms r ON r.id = u.room_id"
-                           " WHERE u.room_id = ? ORDER BY u.joined_seq",
-                           {roomId});
+    QSqlQuery &query = run(sql::membersOfRoom, {roomId});
     QVector<User> users;
     while (query.next())
         users.append(User {query.value(0).toString(), query.value(1).toString(), query.value(2).toString()});
@@ -185,7 +185,7 @@ QVector<User> SqlStore::membersOf(qint64 roomId)
 
 std::optional<Room> SqlStore::loadRoom(qint64 roomId)
 {
-    QSqlQuery &query = run("SELECT uuid, name, color, message_count FROM rooms WHERE id = ?", {roomId});
+    QSqlQuery &query = run(sql::roomById, {roomId});
     if (!query.next()) {
         query.finish();
         return std::nullopt;
@@ -202,12 +202,7 @@ std::optional<Room> SqlStore::loadRoom(qint64 roomId)
 
 QVector<Message> SqlStore::messagesOf(qint64 roomId)
 {
-    QSqlQuery &query = run("SELECT m.uuid, m.body, m.created, u.uuid, u.name, ur.uuid, r.uuid"
-                           " FROM messages m JOIN users u ON u.id = m.user_id"
-                           " JOIN rooms r ON r.id = m.room_id"
-                           " LEFT JOIN rooms ur ON ur.id = u.room_id"
-                           " WHERE m.room_id = ? ORDER BY m.id",
-                           {roomId});
+    QSqlQuery &query = run(sql::messagesOfRoom, {roomId});
     QVector<Message> messages;
     while (query.next()) {
         Message message;
@@ -224,7 +219,7 @@ QVector<Message> SqlStore::messagesOf(qint64 roomId)
 
 Drawing SqlStore::drawingOf(qint64 roomId)
 {
-    QSqlQuery &drawingQuery = run("SELECT id, uuid FROM drawings WHERE room_id = ?", {roomId});
+    QSqlQuery &drawingQuery = run(sql::drawingOfRoom, {roomId});
     if (!drawingQuery.next())
         throw StorageError(QStringLiteral("room %1 has no drawing").arg(roomId));
     const qint64 drawingId = drawingQuery.value(0).toLongLong();
@@ -232,8 +227,7 @@ Drawing SqlStore::drawingOf(qint64 roomId)
     drawing.uuid = drawingQuery.value(1).toString();
     drawingQuery.finish();
 
-    QSqlQuery &query = run(
-        "SELECT uuid, name, points, tool, color FROM lines WHERE drawing_id = ? ORDER BY id", {drawingId});
+    QSqlQuery &query = run(sql::linesOfDrawing, {drawingId});
     while (query.next()) {
         drawing.lines.append(Line {query.value(0).toString(), query.value(1).toString(),
                                    jsonArrayFrom(query.value(2).toString()), query.value(3).toString(),
@@ -247,14 +241,14 @@ std::optional<Room> SqlStore::removeFromRoom(const UserRow &row)
 {
     if (row.roomId == 0)
         return std::nullopt;
-    run("UPDATE users SET room_id = NULL, joined_seq = NULL WHERE id = ?", {row.id});
+    run(sql::leaveRoom, {row.id});
     return loadRoom(row.roomId);
 }
 
 void SqlStore::clearMemberships()
 {
     Transaction transaction(m_database);
-    run("UPDATE users SET room_id = NULL, joined_seq = NULL WHERE room_id IS NOT NULL", {});
+    run(sql::clearMemberships, {});
     transaction.commit();
 }
 
@@ -262,7 +256,7 @@ User SqlStore::createUser()
 {
     Transaction transaction(m_database);
     const User user = User::create();
-    run("INSERT INTO users (uuid, name) VALUES (?, ?)", {user.uuid, user.name});
+    run(sql::insertUser, {user.uuid, user.name});
     transaction.commit();
     return user;
 }
@@ -275,8 +269,7 @@ std::optional<Room> SqlStore::disconnectUser(const QString &userUuid)
         return std::nullopt;
     const auto room = removeFromRoom(*row);
     // Nobody can refer to a user without messages any more: keep the table from growing with every visit.
-    run("DELETE FROM users WHERE id = ? AND NOT EXISTS (SELECT 1 FROM messages WHERE user_id = ?)",
-        {row->id, row->id});
+    run(sql::deleteUserWithoutMessages, {row->id, row->id});
     transaction.commit();
     return room;
 }
@@ -285,7 +278,7 @@ Store::RenamedUser SqlStore::renameUser(const QString &userUuid, const std::opti
 {
     Transaction transaction(m_database);
     if (name)
-        run("UPDATE users SET name = ? WHERE uuid = ?", {*name, userUuid});
+        run(sql::renameUser, {*name, userUuid});
     const auto row = userRow(userUuid);
     if (!row)
         throw StorageError(QStringLiteral("unknown user %1").arg(userUuid));
@@ -301,7 +294,7 @@ QVector<Room> SqlStore::listRooms()
     Transaction transaction(m_database);
     QVector<Room> rooms;
     QHash<qint64, qsizetype> indexOfRoom;
-    QSqlQuery &roomQuery = run("SELECT id, uuid, name, color, message_count FROM rooms ORDER BY id", {});
+    QSqlQuery &roomQuery = run(sql::allRooms, {});
     while (roomQuery.next()) {
         indexOfRoom.insert(roomQuery.value(0).toLongLong(), rooms.size());
         rooms.append(Room {roomQuery.value(1).toString(),
@@ -312,10 +305,7 @@ QVector<Room> SqlStore::listRooms()
     }
     roomQuery.finish();
 
-    QSqlQuery &memberQuery = run("SELECT u.room_id, u.uuid, u.name, r.uuid FROM users u"
-                                 " JOIN rooms r ON r.id = u.room_id"
-                                 " WHERE u.room_id IS NOT NULL ORDER BY u.room_id, u.joined_seq",
-                                 {});
+    QSqlQuery &memberQuery = run(sql::allMembers, {});
     while (memberQuery.next()) {
         const qsizetype index = indexOfRoom.value(memberQuery.value(0).toLongLong(), -1);
         if (index >= 0) {
@@ -340,13 +330,12 @@ Room SqlStore::createRoom()
 {
     Transaction transaction(m_database);
     const Room room = Room::create();
-    QSqlQuery &insert = run("INSERT INTO rooms (uuid, name, color, created) VALUES (?, ?, ?, ?) RETURNING id",
-                            {room.uuid, room.name, room.color, Timestamp::nowLocal()});
+    QSqlQuery &insert = run(sql::insertRoom, {room.uuid, room.name, room.color, Timestamp::nowLocal()});
     if (!insert.next())
         throw StorageError(QStringLiteral("no id for the new room"));
     const qint64 roomId = insert.value(0).toLongLong();
     insert.finish();
-    run("INSERT INTO drawings (uuid, room_id) VALUES (?, ?)", {Uuid::create(), roomId});
+    run(sql::insertDrawing, {Uuid::create(), roomId});
     transaction.commit();
     return room;
 }
@@ -358,7 +347,7 @@ std::optional<Room> SqlStore::renameRoom(const QString &roomUuid, const std::opt
     if (!roomId)
         return std::nullopt;
     if (name)
-        run("UPDATE rooms SET name = ? WHERE id = ?", {*name, *roomId});
+        run(sql::renameRoom, {*name, *roomId});
     auto room = loadRoom(*roomId);
     transaction.commit();
     return room;
@@ -371,7 +360,7 @@ std::optional<Room> SqlStore::recolorRoom(const QString &roomUuid, const std::op
     if (!roomId)
         return std::nullopt;
     if (color)
-        run("UPDATE rooms SET color = ? WHERE id = ?", {*color, *roomId});
+        run(sql::recolorRoom, {*color, *roomId});
     auto room = loadRoom(*roomId);
     transaction.commit();
     return room;
@@ -387,7 +376,7 @@ Store::DeletedRoom SqlStore::deleteRoom(const QString &roomUuid)
     if (!room->users.isEmpty())
         return {DeleteOutcome::NotEmpty, *room};
     // Lines, the drawing and messages go with the room (ON DELETE CASCADE).
-    run("DELETE FROM rooms WHERE id = ?", {*roomId});
+    run(sql::deleteRoom, {*roomId});
     transaction.commit();
     return {DeleteOutcome::Deleted, *room};
 }
@@ -401,10 +390,7 @@ std::optional<Store::EnteredRoom> SqlStore::enterRoom(const QString &userUuid, c
         return std::nullopt;
     // Entering the room one is in keeps one's place in the member list.
     if (row->roomId != *roomId) {
-        run("UPDATE users SET room_id = ?,"
-            " joined_seq = (SELECT COALESCE(MAX(joined_seq), 0) + 1 FROM users WHERE room_id = ?)"
-            " WHERE id = ?",
-            {*roomId, *roomId, row->id});
+        run(sql::enterRoom, {*roomId, *roomId, row->id});
     }
     EnteredRoom entered;
     if (row->roomId != 0)
@@ -441,9 +427,8 @@ std::optional<Store::PostedMessage> SqlStore::createMessage(const QString &userU
     posted.message.user = row->user;
     posted.message.roomUuid = roomUuid;
     posted.message.created = Timestamp::nowLocal();
-    run("INSERT INTO messages (uuid, room_id, user_id, body, created) VALUES (?, ?, ?, ?, ?)",
-        {posted.message.uuid, *roomId, row->id, body, posted.message.created});
-    run("UPDATE rooms SET message_count = message_count + 1 WHERE id = ?", {*roomId});
+    run(sql::insertMessage, {posted.message.uuid, *roomId, row->id, body, posted.message.created});
+    run(sql::countMessage, {*roomId});
     posted.room = *loadRoom(*roomId);
     transaction.commit();
     return posted;
@@ -479,11 +464,7 @@ std::optional<Line> SqlStore::putLine(const QString &roomUuid, const Line &line)
         return std::nullopt;
     // A known uuid replaces that line in place: same row, so same position and name.
     QSqlQuery &upsert =
-        run("INSERT INTO lines (drawing_id, uuid, name, points, tool, color)"
-            " SELECT id, ?, ?, ?, ?, ? FROM drawings WHERE room_id = ?"
-            " ON CONFLICT (drawing_id, uuid) DO UPDATE"
-            " SET points = excluded.points, tool = excluded.tool, color = excluded.color"
-            " RETURNING name",
+        run(sql::putLine,
             {line.uuid, Line::freshName(), compactJson(line.points), line.tool, line.color, *roomId});
     if (!upsert.next())
         throw StorageError(QStringLiteral("room %1 has no drawing").arg(roomUuid));
@@ -500,7 +481,7 @@ std::optional<Drawing> SqlStore::resetDrawing(const QString &roomUuid)
     const auto roomId = roomIdOf(roomUuid);
     if (!roomId)
         return std::nullopt;
-    run("DELETE FROM lines WHERE drawing_id = (SELECT id FROM drawings WHERE room_id = ?)", {*roomId});
+    run(sql::resetDrawing, {*roomId});
     auto drawing = drawingOf(*roomId);
     transaction.commit();
     return drawing;

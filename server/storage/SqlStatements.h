@@ -1,0 +1,93 @@
+#pragma once
+
+// Every SQL statement of SqlStore, in one place: the same text serves SQLite and PostgreSQL, and
+// tst_sqlstore checks with EXPLAIN QUERY PLAN that none of them scans a whole table to answer for one room.
+namespace chat::server::sql {
+
+inline constexpr char roomIdByUuid[] = "SELECT id FROM rooms WHERE uuid = ?";
+inline constexpr char userByUuid[] =
+    "SELECT u.id, u.name, u.room_id, r.uuid FROM users u LEFT JOIN rooms r ON r.id = "
+    "u.room_id WHERE u.uuid = ?";
+inline constexpr char membersOfRoom[] =
+    "SELECT u.uuid, u.name, r.uuid FROM users u JOIN rooms r ON r.id = u.room_id WHERE "
+    "u.room_id = ? ORDER BY u.joined_seq";
+inline constexpr char roomById[] = "SELECT uuid, name, color, message_count FROM rooms WHERE id = ?";
+inline constexpr char messagesOfRoom[] =
+    "SELECT m.uuid, m.body, m.created, u.uuid, u.name, ur.uuid, r.uuid FROM messages m "
+    "JOIN users u ON u.id = m.user_id JOIN rooms r ON r.id = m.room_id LEFT JOIN rooms ur "
+    "ON ur.id = u.room_id WHERE m.room_id = ? ORDER BY m.id";
+inline constexpr char drawingOfRoom[] = "SELECT id, uuid FROM drawings WHERE room_id = ?";
+inline constexpr char linesOfDrawing[] =
+    "SELECT uuid, name, points, tool, color FROM lines WHERE drawing_id = ? ORDER BY id";
+inline constexpr char leaveRoom[] = "UPDATE users SET room_id = NULL, joined_seq = NULL WHERE id = ?";
+// At start: nobody is in a room.
+inline constexpr char clearMemberships[] =
+    "UPDATE users SET room_id = NULL, joined_seq = NULL WHERE room_id IS NOT NULL";
+inline constexpr char insertUser[] = "INSERT INTO users (uuid, name) VALUES (?, ?)";
+// A user no message refers to can go when their connection ends.
+inline constexpr char deleteUserWithoutMessages[] =
+    "DELETE FROM users WHERE id = ? AND NOT EXISTS (SELECT 1 FROM messages WHERE user_id = "
+    "?)";
+inline constexpr char renameUser[] = "UPDATE users SET name = ? WHERE uuid = ?";
+// Lists every room: the answer holds them all.
+inline constexpr char allRooms[] = "SELECT id, uuid, name, color, message_count FROM rooms ORDER BY id";
+// Everyone in some room, for rooms_listed.
+inline constexpr char allMembers[] =
+    "SELECT u.room_id, u.uuid, u.name, r.uuid FROM users u JOIN rooms r ON r.id = "
+    "u.room_id WHERE u.room_id IS NOT NULL ORDER BY u.room_id, u.joined_seq";
+inline constexpr char insertRoom[] =
+    "INSERT INTO rooms (uuid, name, color, created) VALUES (?, ?, ?, ?) RETURNING id";
+inline constexpr char insertDrawing[] = "INSERT INTO drawings (uuid, room_id) VALUES (?, ?)";
+inline constexpr char renameRoom[] = "UPDATE rooms SET name = ? WHERE id = ?";
+inline constexpr char recolorRoom[] = "UPDATE rooms SET color = ? WHERE id = ?";
+// Messages, the drawing and its lines go with the room (ON DELETE CASCADE).
+inline constexpr char deleteRoom[] = "DELETE FROM rooms WHERE id = ?";
+// Join order: one past the last member's sequence number.
+inline constexpr char enterRoom[] =
+    "UPDATE users SET room_id = ?, joined_seq = (SELECT COALESCE(MAX(joined_seq), 0) + 1 "
+    "FROM users WHERE room_id = ?) WHERE id = ?";
+inline constexpr char insertMessage[] =
+    "INSERT INTO messages (uuid, room_id, user_id, body, created) VALUES (?, ?, ?, ?, ?)";
+inline constexpr char countMessage[] = "UPDATE rooms SET message_count = message_count + 1 WHERE id = ?";
+// A known line uuid replaces that line in its place (same row, so same position and name).
+inline constexpr char putLine[] =
+    "INSERT INTO lines (drawing_id, uuid, name, points, tool, color) SELECT id, ?, ?, ?, "
+    "?, ? FROM drawings WHERE room_id = ? ON CONFLICT (drawing_id, uuid) DO UPDATE SET "
+    "points = excluded.points, tool = excluded.tool, color = excluded.color RETURNING name";
+inline constexpr char resetDrawing[] =
+    "DELETE FROM lines WHERE drawing_id = (SELECT id FROM drawings WHERE room_id = ?)";
+
+struct NamedStatement
+{
+    const char *name;
+    const char *text;
+};
+
+inline constexpr NamedStatement all[] = {
+    {"roomIdByUuid", roomIdByUuid},
+    {"userByUuid", userByUuid},
+    {"membersOfRoom", membersOfRoom},
+    {"roomById", roomById},
+    {"messagesOfRoom", messagesOfRoom},
+    {"drawingOfRoom", drawingOfRoom},
+    {"linesOfDrawing", linesOfDrawing},
+    {"leaveRoom", leaveRoom},
+    {"clearMemberships", clearMemberships},
+    {"insertUser", insertUser},
+    {"deleteUserWithoutMessages", deleteUserWithoutMessages},
+    {"renameUser", renameUser},
+    {"allRooms", allRooms},
+    {"allMembers", allMembers},
+    {"insertRoom", insertRoom},
+    {"insertDrawing", insertDrawing},
+    {"renameRoom", renameRoom},
+    {"recolorRoom", recolorRoom},
+    {"deleteRoom", deleteRoom},
+    {"enterRoom", enterRoom},
+    {"insertMessage", insertMessage},
+    {"countMessage", countMessage},
+    {"putLine", putLine},
+    {"resetDrawing", resetDrawing},
+};
+
+} // namespace chat::server::sql

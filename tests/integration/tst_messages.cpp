@@ -1,0 +1,152 @@
+// create_message and list_messages: recipients, frame order, history, live authors and validation.
+#include "model/Message.h"
+#include "model/Room.h"
+#include "support/Json.h"
+#include "support/TestClient.h"
+#include "support/TestServer.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace chat;
+
+class TestMessages : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_server.start());
+        for (TestClient *client : {&m_a, &m_b, &m_c, &m_lobby})
+            QVERIFY(client->connectTo(m_server.url()));
+        m_r1 = m_a.createRoom().value_or(Room {});
+        m_r2 = m_a.createRoom().value_or(Room {});
+        QVERIFY(m_a.enterRoom(m_r1.uuid));
+        QVERIFY(m_b.enterRoom(m_r1.uuid));
+        QVERIFY(m_c.enterRoom(m_r2.uuid));
+        for (TestClient *client : {&m_a, &m_b, &m_c, &m_lobby})
+            client->drain();
+    }
+    void cleanup()
+    {
+        for (TestClient *client : {&m_a, &m_b, &m_c, &m_lobby}) {
+            client->close();
+            client->waitForDisconnected();
+        }
+        m_server.stop();
+    }
+
+    void roomMembersGetTheMessageAfterTheRoomUpdate()
+    {
+        m_a.call(CallName::CreateMessage, fields({{"body", str("hello")}}));
+        for (TestClient *member : {&m_a, &m_b}) {
+            const auto changed = member->expect(nameOf(ResultName::RoomChanged));
+            QVERIFY(changed);
+            QCOMPARE(Room::fromJson(changed->object())->sum, 1);
+            const auto created = member->expect(nameOf(ResultName::MessageCreated));
+            QVERIFY(created);
+            const QJsonObject json = created->object();
+            QCOMPARE(json.keys(),
+                     (QStringList {str("body"), str("created"), str("name"), str("room_uuid"), str("user"),
+                                   str("uuid")}));
+            const auto message = Message::fromJson(json);
+            QCOMPARE(message->body, str("hello"));
+            QCOMPARE(message->roomUuid, m_r1.uuid);
+            QCOMPARE(message->user.uuid, m_a.user().uuid);
+            QCOMPARE(json.value(str("name")).toString(), str("message-") + message->uuid);
+            const QRegularExpression isoformat(
+                str("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?$"));
+            QVERIFY2(isoformat.match(message->created).hasMatch(), qPrintable(message->created));
+        }
+        for (TestClient *outsider : {&m_c, &m_lobby}) { // everyone sees the count, only members the message
+            QVERIFY(outsider->expect(nameOf(ResultName::RoomChanged)));
+            QVERIFY(outsider->receivesNothing());
+        }
+    }
+
+    void historyKeepsOrderUuidsAndLiveAuthors()
+    {
+        QStringList uuids;
+        const QStringList bodies {str(""), str("Привіт, світ 👋 \"quoted\" \\ \n tab\t"), QString(5000, u'x'),
+                                  str("last")};
+        for (const QString &body : bodies) {
+            m_a.call(CallName::CreateMessage, fields({{"body", body}}));
+            QVERIFY(m_a.expect(nameOf(ResultName::RoomChanged)));
+            uuids << Message::fromJson(m_a.expect(nameOf(ResultName::MessageCreated))->object())->uuid;
+        }
+        m_a.call(CallName::ChangeUserName, fields({{"name", str("Alice")}}));
+        QVERIFY(m_a.expect(nameOf(ResultName::UserChanged)));
+        m_a.call(CallName::LeaveRoom);
+        m_a.drain();
+        m_b.drain();
+
+        m_b.call(CallName::ListMessages);
+        const auto listed = m_b.expect(nameOf(ResultName::MessagesListed));
+        QVERIFY(listed);
+        QCOMPARE(listed->list().size(), bodies.size());
+        for (int i = 0; i < bodies.size(); ++i) {
+            const auto message = Message::fromJson(listed->list().at(i).toObject());
+            QCOMPARE(message->uuid, uuids.at(i)); // stable, unlike the original with SQLite (Q11)
+            QCOMPARE(message->body, bodies.at(i));
+            QCOMPARE(message->user.name, str("Alice")); // the author as they are now (Q12)
+            QVERIFY(message->user.roomUuid.isEmpty());
+        }
+
+        m_lobby.drain();
+        m_lobby.call(CallName::EnterRoom, fields({{"uuid", m_r1.uuid}}));
+        QVERIFY(m_lobby.expect(nameOf(ResultName::RoomEntered)));
+        QCOMPARE(m_lobby.expect(nameOf(ResultName::MessagesListed))->list(), listed->list());
+    }
+
+    void messagesNeedARoomAndAStringBody()
+    {
+        m_lobby.call(CallName::CreateMessage, fields({{"body", str("x")}}));
+        QVERIFY(m_lobby.expect(nameOf(ErrorName::NoSelectedRoom)));
+        m_lobby.call(CallName::CreateMessage); // the body is read before the room (as the original)
+        QVERIFY(m_lobby.expect(nameOf(GeneralReply::NotSufficientData)));
+        m_lobby.call(CallName::ListMessages);
+        QVERIFY(m_lobby.expect(nameOf(ErrorName::NoSelectedRoom)));
+
+        for (const QJsonValue &body :
+             {QJsonValue(42), QJsonValue(QJsonValue::Null), QJsonValue(QJsonArray {1}),
+              QJsonValue(QJsonObject {{str("a"), 1}}), QJsonValue(true)}) {
+            m_a.call(CallName::CreateMessage, fields({{"body", body}}));
+            QVERIFY(m_a.expect(nameOf(GeneralReply::NotSufficientData)));
+        }
+        QVERIFY(m_b.receivesNothing());
+        m_a.call(CallName::ListMessages); // nothing was stored (Q13)
+        QVERIFY(m_a.expect(nameOf(ResultName::MessagesListed))->list().isEmpty());
+        m_a.call(CallName::ListRooms);
+        QCOMPARE(Room::fromJson(m_a.expect(nameOf(ResultName::RoomsListed))->list().first().toObject())->sum,
+                 0);
+    }
+
+    void renamingInsideARoomUpdatesTheRoom()
+    {
+        m_a.call(CallName::ChangeUserName, fields({{"name", str("Alice")}}));
+        const auto changed = m_a.expect(nameOf(ResultName::UserChanged));
+        QCOMPARE(User::fromJson(changed->object())->name, str("Alice"));
+        QCOMPARE(User::fromJson(changed->object())->roomUuid, m_r1.uuid);
+        for (TestClient *client : {&m_a, &m_b, &m_lobby}) {
+            const auto room = Room::fromJson(client->expect(nameOf(ResultName::RoomChanged))->object());
+            QCOMPARE(room->users.first().name, str("Alice"));
+        }
+        QVERIFY(m_b.receivesNothing()); // user_changed goes to the caller only
+
+        m_lobby.call(CallName::ChangeUserName, fields({{"name", str("")}}));
+        QCOMPARE(User::fromJson(m_lobby.expect(nameOf(ResultName::UserChanged))->object())->name,
+                 m_lobby.user().name);
+        m_lobby.call(CallName::ChangeUserName);
+        QVERIFY(m_lobby.expect(nameOf(GeneralReply::NotSufficientData)));
+        QVERIFY(m_a.receivesNothing());
+    }
+
+private:
+    TestServer m_server;
+    TestClient m_a, m_b, m_c, m_lobby;
+    Room m_r1, m_r2;
+};
+
+QTEST_GUILESS_MAIN(TestMessages)
+#include "tst_messages.moc"

@@ -1,0 +1,111 @@
+// Rooms, messages and drawings survive a restart; room membership does not (PROTOCOL.md section 6).
+#include "model/Drawing.h"
+#include "model/Message.h"
+#include "model/Room.h"
+#include "support/Json.h"
+#include "support/TestClient.h"
+#include "support/TestServer.h"
+
+#include <QTest>
+
+using namespace chat;
+
+class TestPersistence : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void restartKeepsRoomsMessagesAndDrawings()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QVector<Room> before;
+        QVector<Message> messagesBefore;
+        Drawing drawingBefore;
+        {
+            TestClient a;
+            QVERIFY(a.connectTo(server.url()));
+            a.call(CallName::ChangeUserName, fields({{"name", str("Alice")}}));
+            QVERIFY(a.expect(nameOf(ResultName::UserChanged)));
+            const auto first = a.createRoom();
+            const auto second = a.createRoom();
+            a.call(CallName::ChangeName, fields({{"uuid", second->uuid}, {"name", str("Second")}}));
+            a.call(CallName::ChangeColor, fields({{"uuid", second->uuid}, {"color", str("#abc")}}));
+            QVERIFY(a.enterRoom(first->uuid));
+            for (const char *body : {"one", "two", "three"})
+                a.call(CallName::CreateMessage, fields({{"body", str(body)}}));
+            a.call(CallName::ChangeDrawLine,
+                   fields({{"uuid", str("l1")},
+                           {"points", QJsonArray {1, 2.5, 3, 4}},
+                           {"color", str("#ff0000")},
+                           {"tool", str("pen")}}));
+            a.call(CallName::ChangeDrawLine,
+                   fields({{"uuid", str("l2")},
+                           {"points", QJsonArray {9, 9}},
+                           {"color", str("#00ff00")},
+                           {"tool", str("eraser")}}));
+            a.drain(200);
+            a.call(CallName::ListRooms);
+            before = roomsOf(*a.expect(nameOf(ResultName::RoomsListed)));
+            QCOMPARE(before.size(), 2);
+            QCOMPARE(before.at(0).users.size(), 1);
+            a.call(CallName::ListMessages);
+            const auto listed = a.expect(nameOf(ResultName::MessagesListed));
+            QVERIFY(listed);
+            for (const QJsonValue &value : listed->list())
+                messagesBefore.append(*Message::fromJson(value.toObject()));
+            QCOMPARE(messagesBefore.size(), 3);
+            a.call(CallName::GetDrawing);
+            drawingBefore = *Drawing::fromJson(a.expect(nameOf(ResultName::DrawingGot))->object());
+            QCOMPARE(drawingBefore.lines.size(), 2);
+            // The connection is still open when the server goes away: as after a crash.
+            QVERIFY(server.restart());
+        }
+
+        TestClient b;
+        QVERIFY(b.openOnly(server.url()));
+        QVERIFY(b.expect(nameOf(ResultName::UserCreated)));
+        const QVector<Room> after = roomsOf(*b.expect(nameOf(ResultName::RoomsListed)));
+        QCOMPARE(after.size(), 2);
+        for (int i = 0; i < after.size(); ++i) {
+            QCOMPARE(after.at(i).uuid, before.at(i).uuid);
+            QCOMPARE(after.at(i).name, before.at(i).name);
+            QCOMPARE(after.at(i).color, before.at(i).color);
+            QCOMPARE(after.at(i).sum, before.at(i).sum);
+            QVERIFY(after.at(i).users.isEmpty()); // membership is cleared at start
+        }
+        QCOMPARE(after.at(1).name, str("Second"));
+        QCOMPARE(after.at(0).sum, 3);
+
+        b.call(CallName::EnterRoom, fields({{"uuid", before.at(0).uuid}}));
+        QVERIFY(b.expect(nameOf(ResultName::RoomEntered)));
+        const auto history = b.expect(nameOf(ResultName::MessagesListed))->list();
+        QCOMPARE(history.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            const auto message = Message::fromJson(history.at(i).toObject());
+            QCOMPARE(message->uuid, messagesBefore.at(i).uuid);
+            QCOMPARE(message->body, messagesBefore.at(i).body);
+            QCOMPARE(message->created, messagesBefore.at(i).created);
+            QCOMPARE(message->user.name, str("Alice")); // the author is remembered after they left
+            QVERIFY(message->user.roomUuid.isEmpty());
+        }
+        const auto drawing = Drawing::fromJson(b.expect(nameOf(ResultName::DrawingGot))->object());
+        QCOMPARE(drawing->uuid, drawingBefore.uuid);
+        QCOMPARE(drawing->lines.size(), 2);
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(drawing->lines.at(i) == drawingBefore.lines.at(i));
+        QCOMPARE(drawing->lines.at(0).points, (QJsonArray {1, 2.5, 3, 4}));
+    }
+
+private:
+    static QVector<Room> roomsOf(const ServerStatement &listed)
+    {
+        QVector<Room> rooms;
+        for (const QJsonValue &value : listed.list())
+            rooms.append(*Room::fromJson(value.toObject()));
+        return rooms;
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPersistence)
+#include "tst_persistence.moc"

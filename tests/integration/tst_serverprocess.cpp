@@ -1,0 +1,222 @@
+// The chat-server executable: options, environment, failures with one clear line, and SIGTERM.
+#include "model/Room.h"
+#include "support/Json.h"
+#include "support/TestClient.h"
+
+#include <QDeadlineTimer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace chat;
+
+namespace {
+
+struct Finished
+{
+    int exitCode = -1;
+    QString output;
+    QString errors;
+};
+
+Finished runToEnd(const QStringList &arguments,
+                  const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(str(CHAT_SERVER_PATH), arguments);
+    if (!process.waitForFinished(10000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace
+
+class TestServerProcess : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void helpAndVersion()
+    {
+        const Finished help = runToEnd({str("--help")});
+        QCOMPARE(help.exitCode, 0);
+        for (const char *option : {"--host", "--port", "--db", "--log-level", "--version"})
+            QVERIFY2(help.output.contains(str(option)), option);
+        const Finished version = runToEnd({str("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.output.startsWith(str("chat-server ")));
+    }
+
+    void badOptionsFailWithOneLine_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("unknown option") << QStringList {str("--bogus")};
+        QTest::newRow("port text") << QStringList {str("--port"), str("abc")};
+        QTest::newRow("port too big") << QStringList {str("--port"), str("70000")};
+        QTest::newRow("host") << QStringList {str("--host"), str("not-an-ip")};
+        QTest::newRow("log level") << QStringList {str("--log-level"), str("loud")};
+        QTest::newRow("stray argument") << QStringList {str("extra")};
+    }
+
+    void badOptionsFailWithOneLine()
+    {
+        QFETCH(QStringList, arguments);
+        const Finished run = runToEnd(arguments);
+        QVERIFY(run.exitCode != 0);
+        QCOMPARE(run.errors.trimmed().count(u'\n'), 0);
+        QVERIFY(run.errors.startsWith(str("chat-server: ")));
+    }
+
+    void unusableDatabaseFailsWithOneLine_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("folder") << m_folder.path();
+        QTest::newRow("under a file") << m_folder.filePath(str("file.txt/chat.db"));
+        QTest::newRow("under /proc") << str("/proc/no-such/chat.db");
+        QTest::newRow("not a database") << m_folder.filePath(str("garbage.db"));
+    }
+
+    void unusableDatabaseFailsWithOneLine()
+    {
+        QFETCH(QString, path);
+        QFile file(m_folder.filePath(str("file.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("x");
+        file.close();
+        QFile garbage(m_folder.filePath(str("garbage.db")));
+        QVERIFY(garbage.open(QIODevice::WriteOnly));
+        garbage.write(QByteArray(8192, 'g'));
+        garbage.close();
+
+        const Finished run = runToEnd({str("--port"), str("0"), str("--db"), path});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.errors.contains(str("chat-server: database")), qPrintable(run.errors));
+        QCOMPARE(run.errors.trimmed().count(u'\n'), 0);
+    }
+
+    void aTakenPortFailsWithOneLine()
+    {
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+        const Finished run = runToEnd({str("--port"), QString::number(squatter.serverPort()), str("--db"),
+                                       m_folder.filePath(str("taken.db"))});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.errors.contains(str("cannot listen")), qPrintable(run.errors));
+        QCOMPARE(run.errors.trimmed().count(u'\n'), 0);
+    }
+
+    void environmentSelectsPortAndDatabase()
+    {
+        const quint16 port = freePort();
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(str("CHAT_PORT"), QString::number(port));
+        environment.insert(str("CHAT_DB"), m_folder.filePath(str("env.db")));
+        QProcess server;
+        server.setProcessEnvironment(environment);
+        server.start(str(CHAT_SERVER_PATH), {});
+        QVERIFY(waitForListening(server));
+        TestClient client;
+        QVERIFY(client.connectTo(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(port))));
+        QVERIFY(QFile::exists(m_folder.filePath(str("env.db"))));
+        server.terminate();
+        QVERIFY(server.waitForFinished(5000));
+    }
+
+    void sigtermClosesWith1001AndKeepsData()
+    {
+        const QString database = m_folder.filePath(str("sigterm.db"));
+        const quint16 port = freePort();
+        const QStringList arguments {str("--port"), QString::number(port), str("--db"), database};
+        QProcess server;
+        server.start(str(CHAT_SERVER_PATH), arguments);
+        QVERIFY(waitForListening(server));
+        const QUrl url(QStringLiteral("ws://127.0.0.1:%1").arg(port));
+
+        TestClient a, b;
+        QVERIFY(a.connectTo(url));
+        QVERIFY(b.connectTo(url));
+        const auto room = a.createRoom();
+        QVERIFY(a.enterRoom(room->uuid));
+        a.call(CallName::CreateMessage, fields({{"body", str("kept")}}));
+        QVERIFY(a.expect(nameOf(ResultName::RoomChanged)));
+        QVERIFY(a.expect(nameOf(ResultName::MessageCreated)));
+
+        ::kill(static_cast<pid_t>(server.processId()), SIGTERM);
+        QVERIFY(a.waitForDisconnected());
+        QVERIFY(b.waitForDisconnected());
+        QCOMPARE(a.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+        QCOMPARE(b.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+        QVERIFY(server.waitForFinished(5000));
+        QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.exitCode(), 0);
+
+        QProcess again;
+        again.start(str(CHAT_SERVER_PATH), arguments);
+        QVERIFY(waitForListening(again));
+        TestClient c;
+        QVERIFY(c.openOnly(url));
+        QVERIFY(c.expect(nameOf(ResultName::UserCreated)));
+        const auto listed = c.expect(nameOf(ResultName::RoomsListed));
+        QCOMPARE(listed->list().size(), 1);
+        const auto stored = Room::fromJson(listed->list().first().toObject());
+        QCOMPARE(stored->uuid, room->uuid);
+        QCOMPARE(stored->sum, 1);
+        QVERIFY(stored->users.isEmpty());
+        again.terminate();
+        QVERIFY(again.waitForFinished(5000));
+        QCOMPARE(again.exitCode(), 0);
+    }
+
+    void startupLogNamesAddressAndDatabase()
+    {
+        const quint16 port = freePort();
+        QProcess server;
+        server.start(str(CHAT_SERVER_PATH),
+                     {str("--port"), QString::number(port), str("--db"), m_folder.filePath(str("log.db"))});
+        QVERIFY(waitForListening(server));
+        server.terminate();
+        QVERIFY(server.waitForFinished(5000));
+        const QString log = QString::fromUtf8(server.readAllStandardError());
+        QVERIFY2(log.contains(QStringLiteral("ws://127.0.0.1:%1").arg(port)), qPrintable(log));
+        QVERIFY2(log.contains(m_folder.filePath(str("log.db"))), qPrintable(log));
+    }
+
+private:
+    static quint16 freePort()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        return probe.serverPort();
+    }
+
+    // Waits for the start-up line on stderr without consuming it.
+    static bool waitForListening(QProcess &server)
+    {
+        if (!server.waitForStarted(5000))
+            return false;
+        server.setReadChannel(QProcess::StandardError);
+        QDeadlineTimer deadline(10000);
+        while (!deadline.hasExpired()) {
+            if (server.peek(1 << 20).contains("listening on"))
+                return true;
+            if (server.state() != QProcess::Running)
+                return false;
+            server.waitForReadyRead(100);
+        }
+        return false;
+    }
+
+    QTemporaryDir m_folder;
+};
+
+QTEST_GUILESS_MAIN(TestServerProcess)
+#include "tst_serverprocess.moc"

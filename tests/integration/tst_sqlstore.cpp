@@ -1,0 +1,151 @@
+// SqlStore on SQLite: schema versions, WAL mode, indexes for every lookup, and what it forgets.
+#include "storage/SqlStatements.h"
+#include "storage/SqlStore.h"
+#include "storage/StorageError.h"
+#include "support/Json.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace chat;
+using namespace chat::server;
+
+class TestSqlStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init() { m_path = m_folder.filePath(QStringLiteral("store-%1.db").arg(m_counter++)); }
+
+    void createsTheSchemaOnceInWalMode()
+    {
+        {
+            auto store = SqlStore::openSqlite(m_path);
+            store->createRoom();
+        }
+        auto store = SqlStore::openSqlite(m_path); // a second open migrates nothing and keeps the data
+        QCOMPARE(store->listRooms().size(), 1);
+        QSqlDatabase database = inspect();
+        QSqlQuery query(database);
+        QVERIFY(query.exec(str("SELECT version FROM schema_version")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), SqlSchema::currentVersion);
+        QVERIFY(!query.next());
+        QVERIFY(query.exec(str("PRAGMA journal_mode")) && query.next());
+        QCOMPARE(query.value(0).toString(), str("wal"));
+    }
+
+    void refusesADatabaseFromTheFuture()
+    {
+        SqlStore::openSqlite(m_path).reset();
+        {
+            QSqlDatabase database = inspect();
+            QSqlQuery query(database);
+            QVERIFY(query.exec(str("INSERT INTO schema_version (version) VALUES (999)")));
+        }
+        QVERIFY_THROWS_EXCEPTION(StorageError, SqlStore::openSqlite(m_path));
+    }
+
+    void noStatementScansAWholeTableForOneRoom()
+    {
+        SqlStore::openSqlite(m_path).reset();
+        QSqlDatabase database = inspect();
+        for (const auto &statement : sql::all) {
+            QSqlQuery query(database);
+            QVERIFY(query.prepare(str("EXPLAIN QUERY PLAN ") + QString::fromUtf8(statement.text)));
+            for (int i = 0; i < QString::fromUtf8(statement.text).count(u'?'); ++i)
+                query.bindValue(i, 1);
+            QVERIFY2(query.exec(), statement.name);
+            QStringList plan;
+            while (query.next())
+                plan << query.value(3).toString();
+            const QString name = QString::fromUtf8(statement.name);
+            for (const QString &step : plan) {
+                // Listing every room reads the rooms table: its answer holds every room.
+                const bool wholeListing = name == str("allRooms") && step == str("SCAN rooms");
+                const bool scans = step.startsWith(str("SCAN ")) && !step.contains(str(" USING "));
+                QVERIFY2(wholeListing || !scans, qPrintable(name + str(": ") + plan.join(str(" | "))));
+            }
+        }
+    }
+
+    void forgetsVisitorsButKeepsAuthors()
+    {
+        auto store = SqlStore::openSqlite(m_path);
+        const Room room = store->createRoom();
+        const User visitor = store->createUser();
+        const User author = store->createUser();
+        store->renameUser(author.uuid, str("Author"));
+        QVERIFY(store->enterRoom(author.uuid, room.uuid));
+        QVERIFY(store->createMessage(author.uuid, room.uuid, str("hi")));
+        QVERIFY(!store->disconnectUser(visitor.uuid));
+        const auto left = store->disconnectUser(author.uuid);
+        QVERIFY(left && left->users.isEmpty());
+        QCOMPARE(countUsers(), 1);
+        QCOMPARE(store->listMessages(room.uuid).first().user.name, str("Author"));
+    }
+
+    void deletingARoomDeletesItsMessagesAndDrawing()
+    {
+        auto store = SqlStore::openSqlite(m_path);
+        const Room room = store->createRoom();
+        const User user = store->createUser();
+        QVERIFY(store->enterRoom(user.uuid, room.uuid));
+        QVERIFY(store->createMessage(user.uuid, room.uuid, str("hi")));
+        QVERIFY(store->putLine(room.uuid, Line {str("l"), {}, QJsonArray {1, 2}, str("pen"), str("#000")}));
+        QCOMPARE(store->deleteRoom(room.uuid).outcome, Store::DeleteOutcome::NotEmpty);
+        store->leaveRoom(user.uuid);
+        QCOMPARE(store->deleteRoom(room.uuid).outcome, Store::DeleteOutcome::Deleted);
+        for (const char *table : {"rooms", "messages", "drawings", "lines"}) {
+            QSqlDatabase database = inspect();
+            QSqlQuery query(database);
+            QVERIFY(query.exec(str("SELECT COUNT(*) FROM ") + str(table)) && query.next());
+            QVERIFY2(query.value(0).toInt() == 0, table);
+        }
+    }
+
+    void clearMembershipsEmptiesEveryRoom()
+    {
+        auto store = SqlStore::openSqlite(m_path);
+        const Room room = store->createRoom();
+        const User user = store->createUser();
+        QVERIFY(store->enterRoom(user.uuid, room.uuid));
+        store->clearMemberships();
+        QVERIFY(store->listRooms().first().users.isEmpty());
+    }
+
+    void cleanup()
+    {
+        if (QSqlDatabase::contains(str("inspect")))
+            QSqlDatabase::removeDatabase(str("inspect"));
+    }
+
+private:
+    QSqlDatabase inspect()
+    {
+        QSqlDatabase database = QSqlDatabase::contains(str("inspect"))
+            ? QSqlDatabase::database(str("inspect"))
+            : QSqlDatabase::addDatabase(str("QSQLITE"), str("inspect"));
+        database.setDatabaseName(m_path);
+        database.open();
+        return database;
+    }
+
+    int countUsers()
+    {
+        QSqlDatabase database = inspect();
+        QSqlQuery query(database);
+        query.exec(str("SELECT COUNT(*) FROM users"));
+        query.next();
+        return query.value(0).toInt();
+    }
+
+    QTemporaryDir m_folder;
+    QString m_path;
+    int m_counter = 0;
+};
+
+QTEST_GUILESS_MAIN(TestSqlStore)
+#include "tst_sqlstore.moc"
