@@ -5,665 +5,690 @@
     <name>chat::AboutDialog</name>
     <message>
         <source>none (plain protocol)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine (einfaches Protokoll)</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Chat %1&lt;/h3&gt;&lt;p&gt;A realtime room chat with a shared drawing board: a native desktop client for the socket_chat protocol. It works with this project&apos;s server and with the original Python server.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Server:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Protocol extensions:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Qt:&lt;/b&gt; %4&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;h3&gt;Chat %1&lt;/h3&gt;&lt;p&gt;A realtime room chat with a shared drawing board: a native desktop client for the socket_chat protocol. It works with this project's server and with the original Python server.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Server:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Protocol extensions:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Qt:&lt;/b&gt; %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Chat %1&lt;/h3&gt;&lt;p&gt;Ein Echtzeit-Raum-Chat mit gemeinsamem Zeichenbrett: ein nativer Desktop-Client für das socket_chat-Protokoll. Er funktioniert mit dem Server dieses Projekts und mit dem ursprünglichen Python-Server.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Server:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Protokollerweiterungen:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Qt:&lt;/b&gt; %4&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Chat</translation>
     </message>
 </context>
 <context>
     <name>chat::BoardView</name>
     <message>
         <source>Drawing board</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichenbrett</translation>
     </message>
 </context>
 <context>
     <name>chat::ColorPalettePopup</name>
     <message>
         <source>Room colour palette</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbpalette des Raums</translation>
     </message>
     <message>
         <source>Colour %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbe %1</translation>
+    </message>
+</context>
+<context>
+    <name>chat::CommandLine</name>
+    <message>
+        <source>Realtime room chat with a shared drawing board.</source>
+        <translation>Echtzeit-Raum-Chat mit gemeinsamem Zeichenbrett.</translation>
+    </message>
+    <message>
+        <source>The server to connect to (ws:// or wss://).</source>
+        <translation>Der Server, mit dem verbunden wird (ws:// oder wss://).</translation>
+    </message>
+    <message>
+        <source>The language: en, uk or de.</source>
+        <translation>Die Sprache: en, uk oder de.</translation>
+    </message>
+    <message>
+        <source>Enter this room after connecting.</source>
+        <translation>Diesen Raum nach dem Verbinden betreten.</translation>
+    </message>
+    <message>
+        <source>A room link (socketchat://room/…).</source>
+        <translation>Ein Raumlink (socketchat://room/…).</translation>
     </message>
 </context>
 <context>
     <name>chat::DrawingPanel</name>
     <message>
         <source>Eraser</source>
-        <translation type="unfinished"></translation>
+        <translation>Radierer</translation>
     </message>
     <message>
         <source>Eraser (E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Radierer (E)</translation>
     </message>
     <message>
         <source>Pen</source>
-        <translation type="unfinished"></translation>
+        <translation>Stift</translation>
     </message>
     <message>
         <source>Pen (P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stift (P)</translation>
     </message>
     <message>
         <source>Clear the board for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Brett für alle leeren</translation>
     </message>
     <message>
         <source>Export as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Als PNG exportieren</translation>
     </message>
     <message>
         <source>Export the board as a PNG image</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Brett als PNG-Bild exportieren</translation>
     </message>
     <message>
         <source>Colour %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbe %1</translation>
     </message>
     <message>
         <source>Clear the board</source>
-        <translation type="unfinished"></translation>
+        <translation>Brett leeren</translation>
     </message>
     <message>
         <source>Clear the drawing for everyone in this room?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeichnung für alle in diesem Raum löschen?</translation>
     </message>
     <message>
         <source>Export drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichnung exportieren</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
         <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
     <name>chat::EventLogModel</name>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet</translation>
     </message>
     <message>
         <source>received</source>
-        <translation type="unfinished"></translation>
+        <translation>empfangen</translation>
     </message>
     <message>
         <source>local</source>
-        <translation type="unfinished"></translation>
+        <translation>lokal</translation>
     </message>
 </context>
 <context>
     <name>chat::EventLogPanel</name>
     <message>
         <source>Event log</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisprotokoll</translation>
     </message>
     <message>
         <source>Every statement sent and received. Enter or double click shows the JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede gesendete und empfangene Nachricht. Eingabetaste oder Doppelklick zeigt das JSON.</translation>
     </message>
     <message>
         <source>Copy log entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolleinträge kopieren</translation>
     </message>
     <message>
         <source>Copy the selected entries (or the whole log)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Einträge (oder das ganze Protokoll) kopieren</translation>
     </message>
     <message>
         <source>Save log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll speichern</translation>
     </message>
     <message>
         <source>Save the whole log to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ganze Protokoll in eine Datei speichern</translation>
     </message>
     <message>
         <source>Save event log</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisprotokoll speichern</translation>
     </message>
     <message>
         <source>Text files (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Textdateien (*.txt)</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Log entry: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolleintrag: %1</translation>
     </message>
     <message>
         <source>Statement JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON der Nachricht</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
 </context>
 <context>
     <name>chat::HeaderWidget</name>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat</translation>
     </message>
     <message>
         <source>About Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Chat</translation>
     </message>
     <message>
         <source>About Chat (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Chat (F1)</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Settings (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen (Strg+,)</translation>
     </message>
     <message>
         <source>Connection state</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsstatus</translation>
     </message>
     <message>
         <source>Logged as:</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als:</translation>
     </message>
     <message>
         <source>Your user name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Benutzername</translation>
     </message>
     <message>
         <source>Your user name: edit it and press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Benutzername: ändern und Eingabetaste drücken</translation>
     </message>
     <message>
         <source>● Connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>● Verbunden mit %1</translation>
     </message>
     <message>
         <source>◌ Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>◌ Verbinde mit %1…</translation>
     </message>
     <message>
         <source>○ Disconnected: reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>○ Getrennt: verbinde erneut…</translation>
     </message>
     <message>
         <source>○ Disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>○ Getrennt</translation>
     </message>
 </context>
 <context>
     <name>chat::LeftPanel</name>
     <message>
         <source>Event Log:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisprotokoll:</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche</translation>
     </message>
     <message>
         <source>Search rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Räume suchen</translation>
     </message>
     <message>
         <source>Create room</source>
-        <translation type="unfinished"></translation>
+        <translation>Raum erstellen</translation>
     </message>
     <message>
         <source>Create a room (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Raum erstellen (Strg+N)</translation>
     </message>
     <message>
         <source>Show the room list (Ctrl+Shift+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Raumliste anzeigen (Strg+Umschalt+L)</translation>
     </message>
     <message>
         <source>Show the event log (Ctrl+Shift+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisprotokoll anzeigen (Strg+Umschalt+L)</translation>
     </message>
     <message>
         <source>Show room list</source>
-        <translation type="unfinished"></translation>
+        <translation>Raumliste anzeigen</translation>
     </message>
     <message>
         <source>Show event log</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisprotokoll anzeigen</translation>
     </message>
 </context>
 <context>
     <name>chat::LobbyPage</name>
     <message>
         <source>Select Room</source>
-        <translation type="unfinished"></translation>
+        <translation>Raum wählen</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche</translation>
     </message>
     <message>
         <source>Search rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Räume suchen</translation>
     </message>
     <message>
         <source>Filter the rooms by name (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Räume nach Namen filtern (Strg+F)</translation>
     </message>
     <message>
         <source>Create room</source>
-        <translation type="unfinished"></translation>
+        <translation>Raum erstellen</translation>
     </message>
     <message>
         <source>Create a room (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Raum erstellen (Strg+N)</translation>
     </message>
     <message>
         <source>No rooms yet. Create one with +.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Räume. Erstellen Sie einen mit +.</translation>
     </message>
     <message>
-        <source>No room matches &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>No room matches "%1".</source>
+        <translation>Kein Raum passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
     </message>
 </context>
 <context>
     <name>chat::MainWindow</name>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat</translation>
     </message>
     <message>
         <source>New room</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Raum</translation>
     </message>
     <message>
         <source>Search rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Räume suchen</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>Über</translation>
     </message>
     <message>
         <source>Edit user name</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzernamen bearbeiten</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Link copied: %1</source>
+        <translation>Link kopiert: %1</translation>
     </message>
 </context>
 <context>
     <name>chat::MessageEdit</name>
     <message>
         <source>Write a message...</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht schreiben...</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>Enter sends, Shift+Enter adds a line</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabetaste sendet, Umschalt+Eingabetaste fügt eine Zeile hinzu</translation>
     </message>
 </context>
 <context>
     <name>chat::MessageListModel</name>
     <message>
         <source>%1 at %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 um %2: %3</translation>
     </message>
 </context>
 <context>
     <name>chat::MessagesPanel</name>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <source>No messages yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Nachrichten</translation>
     </message>
     <message>
         <source>Jump to new messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu den neuen Nachrichten springen</translation>
     </message>
     <message>
         <source>Send message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht senden</translation>
     </message>
     <message>
         <source>Send (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden (Eingabetaste)</translation>
     </message>
     <message numerus="yes">
         <source>%n new message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n neue Nachricht</numerusform><numerusform>%n neue Nachrichten</numerusform></translation>
     </message>
 </context>
 <context>
     <name>chat::NoticeBar</name>
     <message>
         <source>Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis</translation>
     </message>
 </context>
 <context>
     <name>chat::Notifier</name>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat</translation>
     </message>
     <message>
         <source>New message from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Nachricht von %1</translation>
     </message>
 </context>
 <context>
     <name>chat::ProtocolClient</name>
     <message>
         <source>connection problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsproblem</translation>
     </message>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>verbinde</translation>
     </message>
     <message>
         <source>A room name cannot be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Raumname darf nicht leer sein.</translation>
     </message>
     <message>
         <source>A user name cannot be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Benutzername darf nicht leer sein.</translation>
     </message>
     <message>
         <source>Not connected: your new name will be sent when the connection is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden: Ihr neuer Name wird gesendet, sobald die Verbindung wieder steht.</translation>
     </message>
     <message>
         <source>Enter a room before writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreten Sie zuerst einen Raum.</translation>
     </message>
     <message>
         <source>Not connected to the server: the action was not sent. Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mit dem Server verbunden: die Aktion wurde nicht gesendet. Verbinde erneut…</translation>
     </message>
     <message>
         <source>That is too long to send (the limit is %L1 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist zu lang zum Senden (die Grenze liegt bei %L1 Zeichen).</translation>
     </message>
     <message>
         <source>Sending failed: the connection is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden fehlgeschlagen: die Verbindung ist nicht offen.</translation>
     </message>
     <message>
         <source>opened WS</source>
-        <translation type="unfinished"></translation>
+        <translation>WS geöffnet</translation>
     </message>
     <message>
         <source>closed WS</source>
-        <translation type="unfinished"></translation>
+        <translation>WS geschlossen</translation>
     </message>
     <message>
         <source>The server rejected the last request (%1) and closed the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die letzte Anfrage (%1) abgelehnt und die Verbindung geschlossen.</translation>
     </message>
     <message>
         <source>connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>not a statement</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Protokollnachricht</translation>
     </message>
     <message>
         <source>The server did not accept the last request (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die letzte Anfrage (%1) nicht angenommen.</translation>
     </message>
     <message>
         <source>That room no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Raum gibt es nicht mehr.</translation>
     </message>
     <message>
         <source>This room still has people inside, so it cannot be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Raum sind noch Leute, deshalb kann er nicht gelöscht werden.</translation>
     </message>
     <message>
         <source>You are not in a room, so that was not done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind in keinem Raum, deshalb wurde das nicht ausgeführt.</translation>
     </message>
     <message>
         <source>The server refused that colour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat diese Farbe abgelehnt.</translation>
     </message>
     <message>
         <source>The server could not complete the last request; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server konnte die letzte Anfrage nicht ausführen; nichts wurde geändert.</translation>
     </message>
     <message>
         <source>The room you were in no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Raum, in dem Sie waren, gibt es nicht mehr.</translation>
     </message>
     <message>
-        <source>The room &quot;%1&quot; was deleted.</source>
-        <translation type="unfinished"></translation>
+        <source>The room "%1" was deleted.</source>
+        <translation>Der Raum „%1“ wurde gelöscht.</translation>
     </message>
 </context>
 <context>
     <name>chat::RoomCardDelegate</name>
     <message>
         <source>Room name</source>
-        <translation type="unfinished"></translation>
+        <translation>Raumname</translation>
     </message>
 </context>
 <context>
     <name>chat::RoomListModel</name>
     <message numerus="yes">
         <source>%1: %n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1: %n Nachricht</numerusform><numerusform>%1: %n Nachrichten</numerusform></translation>
     </message>
 </context>
 <context>
     <name>chat::RoomListView</name>
     <message>
         <source>Rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Räume</translation>
     </message>
     <message>
         <source>Room list</source>
-        <translation type="unfinished"></translation>
+        <translation>Raumliste</translation>
     </message>
     <message>
         <source>Click or Enter: enter the room. F2: rename. Delete: delete. Menu key: more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klick oder Eingabetaste: Raum betreten. F2: umbenennen. Entf: löschen. Menütaste: mehr.</translation>
     </message>
     <message>
         <source>&amp;Enter room</source>
-        <translation type="unfinished"></translation>
+        <translation>Raum &amp;betreten</translation>
     </message>
     <message>
         <source>&amp;Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umbenennen</translation>
     </message>
     <message>
         <source>Change &amp;colour…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Farbe ändern…</translation>
     </message>
     <message>
         <source>Copy &amp;link</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Link kopieren</translation>
     </message>
     <message>
         <source>&amp;Delete room</source>
-        <translation type="unfinished"></translation>
+        <translation>Raum &amp;löschen</translation>
     </message>
 </context>
 <context>
     <name>chat::RoomPage</name>
     <message>
         <source>Leave the room</source>
-        <translation type="unfinished"></translation>
+        <translation>Raum verlassen</translation>
     </message>
     <message>
         <source>Back to the room list (Ctrl+W)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zur Raumliste (Strg+W)</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <source>Messages (Ctrl+1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten (Strg+1)</translation>
     </message>
     <message>
         <source>Drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichnung</translation>
     </message>
     <message>
         <source>Drawing (Ctrl+2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichnung (Strg+2)</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Users (Ctrl+3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer (Strg+3)</translation>
     </message>
     <message>
         <source>Room:</source>
-        <translation type="unfinished"></translation>
+        <translation>Raum:</translation>
     </message>
     <message>
         <source>Room name</source>
-        <translation type="unfinished"></translation>
+        <translation>Raumname</translation>
     </message>
     <message>
-        <source>The room&apos;s name: edit it and press Enter</source>
-        <translation type="unfinished"></translation>
+        <source>The room's name: edit it and press Enter</source>
+        <translation>Der Name des Raums: ändern und Eingabetaste drücken</translation>
     </message>
 </context>
 <context>
     <name>chat::SettingsDialog</name>
     <message>
         <source>&amp;This computer (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dieser Computer (%1)</translation>
     </message>
     <message>
         <source>&amp;Public server (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffentlicher Server (%1)</translation>
     </message>
     <message>
         <source>&amp;Other server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anderer Server:</translation>
     </message>
     <message>
         <source>Play a &amp;sound for new messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei neuen Nachrichten einen &amp;Ton abspielen</translation>
     </message>
     <message>
         <source>Show a desktop &amp;notification when the window is not active</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Desktop-&amp;Benachrichtigung zeigen, wenn das Fenster nicht aktiv ist</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>ws://host:port or wss://host/path</source>
-        <translation type="unfinished"></translation>
+        <translation>ws://Host:Port oder wss://Host/Pfad</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveradresse</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <source>The server address must start with ws:// or wss:// and name a host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Serveradresse muss mit ws:// oder wss:// beginnen und einen Host nennen.</translation>
     </message>
     <message>
         <source>The new language is used from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
 </context>
 <context>
     <name>chat::ThemeSlider</name>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Design</translation>
     </message>
 </context>
 <context>
     <name>chat::UserCardDelegate</name>
     <message>
         <source>%1 (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Sie)</translation>
     </message>
 </context>
 <context>
     <name>chat::UserListModel</name>
     <message>
         <source>%1 (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Sie)</translation>
     </message>
 </context>
 <context>
     <name>chat::UsersPanel</name>
     <message>
         <source>Users in this room</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer in diesem Raum</translation>
     </message>
 </context>
 </TS>

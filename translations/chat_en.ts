@@ -35,6 +35,29 @@
     </message>
 </context>
 <context>
+    <name>chat::CommandLine</name>
+    <message>
+        <source>Realtime room chat with a shared drawing board.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server to connect to (ws:// or wss://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language: en, uk or de.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter this room after connecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A room link (socketchat://room/…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>chat::DrawingPanel</name>
     <message>
         <source>Eraser</source>
@@ -283,6 +306,10 @@
         <source>No room matches &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chat::MainWindow</name>
@@ -312,6 +339,10 @@
     </message>
     <message>
         <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link copied: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -361,9 +392,9 @@
     </message>
     <message numerus="yes">
         <source>%n new message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new message</numerusform>
+            <numerusform>%n new messages</numerusform>
         </translation>
     </message>
 </context>
@@ -491,9 +522,9 @@
     <name>chat::RoomListModel</name>
     <message numerus="yes">
         <source>%1: %n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n message</numerusform>
+            <numerusform>%1: %n messages</numerusform>
         </translation>
     </message>
 </context>

@@ -5,667 +5,690 @@
     <name>chat::AboutDialog</name>
     <message>
         <source>none (plain protocol)</source>
-        <translation type="unfinished"></translation>
+        <translation>немає (звичайний протокол)</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Chat %1&lt;/h3&gt;&lt;p&gt;A realtime room chat with a shared drawing board: a native desktop client for the socket_chat protocol. It works with this project&apos;s server and with the original Python server.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Server:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Protocol extensions:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Qt:&lt;/b&gt; %4&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;h3&gt;Chat %1&lt;/h3&gt;&lt;p&gt;A realtime room chat with a shared drawing board: a native desktop client for the socket_chat protocol. It works with this project's server and with the original Python server.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Server:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Protocol extensions:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Qt:&lt;/b&gt; %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Чат %1&lt;/h3&gt;&lt;p&gt;Чат у реальному часі з кімнатами та спільною дошкою для малювання: нативний настільний клієнт протоколу socket_chat. Працює з сервером цього проєкту та з оригінальним сервером на Python.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Сервер:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Розширення протоколу:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Qt:&lt;/b&gt; %4&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Про Чат</translation>
     </message>
 </context>
 <context>
     <name>chat::BoardView</name>
     <message>
         <source>Drawing board</source>
-        <translation type="unfinished"></translation>
+        <translation>Дошка для малювання</translation>
     </message>
 </context>
 <context>
     <name>chat::ColorPalettePopup</name>
     <message>
         <source>Room colour palette</source>
-        <translation type="unfinished"></translation>
+        <translation>Палітра кольорів кімнати</translation>
     </message>
     <message>
         <source>Colour %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Колір %1</translation>
+    </message>
+</context>
+<context>
+    <name>chat::CommandLine</name>
+    <message>
+        <source>Realtime room chat with a shared drawing board.</source>
+        <translation>Чат у реальному часі з кімнатами та спільною дошкою для малювання.</translation>
+    </message>
+    <message>
+        <source>The server to connect to (ws:// or wss://).</source>
+        <translation>Сервер для з’єднання (ws:// або wss://).</translation>
+    </message>
+    <message>
+        <source>The language: en, uk or de.</source>
+        <translation>Мова: en, uk або de.</translation>
+    </message>
+    <message>
+        <source>Enter this room after connecting.</source>
+        <translation>Увійти до цієї кімнати після з’єднання.</translation>
+    </message>
+    <message>
+        <source>A room link (socketchat://room/…).</source>
+        <translation>Посилання на кімнату (socketchat://room/…).</translation>
     </message>
 </context>
 <context>
     <name>chat::DrawingPanel</name>
     <message>
         <source>Eraser</source>
-        <translation type="unfinished"></translation>
+        <translation>Гумка</translation>
     </message>
     <message>
         <source>Eraser (E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Гумка (E)</translation>
     </message>
     <message>
         <source>Pen</source>
-        <translation type="unfinished"></translation>
+        <translation>Перо</translation>
     </message>
     <message>
         <source>Pen (P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Перо (P)</translation>
     </message>
     <message>
         <source>Clear the board for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Очистити дошку для всіх</translation>
     </message>
     <message>
         <source>Export as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Експортувати як PNG</translation>
     </message>
     <message>
         <source>Export the board as a PNG image</source>
-        <translation type="unfinished"></translation>
+        <translation>Експортувати дошку як зображення PNG</translation>
     </message>
     <message>
         <source>Colour %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Колір %1</translation>
     </message>
     <message>
         <source>Clear the board</source>
-        <translation type="unfinished"></translation>
+        <translation>Очистити дошку</translation>
     </message>
     <message>
         <source>Clear the drawing for everyone in this room?</source>
-        <translation type="unfinished"></translation>
+        <translation>Очистити малюнок для всіх у цій кімнаті?</translation>
     </message>
     <message>
         <source>Export drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>Експорт малюнка</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Зображення PNG (*.png)</translation>
     </message>
     <message>
         <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося записати %1.</translation>
     </message>
 </context>
 <context>
     <name>chat::EventLogModel</name>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>надіслано</translation>
     </message>
     <message>
         <source>received</source>
-        <translation type="unfinished"></translation>
+        <translation>отримано</translation>
     </message>
     <message>
         <source>local</source>
-        <translation type="unfinished"></translation>
+        <translation>локально</translation>
     </message>
 </context>
 <context>
     <name>chat::EventLogPanel</name>
     <message>
         <source>Event log</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал подій</translation>
     </message>
     <message>
         <source>Every statement sent and received. Enter or double click shows the JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Кожне надіслане й отримане повідомлення. Enter або подвійний клік показує JSON.</translation>
     </message>
     <message>
         <source>Copy log entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Копіювати записи журналу</translation>
     </message>
     <message>
         <source>Copy the selected entries (or the whole log)</source>
-        <translation type="unfinished"></translation>
+        <translation>Копіювати вибрані записи (або весь журнал)</translation>
     </message>
     <message>
         <source>Save log</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти журнал</translation>
     </message>
     <message>
         <source>Save the whole log to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти весь журнал у файл</translation>
     </message>
     <message>
         <source>Save event log</source>
-        <translation type="unfinished"></translation>
+        <translation>Збереження журналу подій</translation>
     </message>
     <message>
         <source>Text files (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Текстові файли (*.txt)</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося записати %1: %2</translation>
     </message>
     <message>
         <source>Log entry: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Запис журналу: %1</translation>
     </message>
     <message>
         <source>Statement JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON повідомлення</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Копіювати</translation>
     </message>
 </context>
 <context>
     <name>chat::HeaderWidget</name>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Чат</translation>
     </message>
     <message>
         <source>About Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Про Чат</translation>
     </message>
     <message>
         <source>About Chat (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Про Чат (F1)</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Налаштування</translation>
     </message>
     <message>
         <source>Settings (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Налаштування (Ctrl+,)</translation>
     </message>
     <message>
         <source>Connection state</source>
-        <translation type="unfinished"></translation>
+        <translation>Стан з’єднання</translation>
     </message>
     <message>
         <source>Logged as:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ви увійшли як:</translation>
     </message>
     <message>
         <source>Your user name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваше ім’я користувача</translation>
     </message>
     <message>
         <source>Your user name: edit it and press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваше ім’я: змініть його й натисніть Enter</translation>
     </message>
     <message>
         <source>● Connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>● Під’єднано до %1</translation>
     </message>
     <message>
         <source>◌ Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>◌ З’єднання з %1…</translation>
     </message>
     <message>
         <source>○ Disconnected: reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>○ Від’єднано: повторне з’єднання…</translation>
     </message>
     <message>
         <source>○ Disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>○ Від’єднано</translation>
     </message>
 </context>
 <context>
     <name>chat::LeftPanel</name>
     <message>
         <source>Event Log:</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал подій:</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошук</translation>
     </message>
     <message>
         <source>Search rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошук кімнат</translation>
     </message>
     <message>
         <source>Create room</source>
-        <translation type="unfinished"></translation>
+        <translation>Створити кімнату</translation>
     </message>
     <message>
         <source>Create a room (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Створити кімнату (Ctrl+N)</translation>
     </message>
     <message>
         <source>Show the room list (Ctrl+Shift+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Показати список кімнат (Ctrl+Shift+L)</translation>
     </message>
     <message>
         <source>Show the event log (Ctrl+Shift+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Показати журнал подій (Ctrl+Shift+L)</translation>
     </message>
     <message>
         <source>Show room list</source>
-        <translation type="unfinished"></translation>
+        <translation>Показати список кімнат</translation>
     </message>
     <message>
         <source>Show event log</source>
-        <translation type="unfinished"></translation>
+        <translation>Показати журнал подій</translation>
     </message>
 </context>
 <context>
     <name>chat::LobbyPage</name>
     <message>
         <source>Select Room</source>
-        <translation type="unfinished"></translation>
+        <translation>Оберіть кімнату</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошук</translation>
     </message>
     <message>
         <source>Search rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошук кімнат</translation>
     </message>
     <message>
         <source>Filter the rooms by name (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Фільтрувати кімнати за назвою (Ctrl+F)</translation>
     </message>
     <message>
         <source>Create room</source>
-        <translation type="unfinished"></translation>
+        <translation>Створити кімнату</translation>
     </message>
     <message>
         <source>Create a room (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Створити кімнату (Ctrl+N)</translation>
     </message>
     <message>
         <source>No rooms yet. Create one with +.</source>
-        <translation type="unfinished"></translation>
+        <translation>Кімнат ще немає. Створіть кімнату кнопкою +.</translation>
     </message>
     <message>
-        <source>No room matches &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>No room matches "%1".</source>
+        <translation>Немає кімнат, що відповідають «%1».</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>З’єднання…</translation>
     </message>
 </context>
 <context>
     <name>chat::MainWindow</name>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Чат</translation>
     </message>
     <message>
         <source>New room</source>
-        <translation type="unfinished"></translation>
+        <translation>Нова кімната</translation>
     </message>
     <message>
         <source>Search rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошук кімнат</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Налаштування</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>Про програму</translation>
     </message>
     <message>
         <source>Edit user name</source>
-        <translation type="unfinished"></translation>
+        <translation>Змінити ім’я користувача</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Вийти</translation>
+    </message>
+    <message>
+        <source>Link copied: %1</source>
+        <translation>Посилання скопійовано: %1</translation>
     </message>
 </context>
 <context>
     <name>chat::MessageEdit</name>
     <message>
         <source>Write a message...</source>
-        <translation type="unfinished"></translation>
+        <translation>Напишіть повідомлення...</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Повідомлення</translation>
     </message>
     <message>
         <source>Enter sends, Shift+Enter adds a line</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter надсилає, Shift+Enter додає рядок</translation>
     </message>
 </context>
 <context>
     <name>chat::MessageListModel</name>
     <message>
         <source>%1 at %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 о %2: %3</translation>
     </message>
 </context>
 <context>
     <name>chat::MessagesPanel</name>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Повідомлення</translation>
     </message>
     <message>
         <source>No messages yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Повідомлень ще немає</translation>
     </message>
     <message>
         <source>Jump to new messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Перейти до нових повідомлень</translation>
     </message>
     <message>
         <source>Send message</source>
-        <translation type="unfinished"></translation>
+        <translation>Надіслати повідомлення</translation>
     </message>
     <message>
         <source>Send (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Надіслати (Enter)</translation>
     </message>
     <message numerus="yes">
         <source>%n new message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n нове повідомлення</numerusform><numerusform>%n нові повідомлення</numerusform><numerusform>%n нових повідомлень</numerusform></translation>
     </message>
 </context>
 <context>
     <name>chat::NoticeBar</name>
     <message>
         <source>Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Сповіщення</translation>
     </message>
 </context>
 <context>
     <name>chat::Notifier</name>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Чат</translation>
     </message>
     <message>
         <source>New message from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Нове повідомлення від %1</translation>
     </message>
 </context>
 <context>
     <name>chat::ProtocolClient</name>
     <message>
         <source>connection problem</source>
-        <translation type="unfinished"></translation>
+        <translation>проблема з’єднання</translation>
     </message>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>з’єднання</translation>
     </message>
     <message>
         <source>A room name cannot be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Назва кімнати не може бути порожньою.</translation>
     </message>
     <message>
         <source>A user name cannot be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ім’я користувача не може бути порожнім.</translation>
     </message>
     <message>
         <source>Not connected: your new name will be sent when the connection is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Немає з’єднання: нове ім’я буде надіслано, щойно з’єднання відновиться.</translation>
     </message>
     <message>
         <source>Enter a room before writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Спершу увійдіть до кімнати.</translation>
     </message>
     <message>
         <source>Not connected to the server: the action was not sent. Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Немає з’єднання із сервером: дію не надіслано. Повторне з’єднання…</translation>
     </message>
     <message>
         <source>That is too long to send (the limit is %L1 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Це задовго для надсилання (межа — %L1 символів).</translation>
     </message>
     <message>
         <source>Sending failed: the connection is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося надіслати: з’єднання не відкрите.</translation>
     </message>
     <message>
         <source>opened WS</source>
-        <translation type="unfinished"></translation>
+        <translation>WS відкрито</translation>
     </message>
     <message>
         <source>closed WS</source>
-        <translation type="unfinished"></translation>
+        <translation>WS закрито</translation>
     </message>
     <message>
         <source>The server rejected the last request (%1) and closed the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер відхилив останній запит (%1) і закрив з’єднання.</translation>
     </message>
     <message>
         <source>connection</source>
-        <translation type="unfinished"></translation>
+        <translation>з’єднання</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>невідомо</translation>
     </message>
     <message>
         <source>not a statement</source>
-        <translation type="unfinished"></translation>
+        <translation>не повідомлення протоколу</translation>
     </message>
     <message>
         <source>The server did not accept the last request (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер не прийняв останній запит (%1).</translation>
     </message>
     <message>
         <source>That room no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цієї кімнати більше не існує.</translation>
     </message>
     <message>
         <source>This room still has people inside, so it cannot be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>У цій кімнаті ще є люди, тому її не можна видалити.</translation>
     </message>
     <message>
         <source>You are not in a room, so that was not done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ви не в кімнаті, тому це не виконано.</translation>
     </message>
     <message>
         <source>The server refused that colour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер відхилив цей колір.</translation>
     </message>
     <message>
         <source>The server could not complete the last request; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер не зміг виконати останній запит; нічого не змінено.</translation>
     </message>
     <message>
         <source>The room you were in no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Кімнати, у якій ви були, більше не існує.</translation>
     </message>
     <message>
-        <source>The room &quot;%1&quot; was deleted.</source>
-        <translation type="unfinished"></translation>
+        <source>The room "%1" was deleted.</source>
+        <translation>Кімнату «%1» видалено.</translation>
     </message>
 </context>
 <context>
     <name>chat::RoomCardDelegate</name>
     <message>
         <source>Room name</source>
-        <translation type="unfinished"></translation>
+        <translation>Назва кімнати</translation>
     </message>
 </context>
 <context>
     <name>chat::RoomListModel</name>
     <message numerus="yes">
         <source>%1: %n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1: %n повідомлення</numerusform><numerusform>%1: %n повідомлення</numerusform><numerusform>%1: %n повідомлень</numerusform></translation>
     </message>
 </context>
 <context>
     <name>chat::RoomListView</name>
     <message>
         <source>Rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Кімнати</translation>
     </message>
     <message>
         <source>Room list</source>
-        <translation type="unfinished"></translation>
+        <translation>Список кімнат</translation>
     </message>
     <message>
         <source>Click or Enter: enter the room. F2: rename. Delete: delete. Menu key: more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Клік або Enter: увійти до кімнати. F2: перейменувати. Delete: видалити. Клавіша меню: більше.</translation>
     </message>
     <message>
         <source>&amp;Enter room</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Увійти до кімнати</translation>
     </message>
     <message>
         <source>&amp;Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Перейменувати</translation>
     </message>
     <message>
         <source>Change &amp;colour…</source>
-        <translation type="unfinished"></translation>
+        <translation>Змінити &amp;колір…</translation>
     </message>
     <message>
         <source>Copy &amp;link</source>
-        <translation type="unfinished"></translation>
+        <translation>Копіювати &amp;посилання</translation>
     </message>
     <message>
         <source>&amp;Delete room</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Видалити кімнату</translation>
     </message>
 </context>
 <context>
     <name>chat::RoomPage</name>
     <message>
         <source>Leave the room</source>
-        <translation type="unfinished"></translation>
+        <translation>Вийти з кімнати</translation>
     </message>
     <message>
         <source>Back to the room list (Ctrl+W)</source>
-        <translation type="unfinished"></translation>
+        <translation>Назад до списку кімнат (Ctrl+W)</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Повідомлення</translation>
     </message>
     <message>
         <source>Messages (Ctrl+1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Повідомлення (Ctrl+1)</translation>
     </message>
     <message>
         <source>Drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>Малюнок</translation>
     </message>
     <message>
         <source>Drawing (Ctrl+2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Малюнок (Ctrl+2)</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Користувачі</translation>
     </message>
     <message>
         <source>Users (Ctrl+3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Користувачі (Ctrl+3)</translation>
     </message>
     <message>
         <source>Room:</source>
-        <translation type="unfinished"></translation>
+        <translation>Кімната:</translation>
     </message>
     <message>
         <source>Room name</source>
-        <translation type="unfinished"></translation>
+        <translation>Назва кімнати</translation>
     </message>
     <message>
-        <source>The room&apos;s name: edit it and press Enter</source>
-        <translation type="unfinished"></translation>
+        <source>The room's name: edit it and press Enter</source>
+        <translation>Назва кімнати: змініть її й натисніть Enter</translation>
     </message>
 </context>
 <context>
     <name>chat::SettingsDialog</name>
     <message>
         <source>&amp;This computer (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Цей комп’ютер (%1)</translation>
     </message>
     <message>
         <source>&amp;Public server (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Публічний сервер (%1)</translation>
     </message>
     <message>
         <source>&amp;Other server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Інший сервер:</translation>
     </message>
     <message>
         <source>Play a &amp;sound for new messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Відтворювати &amp;звук для нових повідомлень</translation>
     </message>
     <message>
         <source>Show a desktop &amp;notification when the window is not active</source>
-        <translation type="unfinished"></translation>
+        <translation>Показувати &amp;сповіщення, коли вікно неактивне</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Налаштування</translation>
     </message>
     <message>
         <source>ws://host:port or wss://host/path</source>
-        <translation type="unfinished"></translation>
+        <translation>ws://вузол:порт або wss://вузол/шлях</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Адреса сервера</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Мова</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Мова системи</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Мова:</translation>
     </message>
     <message>
         <source>The server address must start with ws:// or wss:// and name a host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Адреса сервера має починатися з ws:// або wss:// і містити вузол.</translation>
     </message>
     <message>
         <source>The new language is used from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нова мова застосується після перезапуску.</translation>
     </message>
 </context>
 <context>
     <name>chat::ThemeSlider</name>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема</translation>
     </message>
 </context>
 <context>
     <name>chat::UserCardDelegate</name>
     <message>
         <source>%1 (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ви)</translation>
     </message>
 </context>
 <context>
     <name>chat::UserListModel</name>
     <message>
         <source>%1 (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ви)</translation>
     </message>
 </context>
 <context>
     <name>chat::UsersPanel</name>
     <message>
         <source>Users in this room</source>
-        <translation type="unfinished"></translation>
+        <translation>Користувачі в цій кімнаті</translation>
     </message>
 </context>
 </TS>

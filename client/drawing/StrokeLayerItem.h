@@ -30,6 +30,7 @@ public:
     void clearLiveStroke();
 
     QImage image() const { return m_display; } // what is shown, at layer resolution
+    qreal scale() const { return m_scale; }
 
 private:
     void paintLine(QImage &image, const Line &line) const;
@@ -38,7 +39,8 @@ private:
     void compose();
 
     QSizeF m_boardSize;
-    qreal m_scale = 2.0; // layer pixels per board unit: sharp on high-DPI and when the view grows
+    qreal m_scale =
+        1.0; // layer pixels per board unit; more costs too much with 5000 wide antialiased strokes
     QImage m_committed;
     QImage m_display;
     QVector<Line> m_pending;

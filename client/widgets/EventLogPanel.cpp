@@ -45,9 +45,13 @@ EventLogPanel::EventLogPanel(EventLogModel *model, QWidget *parent)
     QScrollBar *bar = m_view->verticalScrollBar();
     connect(bar, &QScrollBar::valueChanged, this,
             [this, bar](int value) { m_followBottom = value >= bar->maximum() - 4; });
+    // Entries can arrive in bursts: scroll once per burst, not once per entry.
+    m_scrollTimer.setSingleShot(true);
+    m_scrollTimer.setInterval(0);
+    connect(&m_scrollTimer, &QTimer::timeout, m_view, &QListView::scrollToBottom);
     connect(model, &EventLogModel::rowsInserted, this, [this] {
         if (m_followBottom)
-            m_view->scrollToBottom();
+            m_scrollTimer.start();
     });
 
     auto *copy = new QToolButton(m_tools);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 
 class QListView;
@@ -28,6 +29,7 @@ private:
     QListView *m_view;
     QWidget *m_tools;
     bool m_followBottom = true;
+    QTimer m_scrollTimer;
 };
 
 } // namespace chat

@@ -60,6 +60,7 @@ LobbyPage::LobbyPage(ProtocolClient *client, QWidget *parent)
     connect(m_list->searchModel(), &QAbstractItemModel::layoutChanged, this, update);
     connect(m_list->searchModel(), &QAbstractItemModel::rowsRemoved, this, update);
     connect(m_list->searchModel(), &QAbstractItemModel::rowsInserted, this, update);
+    connect(client, &ProtocolClient::connectionStateChanged, this, update);
     updateEmptyText();
 }
 
@@ -71,7 +72,9 @@ void LobbyPage::focusSearch()
 
 void LobbyPage::updateEmptyText()
 {
-    if (m_client->rooms()->rowCount() == 0)
+    if (m_client->rooms()->rowCount() == 0 && !m_client->isConnected())
+        m_empty->setText(tr("Connecting…"));
+    else if (m_client->rooms()->rowCount() == 0)
         m_empty->setText(tr("No rooms yet. Create one with +."));
     else if (m_list->searchModel()->rowCount() == 0)
         m_empty->setText(tr("No room matches \"%1\".").arg(m_search->text()));

@@ -62,6 +62,9 @@ MainWindow::MainWindow(ProtocolClient *client, ClientSettings *settings, QWidget
             m_settings->setUserName(self.name);
     });
     addShortcuts();
+    for (RoomListView *list : {m_lobby->roomList(), m_left->roomList()})
+        connect(list, &RoomListView::linkCopied, m_notices,
+                [this](const QString &link) { m_notices->showNotice(tr("Link copied: %1").arg(link)); });
 
     m_lobby->roomList()->setFocus(); // not the title button: its focus frame would look like a link
     if (!restoreGeometry(settings->windowGeometry()))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFontMetrics>
 #include <QStyledItemDelegate>
 
 class QListView;
@@ -25,6 +26,8 @@ private:
     QFont metaFont() const;
 
     QListView *m_view;
+    mutable QFont m_bodyFont;
+    mutable QFontMetrics m_bodyMetrics {QFont()};
 };
 
 } // namespace chat

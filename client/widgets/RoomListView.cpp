@@ -92,7 +92,9 @@ void RoomListView::copyLinkOfCurrent()
     if (!currentIndex().isValid())
         return;
     const RoomLink link {m_client->connection()->url(), uuidOf(currentIndex())};
-    QApplication::clipboard()->setText(link.toUrl().toString(QUrl::FullyEncoded));
+    const QString text = link.toUrl().toString(QUrl::FullyEncoded);
+    QApplication::clipboard()->setText(text);
+    emit linkCopied(text);
 }
 
 void RoomListView::keyPressEvent(QKeyEvent *event)

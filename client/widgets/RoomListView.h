@@ -25,6 +25,9 @@ public:
     void recolorCurrent();
     void copyLinkOfCurrent();
 
+signals:
+    void linkCopied(const QString &link);
+
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;

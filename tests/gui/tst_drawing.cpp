@@ -82,17 +82,18 @@ private slots:
             "{'type': 'result', 'payload': {'message': 'draw_line_changed', 'object': {'uuid': 'l1', 'name': "
             "'line-x', 'points': [100, 100, 300, 100], 'tool': 'pen', 'color': '#e02d25'}}}"));
         StrokeLayerItem *layer = f.window->roomPage()->drawing()->scene()->layer();
-        const QPoint onLine(200 * 2, 100 * 2); // the layer is at twice the board resolution
+        const auto at = [layer](double x, double y) { return QPointF(x, y) * layer->scale(); };
+        const QPoint onLine = at(200, 100).toPoint(); // the layer has its own resolution
         QVERIFY(layer->image().pixelColor(onLine).alpha() > 200);
         QCOMPARE(layer->image().pixelColor(onLine).red(), 0xe0);
         f.feed(jsonText(
             "{'type': 'result', 'payload': {'message': 'draw_line_changed', 'object': {'uuid': 'l2', 'name': "
             "'line-y', 'points': [200, 60, 200, 140], 'tool': 'eraser', 'color': '#000000'}}}"));
         QCOMPARE(layer->image().pixelColor(onLine).alpha(), 0); // transparent, not white
-        QVERIFY(layer->image().pixelColor(QPoint(120 * 2, 100 * 2)).alpha() > 200);
+        QVERIFY(layer->image().pixelColor(at(120, 100).toPoint()).alpha() > 200);
         f.feed(jsonText("{'type': 'result', 'payload': {'message': 'drawing_got', 'object': {'uuid': 'd1', "
                         "'name': 'drawing-d1', 'lines': []}}}"));
-        QCOMPARE(layer->image().pixelColor(QPoint(120 * 2, 100 * 2)).alpha(), 0);
+        QCOMPARE(layer->image().pixelColor(at(120, 100).toPoint()).alpha(), 0);
     }
 };
 
