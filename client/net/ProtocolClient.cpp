@@ -194,6 +194,7 @@ void ProtocolClient::onOpened()
                                 : m_connection.url().toString() + QLatin1Char(' ') + protocol);
     m_inside = false;
     m_pendingEnters.clear();
+    m_ignoredNoRoomErrors = 0;
 }
 
 void ProtocolClient::onClosed(int code, const QString &reason)
@@ -275,6 +276,10 @@ void ProtocolClient::onError(ErrorName name)
 {
     switch (name) {
     case ErrorName::NoSpecifiedRoom:
+        if (m_ignoredNoRoomErrors > 0) {
+            m_ignoredNoRoomErrors -= 1;
+            return;
+        }
         if (m_lastCall == nameOf(CallName::EnterRoom) && !m_pendingEnters.isEmpty()) {
             closeRoom(m_pendingEnters.takeFirst(), tr("That room no longer exists."));
             return;
@@ -354,7 +359,12 @@ void ProtocolClient::onRoomDeleted(const QJsonObject &object)
     if (!room)
         return;
     m_rooms->remove(room->uuid);
-    m_pendingEnters.removeAll(room->uuid);
+    if (m_pendingEnters.removeAll(room->uuid) > 0) {
+        // Deleted while we were entering it: its enter_room will fail; one notice is enough.
+        m_ignoredNoRoomErrors += 1;
+        closeRoom(room->uuid, tr("The room \"%1\" was deleted.").arg(room->name));
+        return;
+    }
     if (room->uuid == m_currentRoom) {
         m_inside = false;
         closeRoom(room->uuid, tr("The room \"%1\" was deleted.").arg(room->name));

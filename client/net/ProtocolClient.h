@@ -120,6 +120,7 @@ private:
     QString m_roomToRestore;
     QSet<QString> m_sentLineUuids; // section 8: one change_draw_line per uuid, ever
     QString m_lastCall;
+    int m_ignoredNoRoomErrors = 0;
     Transport m_transport;
 };
 
