@@ -20,7 +20,7 @@ BoardScene::BoardScene(DrawingModel *model, QObject *parent)
     m_layer = new StrokeLayerItem(sceneRect().size());
     m_layer->setZValue(1);
     addItem(m_layer);
-    connect(model, &DrawingModel::drawingReset, this, &BoardScene::rebuild);
+    connect(model, &DrawingModel::drawingReset, this, [this] { m_layer->reset(m_model->lines()); });
     connect(model, &DrawingModel::lineReplaced, this, &BoardScene::rebuild);
     connect(model, &DrawingModel::lineAppended, this,
             [this](int row) { m_layer->appendLine(m_model->lines().at(row)); });

@@ -29,6 +29,14 @@ void StrokeLayerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     painter->drawImage(boundingRect(), m_display);
 }
 
+void StrokeLayerItem::reset(const QVector<Line> &lines)
+{
+    // A whole new drawing (entering, a reset for everyone, a reconnect) supersedes strokes still waiting for
+    // their echo: shown, they would pretend to be on the server.
+    m_pending.clear();
+    rebuild(lines);
+}
+
 void StrokeLayerItem::rebuild(const QVector<Line> &lines)
 {
     m_committed.fill(Qt::transparent);

@@ -21,7 +21,8 @@ public:
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
-    void rebuild(const QVector<Line> &lines);
+    void reset(const QVector<Line> &lines); // a new drawing: pending strokes are dropped
+    void rebuild(const QVector<Line> &lines); // the same drawing, one line changed
     void appendLine(const Line &line);
 
     void addPending(const Line &line);

@@ -58,7 +58,8 @@ void RoomCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     const QRect card = cardRect(option.rect);
-    const bool hot = option.state & (QStyle::State_MouseOver | QStyle::State_HasFocus);
+    const bool hot =
+        option.state & (QStyle::State_MouseOver | QStyle::State_HasFocus | QStyle::State_Selected);
     painter->setPen(hot ? QPen(QColor(255, 255, 255, 0xaa), 2) : Qt::NoPen);
     painter->setBrush(QColor(255, 255, 255, hot ? 0x50 : 0x36));
     painter->drawRoundedRect(card, 10, 10);

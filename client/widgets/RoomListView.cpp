@@ -31,6 +31,22 @@ RoomListView::RoomListView(ProtocolClient *client, bool compact, QWidget *parent
     setToolTip(tr("Click or Enter: enter the room. F2: rename. Delete: delete. Menu key: more."));
     connect(m_delegate, &RoomCardDelegate::partClicked, this, &RoomListView::onPartClicked);
     connect(m_delegate, &RoomCardDelegate::renameRequested, client, &ProtocolClient::renameRoom);
+    // The room you are in stays selected (drawn brighter) in the list.
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    connect(client, &ProtocolClient::currentRoomChanged, this, &RoomListView::selectCurrentRoom);
+    connect(m_search, &QAbstractItemModel::modelReset, this, &RoomListView::selectCurrentRoom);
+    connect(m_search, &QAbstractItemModel::rowsInserted, this, &RoomListView::selectCurrentRoom);
+}
+
+void RoomListView::selectCurrentRoom()
+{
+    const int row = m_client->rooms()->rowOf(m_client->currentRoom());
+    const QModelIndex index =
+        row >= 0 ? m_search->mapFromSource(m_client->rooms()->index(row)) : QModelIndex();
+    if (index.isValid())
+        selectionModel()->select(index, QItemSelectionModel::ClearAndSelect);
+    else
+        clearSelection();
 }
 
 QString RoomListView::uuidOf(const QModelIndex &index) const

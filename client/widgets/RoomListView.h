@@ -24,6 +24,7 @@ public:
     void deleteCurrent();
     void recolorCurrent();
     void copyLinkOfCurrent();
+    void selectCurrentRoom();
 
 signals:
     void linkCopied(const QString &link);

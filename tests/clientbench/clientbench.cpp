@@ -4,6 +4,7 @@
 //   strokes)
 #include "app/ClientSettings.h"
 #include "drawing/BoardView.h"
+#include "model/Message.h"
 #include "models/EventLogModel.h"
 #include "net/ProtocolClient.h"
 #include "protocol/ServerStatement.h"
@@ -141,6 +142,15 @@ int main(int argc, char *argv[])
     const QByteArray historyStatement = result("messages_listed", QStringLiteral("list"), history);
     window.roomPage()->showTab(RoomPage::Messages);
     std::printf("  parse %.1f ms\n", elapsedMs([&] { (void)QJsonDocument::fromJson(historyStatement); }));
+    {
+        const auto parsed = chat::ServerStatement::parse(historyStatement);
+        std::printf("  fromJson %.1f ms\n", elapsedMs([&] {
+                        QVector<chat::Message> all;
+                        all.reserve(parsed->list().size());
+                        for (const QJsonValue &value : parsed->list())
+                            all.append(*chat::Message::fromJson(value.toObject()));
+                    }));
+    }
     std::printf("  statement parse %.1f ms\n",
                 elapsedMs([&] { (void)chat::ServerStatement::parse(historyStatement); }));
     load = elapsedMs([&] {

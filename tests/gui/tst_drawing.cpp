@@ -62,6 +62,27 @@ private slots:
         QVERIFY(f.lastPayload().value(QStringLiteral("uuid")) != payload.value(QStringLiteral("uuid")));
     }
 
+    void ownStrokeShowsUntilItsEchoAndANewDrawingDropsIt()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        f.window->roomPage()->showTab(RoomPage::Drawing);
+        QTest::qWait(50);
+        BoardView *view = f.window->roomPage()->drawing()->view();
+        StrokeLayerItem *layer = f.window->roomPage()->drawing()->scene()->layer();
+        const QPoint onStroke = (QPointF(300, 240) * layer->scale()).toPoint();
+        QWidget *viewport = view->viewport();
+        mouse(viewport, QEvent::MouseButtonPress, view->mapFromScene(QPointF(200, 240)), Qt::LeftButton);
+        mouse(viewport, QEvent::MouseMove, view->mapFromScene(QPointF(300, 240)), Qt::LeftButton);
+        QVERIFY(layer->image().pixelColor(onStroke).alpha() > 100); // visible while drawing
+        mouse(viewport, QEvent::MouseMove, view->mapFromScene(QPointF(400, 240)), Qt::LeftButton);
+        mouse(viewport, QEvent::MouseButtonRelease, view->mapFromScene(QPointF(400, 240)), Qt::NoButton);
+        QVERIFY(layer->image().pixelColor(onStroke).alpha() > 100); // still visible, waiting for the echo
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'drawing_got', 'object': {'uuid': 'd1', "
+                        "'name': 'drawing-d1', 'lines': []}}}"));
+        QCOMPARE(layer->image().pixelColor(onStroke).alpha(), 0);
+    }
+
     void boardKeepsItsAspect()
     {
         GuiFixture f;
