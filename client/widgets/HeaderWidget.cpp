@@ -63,6 +63,8 @@ HeaderWidget::HeaderWidget(ProtocolClient *client, QWidget *parent)
 
     connect(client, &ProtocolClient::selfChanged, this, &HeaderWidget::showUser);
     connect(client, &ProtocolClient::connectionStateChanged, this, &HeaderWidget::showState);
+    m_spinner.setInterval(120);
+    connect(&m_spinner, &QTimer::timeout, this, &HeaderWidget::spin);
     showState(client->connection()->state());
 }
 
@@ -74,6 +76,14 @@ void HeaderWidget::showUser(const User &user)
 
 void HeaderWidget::showState(Connection::State state)
 {
+    // A small spinner while the connection is not there; the text says what is happening.
+    const bool busy =
+        state == Connection::State::Connecting || state == Connection::State::WaitingToReconnect;
+    if (busy && !m_spinner.isActive())
+        m_spinner.start();
+    else if (!busy)
+        m_spinner.stop();
+    m_spinnerFrame = 0;
     switch (state) {
     case Connection::State::Connected:
         m_state->setText(tr("● Connected to %1").arg(m_client->connection()->url().toDisplayString()));
@@ -88,6 +98,16 @@ void HeaderWidget::showState(Connection::State state)
         m_state->setText(tr("○ Disconnected"));
         break;
     }
+}
+
+void HeaderWidget::spin()
+{
+    static const QString frames[] = {QStringLiteral("◐"), QStringLiteral("◓"), QStringLiteral("◑"),
+                                     QStringLiteral("◒")};
+    m_spinnerFrame = (m_spinnerFrame + 1) % 4;
+    QString text = m_state->text();
+    if (!text.isEmpty())
+        m_state->setText(frames[m_spinnerFrame] + text.mid(1));
 }
 
 void HeaderWidget::submitName()

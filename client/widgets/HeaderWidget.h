@@ -2,6 +2,7 @@
 
 #include "net/Connection.h"
 
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -35,6 +36,7 @@ private:
     void showUser(const User &user);
     void showState(Connection::State state);
     void submitName();
+    void spin();
 
     ProtocolClient *m_client;
     QPushButton *m_title;
@@ -42,6 +44,8 @@ private:
     QToolButton *m_gear;
     QLabel *m_state;
     QLineEdit *m_name;
+    QTimer m_spinner;
+    int m_spinnerFrame = 0;
 };
 
 } // namespace chat

@@ -2,6 +2,7 @@
 // rooms, a deleted room sends you back with a notice, and every control has an accessible name.
 #include "GuiFixture.h"
 #include "models/MessageListModel.h"
+#include "widgets/ColorPalettePopup.h"
 #include "widgets/GradientWidget.h"
 #include "widgets/HeaderWidget.h"
 #include "widgets/LeftPanel.h"
@@ -95,6 +96,42 @@ private slots:
         list->setCurrentIndex(list->model()->index(2, 0));
         QTest::keyClick(list, Qt::Key_Return);
         QCOMPARE(f.lastPayload().value(QStringLiteral("uuid")).toString(), QStringLiteral("r3"));
+    }
+
+    void renameInPlaceAndRecolourFromThePalette()
+    {
+        GuiFixture f;
+        f.feedRooms();
+        RoomListView *list = f.window->lobby()->roomList();
+        QTest::qWait(50);
+        // F2 edits the name of the current card; Enter sends it (the model waits for the server).
+        list->setFocus();
+        list->setCurrentIndex(list->model()->index(1, 0));
+        QTest::keyClick(list, Qt::Key_F2);
+        auto *editor = list->findChild<QLineEdit *>();
+        QVERIFY(editor && editor->isVisible());
+        editor->selectAll();
+        QTest::keyClicks(editor, QStringLiteral("Orchard"));
+        QTest::keyClick(editor, Qt::Key_Return); // the delegate commits on the next event loop pass
+        QTRY_COMPARE(f.lastPayload().value(QStringLiteral("message")).toString(),
+                     QStringLiteral("change_name"));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("uuid")).toString(), QStringLiteral("r2"));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("name")).toString(), QStringLiteral("Orchard"));
+        QCOMPARE(list->model()->index(1, 0).data().toString(), QStringLiteral("Garden"));
+
+        // The swatch opens the 5×2 palette; a colour is sent as change_color.
+        auto *delegate = static_cast<RoomCardDelegate *>(list->itemDelegate());
+        const QRect swatch =
+            delegate->partRect(list->visualRect(list->model()->index(0, 0)), RoomCardDelegate::Part::Swatch);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, swatch.center());
+        auto *palette = list->findChild<ColorPalettePopup *>();
+        QVERIFY(palette && palette->isVisible());
+        const auto buttons = palette->findChildren<QToolButton *>();
+        QCOMPARE(buttons.size(), 10);
+        buttons.at(4)->click();
+        QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(), QStringLiteral("change_color"));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("uuid")).toString(), QStringLiteral("r1"));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("color")).toString(), QStringLiteral("#5da247"));
     }
 
     void enterSendsAndShiftEnterAddsALine()
