@@ -1,6 +1,7 @@
 #include "Drawing.h"
 
 #include "Uuid.h"
+#include "protocol/JsonWriter.h"
 #include "protocol/MessageNames.h"
 
 #include <QJsonArray>
@@ -20,6 +21,21 @@ QJsonObject Drawing::toJson() const
     return QJsonObject {{QString::fromUtf16(key::uuid), uuid},
                         {QString::fromUtf16(key::name), name()},
                         {QString::fromUtf16(key::lines), lineList}};
+}
+
+void Drawing::writeJson(JsonWriter &writer) const
+{
+    writer.beginObject();
+    writer.key("uuid");
+    writer.value(uuid);
+    writer.key("name");
+    writer.value(name());
+    writer.key("lines");
+    writer.beginArray();
+    for (const Line &line : lines)
+        line.writeJson(writer);
+    writer.endArray();
+    writer.endObject();
 }
 
 std::optional<Drawing> Drawing::fromJson(const QJsonObject &json)

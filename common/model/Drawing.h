@@ -10,6 +10,8 @@
 
 namespace chat {
 
+class JsonWriter;
+
 // {"uuid", "name": "drawing-<uuid>", "lines": [line…]}: one per room, made together with the room.
 struct Drawing
 {
@@ -18,6 +20,7 @@ struct Drawing
 
     QString name() const;
     QJsonObject toJson() const;
+    void writeJson(JsonWriter &writer) const; // the same JSON as toJson(), written directly
     static std::optional<Drawing> fromJson(const QJsonObject &json);
 };
 

@@ -2,7 +2,10 @@
 
 #include "JsonText.h"
 #include "Uuid.h"
+#include "protocol/JsonWriter.h"
 #include "protocol/MessageNames.h"
+
+#include <QJsonDocument>
 
 #include <cmath>
 
@@ -48,6 +51,22 @@ QJsonObject Line::toJson() const
                         {QString::fromUtf16(key::points), points},
                         {QString::fromUtf16(key::tool), tool},
                         {QString::fromUtf16(key::color), color}};
+}
+
+void Line::writeJson(JsonWriter &writer) const
+{
+    writer.beginObject();
+    writer.key("uuid");
+    writer.value(uuid);
+    writer.key("name");
+    writer.value(name);
+    writer.key("points");
+    writer.rawValue(pointsJson.isEmpty() ? QJsonDocument(points).toJson(QJsonDocument::Compact) : pointsJson);
+    writer.key("tool");
+    writer.value(tool);
+    writer.key("color");
+    writer.value(color);
+    writer.endObject();
 }
 
 std::optional<Line> Line::fromJson(const QJsonObject &json)

@@ -10,6 +10,8 @@
 
 namespace chat {
 
+class JsonWriter;
+
 // {"uuid": <chosen by the client>, "name": "line-<fresh uuid4>", "points": [x0, y0, …], "tool", "color"}
 struct Line
 {
@@ -18,6 +20,9 @@ struct Line
     QJsonArray points; // flat numbers in board coordinates (640×480), echoed exactly as sent
     QString tool; // "pen" or "eraser" from the clients we know
     QString color;
+    // The points as compact JSON text, as stored. When set, writeJson() uses it and `points` may be left
+    // empty: the server reads stored lines only to send them, and parsing large drawings costs time.
+    QByteArray pointsJson = {};
 
     static QString freshName();
 
@@ -26,6 +31,7 @@ struct Line
     static QJsonArray toPointArray(const QVector<QPointF> &points);
 
     QJsonObject toJson() const;
+    void writeJson(JsonWriter &writer) const; // the same JSON as toJson(), written directly
     static std::optional<Line> fromJson(const QJsonObject &json);
 
     friend bool operator==(const Line &a, const Line &b)

@@ -2,6 +2,7 @@
 
 #include "JsonText.h"
 #include "Uuid.h"
+#include "protocol/JsonWriter.h"
 #include "protocol/MessageNames.h"
 
 namespace chat {
@@ -17,6 +18,24 @@ QJsonObject Message::toJson() const
         {QString::fromUtf16(key::uuid), uuid},         {QString::fromUtf16(key::body), body},
         {QString::fromUtf16(key::name), name()},       {QString::fromUtf16(key::user), user.toJson()},
         {QString::fromUtf16(key::roomUuid), roomUuid}, {QString::fromUtf16(key::created), created}};
+}
+
+void Message::writeJson(JsonWriter &writer) const
+{
+    writer.beginObject();
+    writer.key("uuid");
+    writer.value(uuid);
+    writer.key("body");
+    writer.value(body);
+    writer.key("name");
+    writer.value(name());
+    writer.key("user");
+    user.writeJson(writer);
+    writer.key("room_uuid");
+    writer.value(roomUuid);
+    writer.key("created");
+    writer.value(created);
+    writer.endObject();
 }
 
 std::optional<Message> Message::fromJson(const QJsonObject &json)

@@ -9,6 +9,8 @@
 
 namespace chat {
 
+class JsonWriter;
+
 // {"uuid", "body", "name": "message-<uuid>", "user": user, "room_uuid", "created"}
 struct Message
 {
@@ -20,6 +22,7 @@ struct Message
 
     QString name() const;
     QJsonObject toJson() const;
+    void writeJson(JsonWriter &writer) const; // the same JSON as toJson(), written directly
     static std::optional<Message> fromJson(const QJsonObject &json);
 
     friend bool operator==(const Message &a, const Message &b)

@@ -3,6 +3,7 @@
 #include "Color.h"
 #include "JsonText.h"
 #include "Uuid.h"
+#include "protocol/JsonWriter.h"
 #include "protocol/MessageNames.h"
 
 #include <QJsonArray>
@@ -35,6 +36,25 @@ QJsonObject Room::toJson() const
                         {QString::fromUtf16(key::color), color},
                         {QString::fromUtf16(key::users), userList},
                         {QString::fromUtf16(key::sum), sum}};
+}
+
+void Room::writeJson(JsonWriter &writer) const
+{
+    writer.beginObject();
+    writer.key("uuid");
+    writer.value(uuid);
+    writer.key("name");
+    writer.value(name);
+    writer.key("color");
+    writer.value(color);
+    writer.key("users");
+    writer.beginArray();
+    for (const User &user : users)
+        user.writeJson(writer);
+    writer.endArray();
+    writer.key("sum");
+    writer.value(sum);
+    writer.endObject();
 }
 
 std::optional<Room> Room::fromJson(const QJsonObject &json)

@@ -10,6 +10,8 @@
 
 namespace chat {
 
+class JsonWriter;
+
 // {"uuid": str, "name": str, "color": str, "users": [user…], "sum": int}
 struct Room
 {
@@ -23,6 +25,7 @@ struct Room
 
     bool contains(const QString &userUuid) const;
     QJsonObject toJson() const;
+    void writeJson(JsonWriter &writer) const; // the same JSON as toJson(), written directly
     static std::optional<Room> fromJson(const QJsonObject &json);
 
     friend bool operator==(const Room &a, const Room &b)

@@ -2,6 +2,7 @@
 
 #include "JsonText.h"
 #include "Uuid.h"
+#include "protocol/JsonWriter.h"
 #include "protocol/MessageNames.h"
 
 namespace chat {
@@ -19,6 +20,18 @@ QJsonObject User::toJson() const
     return QJsonObject {{QString::fromUtf16(key::uuid), uuid},
                         {QString::fromUtf16(key::name), name},
                         {QString::fromUtf16(key::roomUuid), JsonText::stringOrNull(roomUuid)}};
+}
+
+void User::writeJson(JsonWriter &writer) const
+{
+    writer.beginObject();
+    writer.key("uuid");
+    writer.value(uuid);
+    writer.key("name");
+    writer.value(name);
+    writer.key("room_uuid");
+    writer.stringOrNull(roomUuid);
+    writer.endObject();
 }
 
 std::optional<User> User::fromJson(const QJsonObject &json)

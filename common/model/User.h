@@ -7,6 +7,8 @@
 
 namespace chat {
 
+class JsonWriter;
+
 // {"uuid": str, "name": str, "room_uuid": str|null}
 struct User
 {
@@ -18,6 +20,7 @@ struct User
 
     bool isInRoom() const { return !roomUuid.isEmpty(); }
     QJsonObject toJson() const;
+    void writeJson(JsonWriter &writer) const; // the same JSON as toJson(), written directly
     static std::optional<User> fromJson(const QJsonObject &json);
 
     friend bool operator==(const User &a, const User &b)

@@ -1,5 +1,7 @@
 #include "ServerStatement.h"
 
+#include "JsonWriter.h"
+
 #include <QJsonDocument>
 
 #include <utility>
@@ -42,6 +44,36 @@ ServerStatement ServerStatement::general(GeneralReply reply)
     return {StatementType::Result, nameOf(reply)};
 }
 
+ServerStatement ServerStatement::resultWithRawObject(ResultName name, QByteArray objectJson)
+{
+    ServerStatement statement(StatementType::Result, nameOf(name));
+    statement.m_hasObject = true;
+    statement.m_raw = std::move(objectJson);
+    return statement;
+}
+
+ServerStatement ServerStatement::resultWithRawList(ResultName name, QByteArray listJson)
+{
+    ServerStatement statement(StatementType::Result, nameOf(name));
+    statement.m_hasList = true;
+    statement.m_raw = std::move(listJson);
+    return statement;
+}
+
+QJsonObject ServerStatement::object() const
+{
+    if (m_hasObject && !m_raw.isEmpty())
+        return QJsonDocument::fromJson(m_raw).object();
+    return m_object;
+}
+
+QJsonArray ServerStatement::list() const
+{
+    if (m_hasList && !m_raw.isEmpty())
+        return QJsonDocument::fromJson(m_raw).array();
+    return m_list;
+}
+
 std::optional<GeneralReply> ServerStatement::generalReply() const
 {
     if (m_type != StatementType::Result)
@@ -82,16 +114,33 @@ QJsonObject ServerStatement::toJson() const
 {
     QJsonObject payload {{QString::fromUtf16(key::message), m_name}};
     if (m_hasObject)
-        payload.insert(QStringView(key::object), m_object);
+        payload.insert(QStringView(key::object), object());
     if (m_hasList)
-        payload.insert(QStringView(key::list), m_list);
+        payload.insert(QStringView(key::list), list());
     return QJsonObject {{QString::fromUtf16(key::type), nameOf(m_type)},
                         {QString::fromUtf16(key::payload), payload}};
 }
 
 QByteArray ServerStatement::toUtf8() const
 {
-    return QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
+    if (m_raw.isEmpty())
+        return QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
+    // Splice the serialized object or list into the envelope without parsing it again.
+    QByteArray text;
+    text.reserve(m_raw.size() + m_name.size() + 64);
+    JsonWriter writer(text);
+    writer.beginObject();
+    writer.key("type");
+    writer.value(nameOf(m_type));
+    writer.key("payload");
+    writer.beginObject();
+    writer.key("message");
+    writer.value(m_name);
+    writer.key(m_hasObject ? "object" : "list");
+    writer.rawValue(m_raw);
+    writer.endObject();
+    writer.endObject();
+    return text;
 }
 
 } // namespace chat

@@ -20,6 +20,9 @@ public:
     static ServerStatement result(ResultName name, const QJsonArray &list);
     static ServerStatement error(ErrorName name);
     static ServerStatement general(GeneralReply reply);
+    // A result whose object or list is already serialized (compact JSON, e.g. from JsonWriter).
+    static ServerStatement resultWithRawObject(ResultName name, QByteArray objectJson);
+    static ServerStatement resultWithRawList(ResultName name, QByteArray listJson);
 
     // Parses what a server sent. Unknown names are kept (as text) so a client can ignore them;
     // nullopt only when the text is not a statement at all.
@@ -33,8 +36,8 @@ public:
 
     bool hasObject() const { return m_hasObject; }
     bool hasList() const { return m_hasList; }
-    const QJsonObject &object() const { return m_object; }
-    const QJsonArray &list() const { return m_list; }
+    QJsonObject object() const;
+    QJsonArray list() const;
 
     QJsonObject toJson() const;
     QByteArray toUtf8() const;
@@ -49,6 +52,7 @@ private:
     bool m_hasList = false;
     QJsonObject m_object;
     QJsonArray m_list;
+    QByteArray m_raw; // the object's or list's JSON, when given serialized
 };
 
 } // namespace chat

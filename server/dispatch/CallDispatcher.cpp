@@ -2,10 +2,11 @@
 
 #include "ServerLogging.h"
 #include "model/Color.h"
+#include "protocol/JsonWriter.h"
 #include "storage/StorageError.h"
 #include "storage/Store.h"
 
-#include <QJsonArray>
+#include <QElapsedTimer>
 
 namespace chat::server {
 
@@ -13,20 +14,39 @@ namespace {
 
 using Status = PayloadFields::Status;
 
-QJsonArray toJsonArray(const QVector<Room> &rooms)
+// Replies are written straight to JSON text (JsonWriter): histories and drawings can be megabytes.
+template<typename Value>
+QByteArray jsonOf(const Value &value)
 {
-    QJsonArray list;
-    for (const Room &room : rooms)
-        list.append(room.toJson());
-    return list;
+    QByteArray json;
+    JsonWriter writer(json);
+    value.writeJson(writer);
+    return json;
 }
 
-QJsonArray toJsonArray(const QVector<Message> &messages)
+template<typename Value>
+QByteArray jsonListOf(const QVector<Value> &values)
 {
-    QJsonArray list;
-    for (const Message &message : messages)
-        list.append(message.toJson());
-    return list;
+    QByteArray json;
+    json.reserve(values.size() * 256);
+    JsonWriter writer(json);
+    writer.beginArray();
+    for (const Value &value : values)
+        value.writeJson(writer);
+    writer.endArray();
+    return json;
+}
+
+template<typename Value>
+ServerStatement resultWith(ResultName name, const Value &value)
+{
+    return ServerStatement::resultWithRawObject(name, jsonOf(value));
+}
+
+template<typename Value>
+ServerStatement resultWithList(ResultName name, const QVector<Value> &values)
+{
+    return ServerStatement::resultWithRawList(name, jsonListOf(values));
 }
 
 std::optional<QString> changedText(const PayloadFields::Text &text)
@@ -82,9 +102,8 @@ bool CallDispatcher::connected(Peer &peer)
     try {
         const User user = m_store.createUser();
         peer.userUuid = user.uuid;
-        m_outbox.toCaller(peer, ServerStatement::result(ResultName::UserCreated, user.toJson()));
-        m_outbox.toCaller(peer,
-                          ServerStatement::result(ResultName::RoomsListed, toJsonArray(m_store.listRooms())));
+        m_outbox.toCaller(peer, resultWith(ResultName::UserCreated, user));
+        m_outbox.toCaller(peer, resultWithList(ResultName::RoomsListed, m_store.listRooms()));
         return true;
     } catch (const StorageError &error) {
         qCWarning(lcStorage) << "cannot set up connection" << peer.id << ":" << error.what();
@@ -108,7 +127,8 @@ void CallDispatcher::disconnected(Peer &peer)
 
 void CallDispatcher::dispatch(Peer &peer, const CallStatement &call)
 {
-    qCDebug(lcDispatch) << "connection" << peer.id << "calls" << nameOf(call.name);
+    QElapsedTimer timer;
+    timer.start();
     try {
         (this->*handlerFor(call.name))(peer, PayloadFields(call.payload));
     } catch (const StorageError &error) {
@@ -116,6 +136,8 @@ void CallDispatcher::dispatch(Peer &peer, const CallStatement &call)
                              << error.what();
         reply(peer, ErrorName::InternalError);
     }
+    qCDebug(lcDispatch).noquote() << "connection" << peer.id << nameOf(call.name)
+                                  << QStringLiteral("%1 ms").arg(timer.nsecsElapsed() / 1e6, 0, 'f', 2);
 }
 
 void CallDispatcher::reply(const Peer &peer, GeneralReply generalReply)
@@ -130,7 +152,7 @@ void CallDispatcher::reply(const Peer &peer, ErrorName error)
 
 void CallDispatcher::announceRoom(const Room &room)
 {
-    m_outbox.toAll(ServerStatement::result(ResultName::RoomChanged, room.toJson()));
+    m_outbox.toAll(resultWith(ResultName::RoomChanged, room));
 }
 
 bool CallDispatcher::rejectRoomUuid(const Peer &peer, PayloadFields::Status status)
@@ -160,13 +182,12 @@ bool CallDispatcher::rejectOutsideRoom(const Peer &peer)
 
 void CallDispatcher::createRoom(Peer &, const PayloadFields &)
 {
-    m_outbox.toAll(ServerStatement::result(ResultName::RoomCreated, m_store.createRoom().toJson()));
+    m_outbox.toAll(resultWith(ResultName::RoomCreated, m_store.createRoom()));
 }
 
 void CallDispatcher::listRooms(Peer &peer, const PayloadFields &)
 {
-    m_outbox.toCaller(peer,
-                      ServerStatement::result(ResultName::RoomsListed, toJsonArray(m_store.listRooms())));
+    m_outbox.toCaller(peer, resultWithList(ResultName::RoomsListed, m_store.listRooms()));
 }
 
 void CallDispatcher::enterRoom(Peer &peer, const PayloadFields &fields)
@@ -181,9 +202,8 @@ void CallDispatcher::enterRoom(Peer &peer, const PayloadFields &fields)
     }
     m_outbox.setRoom(peer, entered->room.uuid);
     m_outbox.toCaller(peer, ServerStatement::result(ResultName::RoomEntered));
-    m_outbox.toCaller(peer,
-                      ServerStatement::result(ResultName::MessagesListed, toJsonArray(entered->history)));
-    m_outbox.toCaller(peer, ServerStatement::result(ResultName::DrawingGot, entered->drawing.toJson()));
+    m_outbox.toCaller(peer, resultWithList(ResultName::MessagesListed, entered->history));
+    m_outbox.toCaller(peer, resultWith(ResultName::DrawingGot, entered->drawing));
     if (entered->previousRoom)
         announceRoom(*entered->previousRoom);
     announceRoom(entered->room);
@@ -216,7 +236,7 @@ void CallDispatcher::deleteRoom(Peer &peer, const PayloadFields &fields)
         reply(peer, ErrorName::NotEmptyRoom);
         return;
     case Store::DeleteOutcome::Deleted:
-        m_outbox.toAll(ServerStatement::result(ResultName::RoomDeleted, deleted.room.toJson()));
+        m_outbox.toAll(resultWith(ResultName::RoomDeleted, deleted.room));
         return;
     }
 }
@@ -272,7 +292,7 @@ void CallDispatcher::changeUserName(Peer &peer, const PayloadFields &fields)
         return;
     }
     const auto renamed = m_store.renameUser(peer.userUuid, changedText(name));
-    m_outbox.toCaller(peer, ServerStatement::result(ResultName::UserChanged, renamed.user.toJson()));
+    m_outbox.toCaller(peer, resultWith(ResultName::UserChanged, renamed.user));
     if (renamed.room)
         announceRoom(*renamed.room);
 }
@@ -297,17 +317,14 @@ void CallDispatcher::createMessage(Peer &peer, const PayloadFields &fields)
         return;
     }
     announceRoom(posted->room);
-    m_outbox.toRoom(posted->room.uuid,
-                    ServerStatement::result(ResultName::MessageCreated, posted->message.toJson()));
+    m_outbox.toRoom(posted->room.uuid, resultWith(ResultName::MessageCreated, posted->message));
 }
 
 void CallDispatcher::listMessages(Peer &peer, const PayloadFields &)
 {
     if (rejectOutsideRoom(peer))
         return;
-    m_outbox.toCaller(peer,
-                      ServerStatement::result(ResultName::MessagesListed,
-                                              toJsonArray(m_store.listMessages(peer.roomUuid))));
+    m_outbox.toCaller(peer, resultWithList(ResultName::MessagesListed, m_store.listMessages(peer.roomUuid)));
 }
 
 void CallDispatcher::getDrawing(Peer &peer, const PayloadFields &)
@@ -319,7 +336,7 @@ void CallDispatcher::getDrawing(Peer &peer, const PayloadFields &)
         reply(peer, ErrorName::NoSelectedRoom);
         return;
     }
-    m_outbox.toCaller(peer, ServerStatement::result(ResultName::DrawingGot, drawing->toJson()));
+    m_outbox.toCaller(peer, resultWith(ResultName::DrawingGot, *drawing));
 }
 
 void CallDispatcher::changeDrawLine(Peer &peer, const PayloadFields &fields)
@@ -344,7 +361,7 @@ void CallDispatcher::changeDrawLine(Peer &peer, const PayloadFields &fields)
         reply(peer, ErrorName::NoSelectedRoom);
         return;
     }
-    m_outbox.toRoom(peer.roomUuid, ServerStatement::result(ResultName::DrawLineChanged, stored->toJson()));
+    m_outbox.toRoom(peer.roomUuid, resultWith(ResultName::DrawLineChanged, *stored));
 }
 
 void CallDispatcher::resetDrawing(Peer &peer, const PayloadFields &)
@@ -356,7 +373,7 @@ void CallDispatcher::resetDrawing(Peer &peer, const PayloadFields &)
         reply(peer, ErrorName::NoSelectedRoom);
         return;
     }
-    m_outbox.toRoom(peer.roomUuid, ServerStatement::result(ResultName::DrawingGot, drawing->toJson()));
+    m_outbox.toRoom(peer.roomUuid, resultWith(ResultName::DrawingGot, *drawing));
 }
 
 } // namespace chat::server

@@ -65,11 +65,6 @@ QString compactJson(const QJsonArray &array)
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
-QJsonArray jsonArrayFrom(const QString &text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).array();
-}
-
 } // namespace
 
 std::unique_ptr<SqlStore> SqlStore::openSqlite(const QString &path)
@@ -229,9 +224,13 @@ Drawing SqlStore::drawingOf(qint64 roomId)
 
     QSqlQuery &query = run(sql::linesOfDrawing, {drawingId});
     while (query.next()) {
-        drawing.lines.append(Line {query.value(0).toString(), query.value(1).toString(),
-                                   jsonArrayFrom(query.value(2).toString()), query.value(3).toString(),
-                                   query.value(4).toString()});
+        Line line;
+        line.uuid = query.value(0).toString();
+        line.name = query.value(1).toString();
+        line.pointsJson = query.value(2).toString().toUtf8();
+        line.tool = query.value(3).toString();
+        line.color = query.value(4).toString();
+        drawing.lines.append(line);
     }
     query.finish();
     return drawing;
@@ -463,13 +462,14 @@ std::optional<Line> SqlStore::putLine(const QString &roomUuid, const Line &line)
     if (!roomId)
         return std::nullopt;
     // A known uuid replaces that line in place: same row, so same position and name.
+    const QString points = compactJson(line.points);
     QSqlQuery &upsert =
-        run(sql::putLine,
-            {line.uuid, Line::freshName(), compactJson(line.points), line.tool, line.color, *roomId});
+        run(sql::putLine, {line.uuid, Line::freshName(), points, line.tool, line.color, *roomId});
     if (!upsert.next())
         throw StorageError(QStringLiteral("room %1 has no drawing").arg(roomUuid));
     Line stored = line;
     stored.name = upsert.value(0).toString();
+    stored.pointsJson = points.toUtf8();
     upsert.finish();
     transaction.commit();
     return stored;

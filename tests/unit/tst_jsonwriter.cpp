@@ -1,0 +1,153 @@
+// JsonWriter: its output must be the JSON QJsonDocument would write, for every model and every character.
+#include "model/Drawing.h"
+#include "model/Message.h"
+#include "model/Room.h"
+#include "protocol/JsonWriter.h"
+#include "protocol/ServerStatement.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace chat;
+
+namespace {
+
+QString text(const char *utf8)
+{
+    return QString::fromUtf8(utf8);
+}
+
+template<typename Value>
+QByteArray written(const Value &value)
+{
+    QByteArray json;
+    JsonWriter writer(json);
+    value.writeJson(writer);
+    return json;
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+class TestJsonWriter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void stringsRoundTrip_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("ascii") << text("hello world");
+        QTest::newRow("quotes and backslashes") << text("say \"hi\" \\ back\\slash");
+        QTest::newRow("controls") << text("a\nb\rc\td\be\ff") + QChar(0x01) + QChar(0x1f) + QChar(0x7f);
+        QTest::newRow("two-byte") << text("Привіт, ÿ é");
+        QTest::newRow("three-byte") << text("中文 € ✓");
+        QTest::newRow("astral") << text("emoji 😀👋 𝄞");
+        QTest::newRow("only escapes") << text("\"\"\\\\\n\n");
+        QString all;
+        for (char16_t c = 1; c < 0xD800; ++c)
+            all.append(QChar(c));
+        QTest::newRow("every BMP character before surrogates") << all;
+    }
+
+    void stringsRoundTrip()
+    {
+        QFETCH(QString, value);
+        QByteArray json;
+        JsonWriter writer(json);
+        writer.beginArray();
+        writer.value(value);
+        writer.endArray();
+        QJsonParseError error {};
+        const QJsonDocument parsed = QJsonDocument::fromJson(json, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(parsed.array().at(0).toString(), value);
+    }
+
+    void loneSurrogateBecomesReplacementCharacter()
+    {
+        QByteArray json;
+        JsonWriter writer(json);
+        writer.beginArray();
+        writer.value(QString(QChar(0xD800)) + text("x"));
+        writer.endArray();
+        QCOMPARE(QJsonDocument::fromJson(json).array().at(0).toString(), QString(QChar(0xFFFD)) + text("x"));
+    }
+
+    void structureAndNumbers()
+    {
+        QByteArray json;
+        JsonWriter writer(json);
+        writer.beginObject();
+        writer.key("a");
+        writer.value(qint64(-9007199254740993));
+        writer.key("b");
+        writer.beginArray();
+        writer.nullValue();
+        writer.value(0);
+        writer.beginObject();
+        writer.endObject();
+        writer.beginArray();
+        writer.endArray();
+        writer.rawValue("[1,2.5]");
+        writer.endArray();
+        writer.key("c");
+        writer.stringOrNull(QString());
+        writer.endObject();
+        QCOMPARE(json, QByteArray("{\"a\":-9007199254740993,\"b\":[null,0,{},[],[1,2.5]],\"c\":null}"));
+    }
+
+    void modelsWriteWhatToJsonWrites()
+    {
+        User alice {text("5f0c6a8e-3a9b-4c6d-8e7f-0a1b2c3d4e5f"), text("Alice \"A\" ✓"), text("room-uuid")};
+        User bob = User::create();
+        QCOMPARE(QJsonDocument::fromJson(written(alice)).object(), alice.toJson());
+        QCOMPARE(QJsonDocument::fromJson(written(bob)).object(), bob.toJson()); // room_uuid null
+
+        Room room = Room::create();
+        room.users = {alice, bob};
+        room.sum = 123456789012LL;
+        QCOMPARE(QJsonDocument::fromJson(written(room)).object(), room.toJson());
+
+        const Message message {text("m-uuid"), text("line one\nline two 😀"), alice, room.uuid,
+                               text("2026-11-27T23:59:59.123456")};
+        QCOMPARE(QJsonDocument::fromJson(written(message)).object(), message.toJson());
+
+        Line line {text("l-uuid"), Line::freshName(), QJsonArray {1, 2.5, -3, 4e10}, text("pen"),
+                   text("#000000cc")};
+        QCOMPARE(QJsonDocument::fromJson(written(line)).object(), line.toJson());
+        Line stored = line; // as the server reads it back: the points as stored text only
+        stored.points = {};
+        stored.pointsJson = "[1,2.5,-3,40000000000]";
+        QCOMPARE(QJsonDocument::fromJson(written(stored)).object(), line.toJson());
+
+        Drawing drawing {text("d-uuid"), {line, line}};
+        QCOMPARE(QJsonDocument::fromJson(written(drawing)).object(), drawing.toJson());
+    }
+
+    void rawStatementsSerializeLikeParsedOnes()
+    {
+        Room room = Room::create();
+        QByteArray roomJson = written(room);
+        const ServerStatement raw = ServerStatement::resultWithRawObject(ResultName::RoomChanged, roomJson);
+        const ServerStatement built = ServerStatement::result(ResultName::RoomChanged, room.toJson());
+        QCOMPARE(QJsonDocument::fromJson(raw.toUtf8()).object(), built.toJson());
+        QCOMPARE(raw.object(), room.toJson());
+        QVERIFY(raw.hasObject() && !raw.hasList());
+
+        const ServerStatement rawList =
+            ServerStatement::resultWithRawList(ResultName::RoomsListed, "[" + roomJson + "]");
+        const ServerStatement builtList =
+            ServerStatement::result(ResultName::RoomsListed, QJsonArray {room.toJson()});
+        QCOMPARE(QJsonDocument::fromJson(rawList.toUtf8()).object(), builtList.toJson());
+        QCOMPARE(compact(rawList.toJson()), compact(builtList.toJson()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJsonWriter)
+#include "tst_jsonwriter.moc"
