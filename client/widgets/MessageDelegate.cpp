@@ -15,6 +15,8 @@ constexpr int maxBubbleWidth = 400;
 constexpr int padding = 10;
 constexpr int metaHeight = 18;
 constexpr int gap = 8;
+// Rooms up to this size get exact wrapped heights; bigger ones an estimate, to lay out quickly.
+constexpr int exactLayoutLimit = 5000;
 } // namespace
 
 MessageDelegate::MessageDelegate(QListView *view)
@@ -45,13 +47,15 @@ int MessageDelegate::bubbleWidthLimit() const
     return qMax(120, qMin(maxBubbleWidth, m_view->viewport()->width() - 40));
 }
 
-QRect MessageDelegate::textRect(const QString &body, int limit) const
+QRect MessageDelegate::textRect(const QString &body, int limit, bool exact) const
 {
     bodyFont();
     const QFontMetrics &metrics = m_bodyMetrics;
     const int available = limit - 2 * padding;
-    // A wrapped text layout per message is too slow when a room with 100 000 messages is laid out, so the
-    // height is estimated from each paragraph's width, with some slack for the words that wrap early.
+    if (exact)
+        return metrics.boundingRect(QRect(0, 0, available, 1 << 20), Qt::TextWordWrap, body);
+    // A wrapped text layout per message is too slow when a room with 100 000 messages is laid out, so there
+    // the height is estimated from each paragraph's width, with some slack for the words that wrap early.
     int lines = 0;
     int widest = 0;
     for (const QStringView paragraph : QStringView(body).split(QLatin1Char('\n'))) {
@@ -62,9 +66,15 @@ QRect MessageDelegate::textRect(const QString &body, int limit) const
     return QRect(0, 0, qMin(widest, available), qMax(1, lines) * metrics.lineSpacing());
 }
 
+bool MessageDelegate::isExact(const QModelIndex &index)
+{
+    return index.model() && index.model()->rowCount() <= exactLayoutLimit;
+}
+
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex &index) const
 {
-    const QRect text = textRect(index.data(MessageListModel::BodyRole).toString(), bubbleWidthLimit());
+    const QRect text =
+        textRect(index.data(MessageListModel::BodyRole).toString(), bubbleWidthLimit(), isExact(index));
     return {m_view->viewport()->width() - 4, text.height() + 2 * padding + metaHeight + gap};
 }
 
@@ -76,7 +86,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QString meta = index.data(MessageListModel::AuthorRole).toString() + QStringLiteral(" · ")
         + index.data(MessageListModel::TimeRole).toString();
     const int limit = bubbleWidthLimit();
-    const QRect text = textRect(body, limit);
+    const QRect text = textRect(body, limit, isExact(index));
     const QFontMetrics metaMetrics(metaFont());
     const int width = qMin(limit, qMax(text.width(), metaMetrics.horizontalAdvance(meta)) + 2 * padding);
     const int height = option.rect.height() - gap;

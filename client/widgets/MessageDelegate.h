@@ -21,7 +21,8 @@ public:
 
 private:
     int bubbleWidthLimit() const;
-    QRect textRect(const QString &body, int limit) const;
+    QRect textRect(const QString &body, int limit, bool exact) const;
+    static bool isExact(const QModelIndex &index);
     QFont bodyFont() const;
     QFont metaFont() const;
 

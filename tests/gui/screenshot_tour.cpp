@@ -191,7 +191,7 @@ int Tour::run(const QList<int> &themes)
         m_alice.enterRoom(kitchen);
         waitFor([&] { return m_alice.currentRoom() == kitchen; });
         if (first) {
-            m_alice.sendMessage(QStringLiteral("Me! Pasta for everyone 🍝"));
+            m_alice.sendMessage(QStringLiteral("Me! Pasta for everyone."));
             m_alice.sendLine(QUuid::createUuid().toString(QUuid::WithoutBraces), wave(80, 300, 480, 60, 1.5),
                              QStringLiteral("#e02d25"), QStringLiteral("pen"));
             m_alice.sendLine(QUuid::createUuid().toString(QUuid::WithoutBraces), wave(300, 120, 60, 10, 0),
