@@ -14,34 +14,47 @@
 
 namespace chat::server {
 
-// Begins a transaction; rolls it back unless commit() was reached. Every public Store method runs inside one.
+// One call's unit of work: a transaction of its own, or a savepoint inside the open batch (group commit).
+// Rolled back unless commit() was reached, so a failed call leaves nothing behind.
 class SqlStore::Transaction
 {
 public:
-    explicit Transaction(QSqlDatabase &database)
-        : m_database(database)
+    explicit Transaction(SqlStore &store)
+        : m_store(store)
     {
-        if (!m_database.transaction())
+        if (m_store.m_inBatch)
+            m_store.execOrThrow(QStringLiteral("SAVEPOINT call"));
+        else if (!m_store.m_database.transaction())
             throw StorageError(
-                QStringLiteral("cannot begin a transaction: %1").arg(m_database.lastError().text()));
+                QStringLiteral("cannot begin a transaction: %1").arg(m_store.m_database.lastError().text()));
     }
     ~Transaction()
     {
-        if (!m_committed)
-            m_database.rollback();
+        if (m_committed)
+            return;
+        if (m_store.m_inBatch) {
+            QSqlQuery undo(m_store.m_database);
+            undo.exec(QStringLiteral("ROLLBACK TO call"));
+            undo.exec(QStringLiteral("RELEASE call"));
+        } else {
+            m_store.m_database.rollback();
+        }
     }
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
 
     void commit()
     {
-        if (!m_database.commit())
-            throw StorageError(QStringLiteral("cannot commit: %1").arg(m_database.lastError().text()));
+        if (m_store.m_inBatch)
+            m_store.execOrThrow(QStringLiteral("RELEASE call"));
+        else if (!m_store.m_database.commit())
+            throw StorageError(
+                QStringLiteral("cannot commit: %1").arg(m_store.m_database.lastError().text()));
         m_committed = true;
     }
 
 private:
-    QSqlDatabase &m_database;
+    SqlStore &m_store;
     bool m_committed = false;
 };
 
@@ -244,16 +257,54 @@ std::optional<Room> SqlStore::removeFromRoom(const UserRow &row)
     return loadRoom(row.roomId);
 }
 
+void SqlStore::execOrThrow(const QString &statement)
+{
+    QSqlQuery query(m_database);
+    if (!query.exec(statement))
+        throw StorageError(QStringLiteral("%1: %2").arg(statement, query.lastError().text()));
+}
+
+void SqlStore::beginBatch()
+{
+    if (m_inBatch)
+        return;
+    if (!m_database.transaction())
+        throw StorageError(QStringLiteral("cannot begin a batch: %1").arg(m_database.lastError().text()));
+    m_inBatch = true;
+}
+
+void SqlStore::commitBatch()
+{
+    if (!m_inBatch)
+        return;
+    m_inBatch = false;
+    if (!m_database.commit()) {
+        const QString reason = m_database.lastError().text();
+        m_database.rollback();
+        throw StorageError(QStringLiteral("cannot commit a batch: %1").arg(reason));
+    }
+}
+
+std::optional<QString> SqlStore::roomOfUser(const QString &userUuid)
+{
+    Transaction transaction(*this);
+    const auto row = userRow(userUuid);
+    transaction.commit();
+    if (!row)
+        return std::nullopt;
+    return row->user.roomUuid;
+}
+
 void SqlStore::clearMemberships()
 {
-    Transaction transaction(m_database);
+    Transaction transaction(*this);
     run(sql::clearMemberships, {});
     transaction.commit();
 }
 
 User SqlStore::createUser()
 {
-    Transaction transaction(m_database);
+    Transaction transaction(*this);
     const User user = User::create();
     run(sql::insertUser, {user.uuid, user.name});
     transaction.commit();
@@ -262,7 +313,7 @@ User SqlStore::createUser()
 
 std::optional<Room> SqlStore::disconnectUser(const QString &userUuid)
 {
-    Transaction transaction(m_database);
+    Transaction transaction(*this);
     const auto row = userRow(userUuid);
     if (!row)
         return std::nullopt;
@@ -275,7 +326,7 @@ std::optional<Room> SqlStore::disconnectUser(const QString &userUuid)
 
 Store::RenamedUser SqlStore::renameUser(const QString &userUuid, const std::optional<QString> &name)
 {
-    Transaction transaction(m_database);
+    Transaction transaction(*this);
     if (name)
         run(sql::renameUser, {*name, userUuid});
     const auto row = userRow(userUuid);
@@ -290,7 +341,7 @@ Store::RenamedUser SqlStore::renameUser(const QString &userUuid, const std::opti
 
 QVector<Room> SqlStore::listRooms()
 {
-    Transaction transaction(m_database);
+    Transaction transaction(*this);
     QVector<Room> rooms;
     QHash<qint64, qsizetype> indexOfRoom;
     QSqlQuery &roomQuery = run(sql::allRooms, {});
@@ -319,7 +370,7 @@ QVector<Room> SqlStore::listRooms()
 
 bool SqlStore::hasRoom(const QString &roomUuid)
 {
-    Transaction transaction(m_database);
+    Transaction transaction(*this);
     const bool exists = roomIdOf(roomUuid).has_value();
     transaction.commit();
     return exists;
@@ -327,7 +378,7 @@ bool SqlStore::hasRoom(const QString &roomUuid)
 
 Room SqlStore::createRoom()
 {
-    Transaction transaction(m_database);
+    Transaction transaction(*this);
     const Room room = Room::create();
     QSqlQuery &insert = run(sql::insertRoom, {room.uuid, room.name, room.color, Timestamp::nowLocal()});
     if (!insert.next())
@@ -341,7 +392,7 @@ Room SqlStore::createRoom()
 
 std::optional<Room> SqlStore::renameRoom(const QString &roomUuid, const std::optional<QString> &name)
 {
-    Transaction transaction(m_database);
+    Transaction transaction(*this);
     const auto roomId = roomIdOf(roomUuid);
     if (!roomId)
         return std::nullopt;
@@ -354,7 +405,7 @@ std::optional<Room> SqlStore::renameRoom(const QString &roomUuid, const std::opt
 
 std::optional<Room> SqlStore::recolorRoom(const QString &roomUuid, const std::optional<QString> &color)
 {
-    Transaction transaction(m_database);
+    Transaction transaction(*this);
     const auto roomId = roomIdOf(roomUuid);
     if (!roomId)
         return std::nullopt;
@@ -367,7 +418,7 @@ std::optional<Room> SqlStore::recolorRoom(const QString &roomUuid, const std::op
 
 Store::DeletedRoom SqlStore::deleteRoom(const QString &roomUuid)
 {
-    Transaction transaction(m_database);
+    Transaction transaction(*this);
     const auto roomId = roomIdOf(roomUuid);
     if (!roomId)
         return {DeleteOutcome::NotFound, {}};
@@ -382,7 +433,7 @@ Store::DeletedRoom SqlStore::deleteRoom(const QString &roomUuid)
 
 std::optional<Store::EnteredRoom> SqlStore::enterRoom(const QString &userUuid, const QString &roomUuid)
 {
-    Transaction transaction(m_database);
+    Transaction transaction(*this);
     const auto roomId = roomIdOf(roomUuid);
     const auto row = userRow(userUuid);
     if (!roomId || !row)
@@ -403,7 +454,7 @@ std::optional<Store::EnteredRoom> SqlStore::enterRoom(const QString &userUuid, c
 
 std::optional<Room> SqlStore::leaveRoom(const QString &userUuid)
 {
-    Transaction transaction(m_database);
+    Transaction transaction(*this);
     const auto row = userRow(userUuid);
     if (!row)
         return std::nullopt;
@@ -415,7 +466,7 @@ std::optional<Room> SqlStore::leaveRoom(const QString &userUuid)
 std::optional<Store::PostedMessage> SqlStore::createMessage(const QString &userUuid, const QString &roomUuid,
                                                             const QString &body)
 {
-    Transaction transaction(m_database);
+    Transaction transaction(*this);
     const auto roomId = roomIdOf(roomUuid);
     const auto row = userRow(userUuid);
     if (!roomId || !row)
@@ -435,7 +486,7 @@ std::optional<Store::PostedMessage> SqlStore::createMessage(const QString &userU
 
 QVector<Message> SqlStore::listMessages(const QString &roomUuid)
 {
-    Transaction transaction(m_database);
+    Transaction transaction(*this);
     const auto roomId = roomIdOf(roomUuid);
     QVector<Message> messages;
     if (roomId)
@@ -446,7 +497,7 @@ QVector<Message> SqlStore::listMessages(const QString &roomUuid)
 
 std::optional<Drawing> SqlStore::drawing(const QString &roomUuid)
 {
-    Transaction transaction(m_database);
+    Transaction transaction(*this);
     const auto roomId = roomIdOf(roomUuid);
     if (!roomId)
         return std::nullopt;
@@ -457,7 +508,7 @@ std::optional<Drawing> SqlStore::drawing(const QString &roomUuid)
 
 std::optional<Line> SqlStore::putLine(const QString &roomUuid, const Line &line)
 {
-    Transaction transaction(m_database);
+    Transaction transaction(*this);
     const auto roomId = roomIdOf(roomUuid);
     if (!roomId)
         return std::nullopt;
@@ -477,7 +528,7 @@ std::optional<Line> SqlStore::putLine(const QString &roomUuid, const Line &line)
 
 std::optional<Drawing> SqlStore::resetDrawing(const QString &roomUuid)
 {
-    Transaction transaction(m_database);
+    Transaction transaction(*this);
     const auto roomId = roomIdOf(roomUuid);
     if (!roomId)
         return std::nullopt;

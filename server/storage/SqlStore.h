@@ -26,6 +26,10 @@ public:
 
     QString description() const;
 
+    void beginBatch() override;
+    void commitBatch() override;
+    bool inBatch() const override { return m_inBatch; }
+    std::optional<QString> roomOfUser(const QString &userUuid) override;
     void clearMemberships() override;
     User createUser() override;
     std::optional<Room> disconnectUser(const QString &userUuid) override;
@@ -57,6 +61,7 @@ private:
     SqlStore(QSqlDatabase database, SqlSchema::Dialect dialect, QString description);
 
     QSqlQuery &prepared(const char *sql);
+    void execOrThrow(const QString &statement);
     QSqlQuery &run(const char *sql, const QVariantList &values);
 
     std::optional<qint64> roomIdOf(const QString &roomUuid);
@@ -71,6 +76,7 @@ private:
     SqlSchema::Dialect m_dialect;
     QString m_description;
     QHash<const char *, QSqlQuery> m_queries;
+    bool m_inBatch = false;
 };
 
 } // namespace chat::server

@@ -3,6 +3,8 @@
 #include "ServerLogging.h"
 #include "Session.h"
 #include "protocol/CallStatement.h"
+#include "storage/StorageError.h"
+#include "storage/Store.h"
 
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -11,25 +13,34 @@ namespace chat::server {
 
 namespace {
 constexpr int shutdownGraceMs = 3000;
-}
+// A batch this large is committed at once, so a flood cannot hold answers back for long.
+constexpr int maxBatchCalls = 512;
+} // namespace
 
 ChatServer::ChatServer(Store &store, Options options, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_server(new QWebSocketServer(QStringLiteral("chat-server"), QWebSocketServer::NonSecureMode, this))
+    , m_store(store)
     , m_dispatcher(store, *this)
 {
+    m_commitTimer.setSingleShot(true);
+    connect(&m_commitTimer, &QTimer::timeout, this, &ChatServer::commitBatch);
     connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::acceptConnections);
     connect(m_server, &QWebSocketServer::acceptError, this, [](QAbstractSocket::SocketError error) {
         qCWarning(lcServer) << "cannot accept a connection:" << error;
     });
     connect(&m_pingTimer, &QTimer::timeout, this, &ChatServer::pingAll);
     m_shutdownGrace.setSingleShot(true);
-    connect(&m_shutdownGrace, &QTimer::timeout, this, &ChatServer::shutDown);
+    connect(&m_shutdownGrace, &QTimer::timeout, this, [this] {
+        commitBatch();
+        emit shutDown();
+    });
 }
 
 ChatServer::~ChatServer()
 {
+    commitBatch(); // what was done is kept, even if it can no longer be told
     // Sessions are children; make sure none reaches back into a half-destroyed server.
     for (const auto &[id, session] : m_sessions)
         session->disconnect(this);
@@ -70,6 +81,7 @@ void ChatServer::acceptConnections()
         connect(session, &Session::binaryReceived, this, &ChatServer::handleBinary);
         connect(session, &Session::disconnected, this, &ChatServer::removeSession);
         qCDebug(lcSession) << "connection" << session->peer().id << "opened from" << session->peerAddress();
+        joinBatch(session->peer());
         if (!m_dispatcher.connected(session->peer()))
             session->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("server unavailable"));
     }
@@ -89,10 +101,11 @@ void ChatServer::handleParsed(Session *session, const ParsedCall &parsed)
 {
     if (session->isClosing())
         return;
+    joinBatch(session->peer());
     if (const auto *reply = std::get_if<GeneralReply>(&parsed)) {
         qCDebug(lcDispatch) << "connection" << session->peer().id
                             << "sent a malformed statement:" << nameOf(*reply);
-        session->send(ServerStatement::general(*reply).toText());
+        deliver(session, ServerStatement::general(*reply).toText());
         return;
     }
     m_dispatcher.dispatch(session->peer(), std::get<CallStatement>(parsed));
@@ -104,6 +117,7 @@ void ChatServer::removeSession(Session *session)
     setRoom(session->peer(), {}); // needs the session still registered to find it
     m_sessions.erase(session->peer().id);
     // Once it is out of every delivery list, its user leaves and the others hear of it.
+    joinBatch(session->peer());
     m_dispatcher.disconnected(session->peer());
     session->deleteLater();
     finishShutdownWhenEmpty();
@@ -113,14 +127,14 @@ void ChatServer::toCaller(const Peer &caller, const ServerStatement &statement)
 {
     const auto it = m_sessions.find(caller.id);
     if (it != m_sessions.end())
-        it->second->send(statement.toText());
+        deliver(it->second, statement.toText());
 }
 
 void ChatServer::toAll(const ServerStatement &statement)
 {
     const QString text = statement.toText();
     for (const auto &[id, session] : m_sessions)
-        session->send(text);
+        deliver(session, text);
 }
 
 void ChatServer::toRoom(const QString &roomUuid, const ServerStatement &statement)
@@ -130,7 +144,7 @@ void ChatServer::toRoom(const QString &roomUuid, const ServerStatement &statemen
         return;
     const QString text = statement.toText();
     for (Session *session : *members)
-        session->send(text);
+        deliver(session, text);
 }
 
 void ChatServer::setRoom(Peer &peer, const QString &roomUuid)
@@ -165,6 +179,7 @@ void ChatServer::shutdown()
     m_shuttingDown = true;
     m_pingTimer.stop();
     m_server->close();
+    commitBatch(); // answers already given go out before the close frames
     qCInfo(lcServer) << "shutting down, closing" << m_sessions.size() << "connections";
     m_shutdownGrace.start(shutdownGraceMs);
     const auto sessions = m_sessions;
@@ -173,9 +188,79 @@ void ChatServer::shutdown()
     finishShutdownWhenEmpty();
 }
 
+void ChatServer::joinBatch(const Peer &caller)
+{
+    if (!m_store.inBatch()) {
+        try {
+            m_store.beginBatch();
+        } catch (const StorageError &error) {
+            qCWarning(lcStorage) << "cannot begin a batch, committing call by call:" << error.what();
+            return;
+        }
+        m_commitTimer.start(0); // once the events already waiting have been handled
+    }
+    m_batchCallers.append(caller.id);
+    if (m_batchCallers.size() >= maxBatchCalls)
+        QMetaObject::invokeMethod(this, &ChatServer::commitBatch, Qt::QueuedConnection);
+}
+
+void ChatServer::deliver(Session *session, const QString &text)
+{
+    if (m_store.inBatch())
+        m_held.append({session->peer().id, text});
+    else
+        session->send(text);
+}
+
+void ChatServer::commitBatch()
+{
+    m_commitTimer.stop();
+    if (!m_store.inBatch())
+        return;
+    const QVector<quint64> callers = std::exchange(m_batchCallers, {});
+    const QVector<HeldDelivery> held = std::exchange(m_held, {});
+    try {
+        m_store.commitBatch();
+    } catch (const StorageError &error) {
+        qCWarning(lcStorage) << "a batch of" << callers.size() << "calls was not stored:" << error.what();
+        recoverFromFailedBatch(callers);
+        return;
+    }
+    for (const HeldDelivery &delivery : held) {
+        const auto it = m_sessions.find(delivery.sessionId);
+        if (it != m_sessions.end())
+            it->second->send(delivery.text);
+    }
+}
+
+void ChatServer::recoverFromFailedBatch(const QVector<quint64> &callers)
+{
+    // Nothing of the batch was stored and nothing was told: each caller hears that its calls failed, and the
+    // rooms the connections are in are read back from the database.
+    QSet<quint64> told;
+    for (const quint64 id : callers) {
+        const auto it = m_sessions.find(id);
+        if (it == m_sessions.end() || told.contains(id))
+            continue;
+        told.insert(id);
+        Session *session = it->second;
+        std::optional<QString> room;
+        try {
+            room = m_store.roomOfUser(session->peer().userUuid);
+        } catch (const StorageError &) { }
+        if (!room) { // its user was never stored (or the database is gone): the connection cannot go on
+            session->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("server unavailable"));
+            continue;
+        }
+        setRoom(session->peer(), *room);
+        session->send(ServerStatement::error(ErrorName::InternalError).toText());
+    }
+}
+
 void ChatServer::finishShutdownWhenEmpty()
 {
     if (m_shuttingDown && m_sessions.empty() && m_shutdownGrace.isActive()) {
+        commitBatch();
         m_shutdownGrace.stop();
         QTimer::singleShot(0, this, &ChatServer::shutDown);
     }

@@ -63,9 +63,26 @@ private:
     void pingAll();
     void finishShutdownWhenEmpty();
 
+    // Group commit: the calls that arrive together share one transaction, and what they send is held until it
+    // is committed. Recipients are chosen when a call runs; only the sending waits.
+    void joinBatch(const Peer &caller);
+    void deliver(Session *session, const QString &text);
+    void commitBatch();
+    void recoverFromFailedBatch(const QVector<quint64> &callers);
+
+    struct HeldDelivery
+    {
+        quint64 sessionId;
+        QString text;
+    };
+
     Options m_options;
     QWebSocketServer *m_server;
+    Store &m_store;
     CallDispatcher m_dispatcher;
+    QVector<HeldDelivery> m_held;
+    QVector<quint64> m_batchCallers;
+    QTimer m_commitTimer;
     std::map<quint64, Session *> m_sessions; // connection order, for "all" deliveries
     QHash<QString, QSet<Session *>> m_roomMembers;
     quint64 m_nextSessionId = 1;

@@ -6,6 +6,8 @@
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace chat;
@@ -95,6 +97,47 @@ private slots:
         for (int i = 0; i < 2; ++i)
             QVERIFY(drawing->lines.at(i) == drawingBefore.lines.at(i));
         QCOMPARE(drawing->lines.at(0).points, (QJsonArray {1, 2.5, 3, 4}));
+    }
+
+    void everyAnswerFollowsItsCommit()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        TestClient a, b;
+        QVERIFY(a.connectTo(server.url()));
+        QVERIFY(b.connectTo(server.url()));
+        const auto room = a.createRoom();
+        QVERIFY(a.enterRoom(room->uuid));
+        QVERIFY(b.enterRoom(room->uuid));
+        a.drain();
+        b.drain();
+
+        QSqlDatabase reader = QSqlDatabase::addDatabase(str("QSQLITE"), str("reader"));
+        reader.setDatabaseName(server.databasePath());
+        reader.setConnectOptions(str("QSQLITE_OPEN_READONLY"));
+        QVERIFY(reader.open());
+        // Queue many messages at once: they share batches, and each one must be in the database by the time
+        // anybody is told about it.
+        for (int i = 0; i < 200; ++i)
+            a.call(CallName::CreateMessage, fields({{"body", QStringLiteral("m%1").arg(i)}}));
+        int seen = 0;
+        while (seen < 200) {
+            const auto statement = b.next(5000);
+            QVERIFY(statement);
+            if (statement->name() != nameOf(ResultName::MessageCreated))
+                continue;
+            const QString uuid = Message::fromJson(statement->object())->uuid;
+            QSqlQuery query(reader);
+            QVERIFY(query.prepare(str("SELECT body FROM messages WHERE uuid = ?")));
+            query.addBindValue(uuid);
+            QVERIFY(query.exec());
+            QVERIFY2(query.next(), qPrintable(str("message %1 was told before it was stored").arg(seen)));
+            QCOMPARE(query.value(0).toString(), QStringLiteral("m%1").arg(seen));
+            ++seen;
+        }
+        reader.close();
+        reader = QSqlDatabase();
+        QSqlDatabase::removeDatabase(str("reader"));
     }
 
 private:
