@@ -10,12 +10,14 @@
 namespace chat {
 
 StrokeLayerItem::StrokeLayerItem(const QSizeF &boardSize, QGraphicsItem *parent)
-    : QGraphicsItem(parent)
+    : QGraphicsObject(parent)
     , m_boardSize(boardSize)
     , m_committed((boardSize * m_scale).toSize(), QImage::Format_ARGB32_Premultiplied)
 {
     m_committed.fill(Qt::transparent);
     m_display = m_committed;
+    m_sliceTimer.setInterval(0);
+    connect(&m_sliceTimer, &QTimer::timeout, this, &StrokeLayerItem::drawSlice);
 }
 
 QRectF StrokeLayerItem::boundingRect() const
@@ -40,15 +42,41 @@ void StrokeLayerItem::reset(const QVector<Line> &lines)
 void StrokeLayerItem::rebuild(const QVector<Line> &lines)
 {
     m_committed.fill(Qt::transparent);
-    for (const Line &line : lines)
-        paintLine(m_committed, line);
+    m_queue = lines;
+    m_next = 0;
+    if (lines.size() <= synchronousLimit) {
+        drawSlice();
+        return;
+    }
+    drawSlice();
+    m_sliceTimer.start();
+}
+
+void StrokeLayerItem::drawSlice()
+{
+    // About two frames of work per pass; in between the window paints what is there and reacts to input.
+    QElapsedTimer budget;
+    budget.start();
+    const bool all = m_queue.size() <= synchronousLimit;
+    while (m_next < m_queue.size() && (all || budget.elapsed() < 30))
+        paintLine(m_committed, m_queue.at(m_next++));
+    if (m_next >= m_queue.size()) {
+        m_queue.clear();
+        m_next = 0;
+        m_sliceTimer.stop();
+        emit rebuilt();
+    }
     compose();
 }
 
 void StrokeLayerItem::appendLine(const Line &line)
 {
-    paintLine(m_committed, line);
     removePending(line.uuid); // our own echo: the pending copy is no longer needed
+    if (isRebuilding()) {
+        m_queue.append(line); // keeps the order: it goes on top of the lines still being drawn
+        return;
+    }
+    paintLine(m_committed, line);
     compose();
 }
 

@@ -3,18 +3,22 @@
 #include "DrawingTool.h"
 #include "model/Line.h"
 
-#include <QGraphicsItem>
+#include <QElapsedTimer>
+#include <QGraphicsObject>
 #include <QHash>
 #include <QImage>
+#include <QTimer>
 
 namespace chat {
 
 // The strokes of the board, rasterised into one transparent layer above the board's background. A raster
 // layer lets the eraser really erase (CompositionMode_Clear) instead of painting white, and repainting costs
 // one image blit however many strokes there are. Lines confirmed by the server are in the committed image;
-// our own strokes waiting for their echo and the stroke being drawn are composed on top.
-class StrokeLayerItem : public QGraphicsItem
+// our own strokes waiting for their echo and the stroke being drawn are composed on top. A big drawing is
+// rasterised in slices between events, so entering a room with thousands of strokes never freezes the window.
+class StrokeLayerItem : public QGraphicsObject
 {
+    Q_OBJECT
 public:
     explicit StrokeLayerItem(const QSizeF &boardSize, QGraphicsItem *parent = nullptr);
 
@@ -31,13 +35,20 @@ public:
     void clearLiveStroke();
 
     QImage image() const { return m_display; } // what is shown, at layer resolution
-    qreal scale() const { return m_scale; }
+    qreal resolution() const { return m_scale; } // layer pixels per board unit
+    bool isRebuilding() const { return m_next < m_queue.size(); }
+
+    static constexpr int synchronousLimit = 300; // drawings up to this many lines are drawn at once
+
+signals:
+    void rebuilt(); // a sliced rebuild has finished
 
 private:
     void paintLine(QImage &image, const Line &line) const;
     void paintPoints(QImage &image, const QVector<QPointF> &points, DrawingTool tool,
                      const QColor &color) const;
     void compose();
+    void drawSlice();
 
     QSizeF m_boardSize;
     qreal m_scale =
@@ -48,6 +59,9 @@ private:
     QVector<QPointF> m_livePoints;
     DrawingTool m_liveTool = DrawingTool::Pen;
     QColor m_liveColor;
+    QVector<Line> m_queue; // lines still to rasterise into m_committed, in order
+    qsizetype m_next = 0;
+    QTimer m_sliceTimer;
 };
 
 } // namespace chat

@@ -3,7 +3,9 @@
 //   chat-client-bench [--scale F]   (F = 1: 100 000 messages, 100 000 log entries, 2 000 rooms, 5 000
 //   strokes)
 #include "app/ClientSettings.h"
+#include "drawing/BoardScene.h"
 #include "drawing/BoardView.h"
+#include "drawing/StrokeLayerItem.h"
 #include "model/Message.h"
 #include "models/EventLogModel.h"
 #include "net/ProtocolClient.h"
@@ -19,6 +21,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -58,14 +61,16 @@ double elapsedMs(const std::function<void()> &work)
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
-// The time one full repaint of the widget takes, averaged.
+// The time one full repaint of the widget (and its children) takes, averaged: rendered into an image, which
+// is what the backing store does without depending on the platform's exposure.
 double repaintMs(QWidget *widget)
 {
     constexpr int rounds = 20;
-    widget->repaint();
+    QImage target(widget->size(), QImage::Format_ARGB32_Premultiplied);
+    widget->render(&target);
     return elapsedMs([&] {
                for (int i = 0; i < rounds; ++i)
-                   widget->repaint();
+                   widget->render(&target);
            })
         / rounds;
 }
@@ -96,7 +101,10 @@ int main(int argc, char *argv[])
     MainWindow window(&client, &settings);
     window.resize(1280, 800);
     window.show();
-    QCoreApplication::processEvents();
+    QElapsedTimer exposing; // let the window get exposed, or repaint() paints nothing
+    exposing.start();
+    while (exposing.elapsed() < 300)
+        QCoreApplication::processEvents();
     client.handleStatement(result("user_created", QStringLiteral("object"), user(0)));
 
     // Rooms: one rooms_listed, as after connecting.
@@ -112,7 +120,7 @@ int main(int argc, char *argv[])
         client.handleStatement(roomsStatement);
         window.repaint();
     });
-    report("rooms", rooms, load, repaintMs(window.lobby()->roomList()->viewport()));
+    report("rooms", rooms, load, repaintMs(&window)); // the whole window: header, log and cards
 
     // Log: entries arriving one by one while the log is shown and follows the bottom.
     EventLogModel *log = client.log();
@@ -183,11 +191,21 @@ int main(int argc, char *argv[])
                             {QStringLiteral("lines"), lines}});
     window.roomPage()->showTab(RoomPage::Drawing);
     QCoreApplication::processEvents();
+    StrokeLayerItem *layer = window.roomPage()->drawing()->scene()->layer();
     load = elapsedMs([&] {
-        const double handle = elapsedMs([&] { client.handleStatement(drawingStatement); });
-        std::printf("  (statement handled in %.1f ms)\n", handle);
+        client.handleStatement(drawingStatement);
+        window.repaint();
+    });
+    double complete = load;
+    // Big drawings are rasterised in slices between events: "load" is until the board is shown and usable,
+    // "complete" until the last stroke is on it.
+    complete += elapsedMs([&] {
+        while (layer->isRebuilding())
+            QCoreApplication::processEvents();
         window.repaint();
     });
     report("strokes", strokes, load, repaintMs(window.roomPage()->drawing()->view()->viewport()));
+    std::printf("%-14s %7d   complete %6.1f ms (sliced, the window stays responsive)\n", "strokes", strokes,
+                complete);
     return 0;
 }

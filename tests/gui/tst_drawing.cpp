@@ -70,7 +70,7 @@ private slots:
         QTest::qWait(50);
         BoardView *view = f.window->roomPage()->drawing()->view();
         StrokeLayerItem *layer = f.window->roomPage()->drawing()->scene()->layer();
-        const QPoint onStroke = (QPointF(300, 240) * layer->scale()).toPoint();
+        const QPoint onStroke = (QPointF(300, 240) * layer->resolution()).toPoint();
         QWidget *viewport = view->viewport();
         mouse(viewport, QEvent::MouseButtonPress, view->mapFromScene(QPointF(200, 240)), Qt::LeftButton);
         mouse(viewport, QEvent::MouseMove, view->mapFromScene(QPointF(300, 240)), Qt::LeftButton);
@@ -103,7 +103,7 @@ private slots:
             "{'type': 'result', 'payload': {'message': 'draw_line_changed', 'object': {'uuid': 'l1', 'name': "
             "'line-x', 'points': [100, 100, 300, 100], 'tool': 'pen', 'color': '#e02d25'}}}"));
         StrokeLayerItem *layer = f.window->roomPage()->drawing()->scene()->layer();
-        const auto at = [layer](double x, double y) { return QPointF(x, y) * layer->scale(); };
+        const auto at = [layer](double x, double y) { return QPointF(x, y) * layer->resolution(); };
         const QPoint onLine = at(200, 100).toPoint(); // the layer has its own resolution
         QVERIFY(layer->image().pixelColor(onLine).alpha() > 200);
         QCOMPARE(layer->image().pixelColor(onLine).red(), 0xe0);
