@@ -507,6 +507,14 @@
         <source>The room "%1" was deleted.</source>
         <translation>Der Raum „%1“ wurde gelöscht.</translation>
     </message>
+    <message>
+        <source>Connected again.</source>
+        <translation>Wieder verbunden.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost. Reconnecting…</source>
+        <translation>Die Verbindung zum Server ist unterbrochen. Verbinde erneut…</translation>
+    </message>
 </context>
 <context>
     <name>chat::RoomCardDelegate</name>

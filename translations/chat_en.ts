@@ -510,6 +510,14 @@
         <source>The room &quot;%1&quot; was deleted.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Connected again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost. Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chat::RoomCardDelegate</name>

@@ -507,6 +507,14 @@
         <source>The room "%1" was deleted.</source>
         <translation>Кімнату «%1» видалено.</translation>
     </message>
+    <message>
+        <source>Connected again.</source>
+        <translation>З’єднання відновлено.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost. Reconnecting…</source>
+        <translation>З’єднання із сервером втрачено. Повторне з’єднання…</translation>
+    </message>
 </context>
 <context>
     <name>chat::RoomCardDelegate</name>

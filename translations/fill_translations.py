@@ -165,6 +165,8 @@ T = {
     "The language: en, uk or de.": ("Мова: en, uk або de.", "Die Sprache: en, uk oder de."),
     "Enter this room after connecting.": ("Увійти до цієї кімнати після з’єднання.", "Diesen Raum nach dem Verbinden betreten."),
     "A room link (socketchat://room/…).": ("Посилання на кімнату (socketchat://room/…).", "Ein Raumlink (socketchat://room/…)."),
+    "The connection to the server was lost. Reconnecting…": ("З’єднання із сервером втрачено. Повторне з’єднання…", "Die Verbindung zum Server ist unterbrochen. Verbinde erneut…"),
+    "Connected again.": ("З’єднання відновлено.", "Wieder verbunden."),
     "Link copied: %1": ("Посилання скопійовано: %1", "Link kopiert: %1"),
 }
 

@@ -43,7 +43,10 @@ void Connection::open(const QUrl &url)
     m_attempt = 0;
     m_retryTimer.stop();
     if (m_socket.state() != QAbstractSocket::UnconnectedState) {
-        m_socket.abort(); // onDisconnected starts the new socket
+        // Leaving on purpose is not a lost connection: no closed() for it. onDisconnected starts the new
+        // socket.
+        setState(State::Connecting);
+        m_socket.abort();
         return;
     }
     startSocket();

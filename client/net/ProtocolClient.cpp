@@ -53,6 +53,7 @@ void ProtocolClient::connectTo(const QUrl &url)
     if (!m_currentRoom.isEmpty())
         m_roomToRestore.clear();
     m_inside = false;
+    m_wasLost = false; // a server we chose: nothing was lost
     setCurrentRoom({});
     m_rooms->clear();
     logLocal(tr("connecting"), url.toString());
@@ -195,6 +196,8 @@ void ProtocolClient::onOpened()
     m_inside = false;
     m_pendingEnters.clear();
     m_ignoredNoRoomErrors = 0;
+    if (std::exchange(m_wasLost, false))
+        emit notice(tr("Connected again."));
 }
 
 void ProtocolClient::onClosed(int code, const QString &reason)
@@ -207,6 +210,9 @@ void ProtocolClient::onClosed(int code, const QString &reason)
     if (code == QWebSocketProtocol::CloseCodeTooMuchData || code == QWebSocketProtocol::CloseCodeBadOperation)
         emit notice(
             tr("The server rejected the last request (%1) and closed the connection.").arg(m_lastCall));
+    else
+        emit notice(tr("The connection to the server was lost. Reconnecting…"));
+    m_wasLost = true;
 }
 
 void ProtocolClient::logLocal(const QString &what, const QString &detail)

@@ -121,6 +121,7 @@ private:
     QSet<QString> m_sentLineUuids; // section 8: one change_draw_line per uuid, ever
     QString m_lastCall;
     int m_ignoredNoRoomErrors = 0;
+    bool m_wasLost = false; // the connection dropped: say so when it is back
     Transport m_transport;
 };
 
