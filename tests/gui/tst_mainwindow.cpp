@@ -2,6 +2,7 @@
 // rooms, a deleted room sends you back with a notice, and every control has an accessible name.
 #include "GuiFixture.h"
 #include "models/MessageListModel.h"
+#include "net/ServerAddress.h"
 #include "widgets/ColorPalettePopup.h"
 #include "widgets/GradientWidget.h"
 #include "widgets/HeaderWidget.h"
@@ -13,13 +14,16 @@
 #include "widgets/RoomCardDelegate.h"
 #include "widgets/RoomListView.h"
 #include "widgets/RoomPage.h"
+#include "widgets/SettingsDialog.h"
 #include "widgets/Theme.h"
 #include "widgets/ThemeSlider.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QScrollBar>
 #include <QToolButton>
 
@@ -222,6 +226,26 @@ private slots:
         QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(),
                  QStringLiteral("change_user_name"));
         QCOMPARE(f.lastPayload().value(QStringLiteral("name")).toString(), QStringLiteral("Alice"));
+    }
+
+    void settingsOfferThePublicServerAndCheckAddresses()
+    {
+        GuiFixture f;
+        SettingsDialog dialog(&f.settings, ServerAddress::localServer());
+        auto *publicServer = dialog.findChildren<QRadioButton *>().at(1);
+        publicServer->setChecked(true);
+        QCOMPARE(dialog.chosenServer(), QUrl(QStringLiteral("wss://chat.zoloto.cx.ua/api")));
+        auto *other = dialog.findChildren<QRadioButton *>().at(2);
+        other->setChecked(true);
+        auto *url = dialog.findChild<QLineEdit *>();
+        url->setText(QStringLiteral("example.org:9100"));
+        QCOMPARE(dialog.chosenServer(), QUrl(QStringLiteral("ws://example.org:9100")));
+        auto *sounds = dialog.findChildren<QCheckBox *>().at(0);
+        sounds->setChecked(false);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(!f.settings.soundsEnabled());
+        f.settings.setSoundsEnabled(true);
     }
 
     void narrowWindowsHideTheLeftTab()
