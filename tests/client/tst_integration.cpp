@@ -78,7 +78,7 @@ private slots:
         // A room made and renamed by Alice appears for Bob.
         const int before = bob.rooms()->rowCount();
         QVERIFY(alice.createRoom());
-        QVERIFY(QTest::qWaitFor([&] { return bob.rooms()->rowCount() == before + 1; }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return bob.rooms()->rowCount() == before + 1; }, 15000));
         const QString room = bob.rooms()->at(bob.rooms()->rowCount() - 1).uuid;
         QVERIFY(alice.renameRoom(room, QStringLiteral("Integration")));
         QVERIFY(QTest::qWaitFor([&] { return bob.rooms()->find(room)->name == QLatin1String("Integration"); },
@@ -88,25 +88,25 @@ private slots:
         QVERIFY(alice.enterRoom(room));
         QVERIFY(bob.enterRoom(room));
         QVERIFY(QTest::qWaitFor(
-            [&] { return alice.users()->rowCount() == 2 && bob.users()->rowCount() == 2; }, 5000));
+            [&] { return alice.users()->rowCount() == 2 && bob.users()->rowCount() == 2; }, 15000));
 
         // A message from Alice reaches Bob, as someone else's.
         QSignalSpy bobArrived(&bob, &ProtocolClient::messageArrived);
         QVERIFY(alice.sendMessage(QStringLiteral("Hello Bob — привіт!")));
-        QVERIFY(QTest::qWaitFor([&] { return bob.messages()->rowCount() == 1; }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return bob.messages()->rowCount() == 1; }, 15000));
         QCOMPARE(bob.messages()->index(0).data(MessageListModel::BodyRole).toString(),
                  QStringLiteral("Hello Bob — привіт!"));
         QVERIFY(!bob.messages()->index(0).data(MessageListModel::OwnRole).toBool());
-        QVERIFY(QTest::qWaitFor([&] { return alice.messages()->rowCount() == 1; }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return alice.messages()->rowCount() == 1; }, 15000));
         QVERIFY(alice.messages()->index(0).data(MessageListModel::OwnRole).toBool());
         QCOMPARE(bobArrived.count(), 1);
-        QVERIFY(QTest::qWaitFor([&] { return bob.rooms()->find(room)->sum == 1; }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return bob.rooms()->find(room)->sum == 1; }, 15000));
 
         // A stroke from Bob reaches Alice with its points.
         const QString line = QUuid::createUuid().toString(QUuid::WithoutBraces);
         const QJsonArray points {10.5, 20, 30, 40.5, 50, 60};
         QVERIFY(bob.sendLine(line, points, QStringLiteral("#e02d25"), QStringLiteral("pen")));
-        QVERIFY(QTest::qWaitFor([&] { return alice.drawing()->lines().size() == 1; }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return alice.drawing()->lines().size() == 1; }, 15000));
         QCOMPARE(alice.drawing()->lines().first().uuid, line);
         QCOMPARE(alice.drawing()->lines().first().points, points);
         QVERIFY(!bob.sendLine(line, points, QStringLiteral("#e02d25"), QStringLiteral("pen"))); // never twice
@@ -114,13 +114,13 @@ private slots:
         // Deleting a room with people inside is refused with a notice; after both leave it works.
         QSignalSpy notices(&alice, &ProtocolClient::notice);
         QVERIFY(alice.deleteRoom(room));
-        QVERIFY(notices.wait(5000));
+        QVERIFY(notices.wait(15000));
         QVERIFY(bob.leaveRoom());
         QVERIFY(alice.leaveRoom());
         QVERIFY(QTest::qWaitFor([&] { return alice.currentRoom().isEmpty() && bob.currentRoom().isEmpty(); },
                                 5000));
         QVERIFY(alice.deleteRoom(room));
-        QVERIFY(QTest::qWaitFor([&] { return !bob.rooms()->find(room); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return !bob.rooms()->find(room); }, 15000));
     }
 
     void aRoomDeletedByOthersSendsYouBack()
@@ -131,17 +131,17 @@ private slots:
         QVERIFY(connectClient(bob, QStringLiteral("Bob")));
         const int before = alice.rooms()->rowCount();
         QVERIFY(alice.createRoom());
-        QVERIFY(QTest::qWaitFor([&] { return alice.rooms()->rowCount() == before + 1; }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return alice.rooms()->rowCount() == before + 1; }, 15000));
         const QString room = alice.rooms()->at(alice.rooms()->rowCount() - 1).uuid;
-        QVERIFY(QTest::qWaitFor([&] { return bob.rooms()->find(room) != nullptr; }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return bob.rooms()->find(room) != nullptr; }, 15000));
         // Bob clicks the room just as Alice deletes it: he ends up back in the list, told why.
         QSignalSpy closed(&bob, &ProtocolClient::roomClosed);
         QSignalSpy notices(&bob, &ProtocolClient::notice);
         QVERIFY(alice.deleteRoom(room));
         QVERIFY(
-            QTest::qWaitFor([&] { return !alice.rooms()->find(room); }, 5000)); // the server has deleted it
+            QTest::qWaitFor([&] { return !alice.rooms()->find(room); }, 15000)); // the server has deleted it
         QVERIFY(bob.enterRoom(room));
-        QVERIFY(closed.wait(5000));
+        QVERIFY(closed.wait(15000));
         QVERIFY(bob.currentRoom().isEmpty());
         QTest::qWait(300);
         QCOMPARE(notices.count(), 1);

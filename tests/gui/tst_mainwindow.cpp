@@ -175,10 +175,9 @@ private slots:
                     .toUtf8();
             f.client.handleStatement(json);
         }
-        QTest::qWait(50);
         QScrollBar *bar = panel->view()->verticalScrollBar();
-        QVERIFY(bar->maximum() > 0);
-        QCOMPARE(bar->value(), bar->maximum()); // followed while at the bottom
+        QTRY_VERIFY(bar->maximum() > 0);
+        QTRY_COMPARE(bar->value(), bar->maximum()); // followed while at the bottom
         QVERIFY(!panel->newMessagesMarker()->isVisible());
         bar->setValue(0);
         f.feed(jsonText("{'type': 'result', 'payload': {'message': 'message_created', 'object': {'uuid': "
@@ -187,8 +186,7 @@ private slots:
         QVERIFY(panel->newMessagesMarker()->isVisible());
         QCOMPARE(bar->value(), 0);
         QTest::mouseClick(panel->newMessagesMarker(), Qt::LeftButton);
-        QTest::qWait(20);
-        QCOMPARE(bar->value(), bar->maximum());
+        QTRY_COMPARE(bar->value(), bar->maximum());
     }
 
     void deletedRoomGoesBackToTheListWithANotice()
