@@ -5,10 +5,14 @@
 #include "app/ClientSettings.h"
 #include "models/RoomListModel.h"
 #include "net/ProtocolClient.h"
+#include "widgets/ColorPalettePopup.h"
 #include "widgets/DrawingPanel.h"
 #include "widgets/HeaderWidget.h"
 #include "widgets/LeftPanel.h"
+#include "widgets/LobbyPage.h"
 #include "widgets/MainWindow.h"
+#include "widgets/RoomCardDelegate.h"
+#include "widgets/RoomListView.h"
 #include "widgets/RoomPage.h"
 #include "widgets/SettingsDialog.h"
 #include "widgets/ThemeSlider.h"
@@ -18,6 +22,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QMouseEvent>
+#include <QPainter>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -84,6 +90,7 @@ public:
 private:
     void shot(QWidget *widget, const QString &name);
     void prepareRooms();
+    void shotPalette();
     void bobTalks();
     bool startServer();
     void stopServer();
@@ -125,6 +132,37 @@ void Tour::stopServer()
     if (!m_process.waitForFinished(3000))
         m_process.kill();
     m_process.waitForFinished(1000);
+}
+
+void Tour::shotPalette()
+{
+    // The palette is a popup window: draw it onto the window's picture where it appeared.
+    RoomListView *list = m_window->lobby()->roomList();
+    auto *delegate = static_cast<RoomCardDelegate *>(list->itemDelegate());
+    const QRect swatch =
+        delegate->partRect(list->visualRect(list->model()->index(1, 0)), RoomCardDelegate::Part::Swatch);
+    QMouseEvent press(QEvent::MouseButtonPress, swatch.center(),
+                      list->viewport()->mapToGlobal(swatch.center()), Qt::LeftButton, Qt::LeftButton,
+                      Qt::NoModifier);
+    QMouseEvent release(QEvent::MouseButtonRelease, swatch.center(),
+                        list->viewport()->mapToGlobal(swatch.center()), Qt::LeftButton, Qt::NoButton,
+                        Qt::NoModifier);
+    QCoreApplication::sendEvent(list->viewport(), &press);
+    QCoreApplication::sendEvent(list->viewport(), &release);
+    settle(250);
+    auto *palette = list->findChild<ColorPalettePopup *>();
+    if (!palette)
+        return;
+    QPixmap picture = m_window->grab();
+    QPainter painter(&picture);
+    painter.drawPixmap(m_window->mapFromGlobal(palette->mapToGlobal(QPoint(0, 0))), palette->grab());
+    painter.end();
+    const QString path =
+        QStringLiteral("%1/%2-theme%3.png").arg(m_out, QStringLiteral("01b-palette")).arg(m_theme);
+    picture.save(path);
+    qInfo("saved %s", qPrintable(path));
+    palette->close();
+    settle(100);
 }
 
 void Tour::prepareRooms()
@@ -188,6 +226,7 @@ int Tour::run(const QList<int> &themes)
         m_theme = theme;
         m_window->header()->themeSlider()->setValue(theme);
         shot(m_window.get(), QStringLiteral("01-lobby"));
+        shotPalette();
         m_alice.enterRoom(kitchen);
         waitFor([&] { return m_alice.currentRoom() == kitchen; });
         if (first) {
