@@ -611,6 +611,14 @@
         <source>The room's name: edit it and press Enter</source>
         <translation>Der Name des Raums: ändern und Eingabetaste drücken</translation>
     </message>
+    <message>
+        <source>Copy a link to this room</source>
+        <translation>Einen Link zu diesem Raum kopieren</translation>
+    </message>
+    <message>
+        <source>Copy a link that opens this room (chat-client LINK)</source>
+        <translation>Einen Link kopieren, der diesen Raum öffnet (chat-client LINK)</translation>
+    </message>
 </context>
 <context>
     <name>chat::SettingsDialog</name>

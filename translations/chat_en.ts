@@ -617,6 +617,14 @@
         <source>The room&apos;s name: edit it and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Copy a link to this room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy a link that opens this room (chat-client LINK)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chat::SettingsDialog</name>

@@ -611,6 +611,14 @@
         <source>The room's name: edit it and press Enter</source>
         <translation>Назва кімнати: змініть її й натисніть Enter</translation>
     </message>
+    <message>
+        <source>Copy a link to this room</source>
+        <translation>Копіювати посилання на цю кімнату</translation>
+    </message>
+    <message>
+        <source>Copy a link that opens this room (chat-client LINK)</source>
+        <translation>Копіювати посилання, що відкриває цю кімнату (chat-client ПОСИЛАННЯ)</translation>
+    </message>
 </context>
 <context>
     <name>chat::SettingsDialog</name>

@@ -167,6 +167,8 @@ T = {
     "A room link (socketchat://room/…).": ("Посилання на кімнату (socketchat://room/…).", "Ein Raumlink (socketchat://room/…)."),
     "The connection to the server was lost. Reconnecting…": ("З’єднання із сервером втрачено. Повторне з’єднання…", "Die Verbindung zum Server ist unterbrochen. Verbinde erneut…"),
     "Connected again.": ("З’єднання відновлено.", "Wieder verbunden."),
+    "Copy a link to this room": ("Копіювати посилання на цю кімнату", "Einen Link zu diesem Raum kopieren"),
+    "Copy a link that opens this room (chat-client LINK)": ("Копіювати посилання, що відкриває цю кімнату (chat-client ПОСИЛАННЯ)", "Einen Link kopieren, der diesen Raum öffnet (chat-client LINK)"),
     "Link copied: %1": ("Посилання скопійовано: %1", "Link kopiert: %1"),
 }
 

@@ -36,6 +36,13 @@ Connection::Connection(QObject *parent)
             [this](const QByteArray &data) { emit textReceived(data); });
 }
 
+Connection::~Connection()
+{
+    // The socket is destroyed after the retry timer and says "disconnected" while it goes: that must not
+    // reach this half-destroyed object.
+    m_socket.disconnect(this);
+}
+
 void Connection::open(const QUrl &url)
 {
     m_url = url;

@@ -18,6 +18,7 @@ public:
     Q_ENUM(State)
 
     explicit Connection(QObject *parent = nullptr);
+    ~Connection() override;
 
     void open(const QUrl &url);
     void close();

@@ -62,6 +62,8 @@ MainWindow::MainWindow(ProtocolClient *client, ClientSettings *settings, QWidget
             m_settings->setUserName(self.name);
     });
     addShortcuts();
+    connect(m_room, &RoomPage::linkCopied, m_notices,
+            [this](const QString &link) { m_notices->showNotice(tr("Link copied: %1").arg(link)); });
     for (RoomListView *list : {m_lobby->roomList(), m_left->roomList()})
         connect(list, &RoomListView::linkCopied, m_notices,
                 [this](const QString &link) { m_notices->showNotice(tr("Link copied: %1").arg(link)); });

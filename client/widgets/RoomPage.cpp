@@ -6,8 +6,11 @@
 #include "UsersPanel.h"
 #include "models/RoomListModel.h"
 #include "net/ProtocolClient.h"
+#include "net/RoomLink.h"
 
+#include <QApplication>
 #include <QButtonGroup>
+#include <QClipboard>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -65,7 +68,12 @@ RoomPage::RoomPage(ProtocolClient *client, QWidget *parent)
     nameBox->setSpacing(0);
     nameBox->addWidget(roomLabel, 0, Qt::AlignRight);
     nameBox->addWidget(m_name, 0, Qt::AlignRight);
+    QToolButton *link = headerButton(QStringLiteral("link"), tr("Copy a link to this room"),
+                                     tr("Copy a link that opens this room (chat-client LINK)"));
+    link->setIconSize({26, 26});
+    connect(link, &QToolButton::clicked, this, &RoomPage::copyLink);
     header->addStretch();
+    header->addWidget(link);
     header->addLayout(nameBox);
 
     auto *layout = new QVBoxLayout(this);
@@ -87,6 +95,16 @@ QToolButton *RoomPage::headerButton(const QString &icon, const QString &name, co
     button->setAccessibleName(name);
     button->setToolTip(tip);
     return button;
+}
+
+void RoomPage::copyLink()
+{
+    if (m_client->currentRoom().isEmpty())
+        return;
+    const RoomLink link {m_client->connection()->url(), m_client->currentRoom()};
+    const QString text = link.toUrl().toString(QUrl::FullyEncoded);
+    QApplication::clipboard()->setText(text);
+    emit linkCopied(text);
 }
 
 void RoomPage::showTab(Tab tab)

@@ -31,6 +31,10 @@ public:
     QToolButton *backButton() const { return m_back; }
     void showTab(Tab tab);
     Tab currentTab() const;
+    void copyLink();
+
+signals:
+    void linkCopied(const QString &link);
 
 private:
     QToolButton *headerButton(const QString &icon, const QString &name, const QString &tip);

@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QToolButton>
 
 using namespace chat;
@@ -199,6 +200,18 @@ private slots:
         QVERIFY(f.window->lobby()->isVisible());
         QVERIFY(f.window->notices()->isVisible());
         QVERIFY(f.window->notices()->text().contains(QLatin1String("Kitchen")));
+    }
+
+    void copyLinkGivesALinkToTheRoom()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        QSignalSpy copied(f.window->roomPage(), &RoomPage::linkCopied);
+        f.window->roomPage()->copyLink();
+        QCOMPARE(copied.count(), 1);
+        const QString text = copied.first().at(0).toString();
+        QVERIFY(text.startsWith(QLatin1String("socketchat://room/r1")));
+        QVERIFY(f.window->notices()->isVisible());
     }
 
     void backButtonLeaves()
