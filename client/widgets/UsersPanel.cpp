@@ -25,8 +25,8 @@ UsersPanel::UsersPanel(UserListModel *model, QWidget *parent)
 
 void UsersPanel::resizeEvent(QResizeEvent *event)
 {
-    // Two columns whatever the width.
-    const int width = qMax(120, (viewport()->width() - 2) / 2);
+    // Two columns whatever the width; a few pixels spare, or the second card wraps to the next row.
+    const int width = qMax(120, (viewport()->width() - 12) / 2);
     m_delegate->setCardWidth(width - 2);
     setGridSize(QSize(width, 80));
     QListView::resizeEvent(event);

@@ -17,6 +17,7 @@
 #include "widgets/SettingsDialog.h"
 #include "widgets/Theme.h"
 #include "widgets/ThemeSlider.h"
+#include "widgets/UsersPanel.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>
@@ -212,6 +213,31 @@ private slots:
         const QString text = copied.first().at(0).toString();
         QVERIFY(text.startsWith(QLatin1String("socketchat://room/r1")));
         QVERIFY(f.window->notices()->isVisible());
+    }
+
+    void usersAreATwoColumnGridWithYourOwnCardMarked()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_changed', 'object': {'uuid': 'r1', "
+                        "'name': 'Kitchen', 'color': '#cf2e24', 'users': [{'uuid': 'bob', 'name': 'Bob', "
+                        "'room_uuid': 'r1'}, {'uuid': 'me', 'name': 'user-me', 'room_uuid': 'r1'}, {'uuid': "
+                        "'cy', 'name': 'Cy', 'room_uuid': 'r1'}], 'sum': 3}}}"));
+        f.window->roomPage()->showTab(RoomPage::Users);
+        QListView *users = f.window->roomPage()->users();
+        QCOMPARE(users->model()->rowCount(), 3);
+        QTRY_VERIFY(users->visualRect(users->model()->index(1, 0)).isValid());
+        const QRect first = users->visualRect(users->model()->index(0, 0));
+        const QRect second = users->visualRect(users->model()->index(1, 0));
+        const QRect third = users->visualRect(users->model()->index(2, 0));
+        QCOMPARE(second.top(), first.top());
+        QVERIFY(second.left() > first.right() - 2);
+        QVERIFY(third.top() > first.bottom() - 2);
+        QVERIFY(users->model()
+                    ->index(1, 0)
+                    .data(Qt::AccessibleTextRole)
+                    .toString()
+                    .contains(QLatin1String("(you)")));
     }
 
     void backButtonLeaves()
