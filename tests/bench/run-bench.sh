@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# run-bench.sh SERVER SCENARIO [chat-bench options...]
+# Starts SERVER on a free loopback port with a temporary database, runs one chat-bench scenario against it
+# (with --pid and --url filled in) and stops the server again. chat-bench is looked up beside this build.
+set -euo pipefail
+server=$1
+shift
+bench=${CHAT_BENCH:-$(dirname "$server")/../tests/bench/chat-bench}
+folder=$(mktemp -d)
+port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$server" --port "$port" --db "$folder/bench.db" --log-level warning --ping-interval 0 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; rm -rf "$folder"' EXIT
+for _ in $(seq 50); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+    sleep 0.1
+done
+"$bench" "$@" --pid "$server_pid" --url "ws://127.0.0.1:$port"
