@@ -237,7 +237,7 @@
     <name>chat::LeftPanel</name>
     <message>
         <source>Event Log:</source>
-        <translation>Ereignisprotokoll:</translation>
+        <translation>Protokoll:</translation>
     </message>
     <message>
         <source>Search</source>

@@ -58,7 +58,7 @@ T = {
     "◌ Connecting to %1…": ("◌ З’єднання з %1…", "◌ Verbinde mit %1…"),
     "○ Disconnected: reconnecting…": ("○ Від’єднано: повторне з’єднання…", "○ Getrennt: verbinde erneut…"),
     "○ Disconnected": ("○ Від’єднано", "○ Getrennt"),
-    "Event Log:": ("Журнал подій:", "Ereignisprotokoll:"),
+    "Event Log:": ("Журнал подій:", "Protokoll:"),  # the header has room for a short title only
     "Search": ("Пошук", "Suche"),
     "Search rooms": ("Пошук кімнат", "Räume suchen"),
     "Create room": ("Створити кімнату", "Raum erstellen"),
