@@ -10,6 +10,7 @@ packages=(
     libgl-dev libxkbcommon-dev
     python3 python3-websockets
     xvfb xauth imagemagick
+    openssl
 )
 
 missing=()

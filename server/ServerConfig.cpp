@@ -4,7 +4,11 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QStandardPaths>
+
+#include <functional>
+#include <vector>
 
 namespace chat::server {
 
@@ -29,6 +33,106 @@ QString setting(const QCommandLineParser &parser, const QCommandLineOption &opti
 ServerConfigParse failure(const QString &message)
 {
     return {std::nullopt, 2, QStringLiteral("chat-server: %1").arg(message)};
+}
+
+// A whole-number limit: its option, environment variable, accepted range and where it goes.
+struct NumberSetting
+{
+    QCommandLineOption option;
+    const char *environment;
+    qint64 minimum;
+    qint64 maximum;
+    qint64 current; // the default, shown in --help
+    std::function<void(ServerConfig &, qint64)> apply;
+};
+
+NumberSetting number(const char *name, const char *environment, const char *help, qint64 maximum,
+                     qint64 current, std::function<void(ServerConfig &, qint64)> apply)
+{
+    const QString description = QStringLiteral("%1 (%2; env %3).")
+                                    .arg(QString::fromUtf8(help))
+                                    .arg(current)
+                                    .arg(QString::fromUtf8(environment));
+    return {QCommandLineOption(QString::fromUtf8(name), description, QStringLiteral("N")),
+            environment,
+            0,
+            maximum,
+            current,
+            std::move(apply)};
+}
+
+// Seconds in the options, milliseconds inside.
+constexpr qint64 msPerSecond = 1000;
+
+std::vector<NumberSetting> numberSettings(const ServerConfig &defaults)
+{
+    const ConnectionLimits &l = defaults.limits;
+    const CallCaps &c = defaults.caps;
+    const qint64 big = 1000000000;
+    return {
+        number("ping-interval", "CHAT_PING_INTERVAL", "Seconds between keepalive pings; 0: off", 3600,
+               l.pingIntervalMs / msPerSecond,
+               [](ServerConfig &s, qint64 v) { s.limits.pingIntervalMs = int(v * msPerSecond); }),
+        number("pong-timeout", "CHAT_PONG_TIMEOUT", "Seconds a ping may go unanswered before the close 1011",
+               3600, l.pongTimeoutMs / msPerSecond,
+               [](ServerConfig &s, qint64 v) { s.limits.pongTimeoutMs = int(v * msPerSecond); }),
+        number("handshake-timeout", "CHAT_HANDSHAKE_TIMEOUT",
+               "Seconds a new TCP connection has to finish the WebSocket handshake; 0: Qt's default", 3600,
+               l.handshakeTimeoutMs / msPerSecond,
+               [](ServerConfig &s, qint64 v) { s.limits.handshakeTimeoutMs = int(v * msPerSecond); }),
+        number("rate-limit", "CHAT_RATE_LIMIT", "Calls per second one connection may make; 0: no limit", big,
+               qint64(l.callsPerSecond),
+               [](ServerConfig &s, qint64 v) { s.limits.callsPerSecond = double(v); }),
+        number("rate-burst", "CHAT_RATE_BURST", "Calls one connection may make at once", big, l.callBurst,
+               [](ServerConfig &s, qint64 v) { s.limits.callBurst = int(v); }),
+        number("flood-close", "CHAT_FLOOD_CLOSE",
+               "Rate-limited calls within 10 s that close the connection with 1008; 0: never", big,
+               l.floodCloseAfter, [](ServerConfig &s, qint64 v) { s.limits.floodCloseAfter = int(v); }),
+        number("max-connections", "CHAT_MAX_CONNECTIONS", "Connections in total; 0: no limit", big,
+               l.maxConnections, [](ServerConfig &s, qint64 v) { s.limits.maxConnections = int(v); }),
+        number("max-per-address", "CHAT_MAX_PER_ADDRESS", "Connections from one IP address; 0: no limit", big,
+               l.maxConnectionsPerAddress,
+               [](ServerConfig &s, qint64 v) { s.limits.maxConnectionsPerAddress = int(v); }),
+        number("max-unsent-kib", "CHAT_MAX_UNSENT_KIB",
+               "KiB queued for a peer that does not read before it is dropped; 0: no limit", 16 * 1024 * 1024,
+               l.maxUnsentBytes / 1024,
+               [](ServerConfig &s, qint64 v) { s.limits.maxUnsentBytes = v * 1024; }),
+        number("max-name", "CHAT_MAX_NAME", "Code points in a room or user name; 0: no cap", big,
+               c.maxNameLength, [](ServerConfig &s, qint64 v) { s.caps.maxNameLength = int(v); }),
+        number("max-body", "CHAT_MAX_BODY", "Code points in a message body; 0: no cap", big, c.maxBodyLength,
+               [](ServerConfig &s, qint64 v) { s.caps.maxBodyLength = int(v); }),
+        number("max-points", "CHAT_MAX_POINTS", "Numbers in one line's points; 0: no cap", big,
+               c.maxPointsPerLine, [](ServerConfig &s, qint64 v) { s.caps.maxPointsPerLine = int(v); }),
+        number("max-lines", "CHAT_MAX_LINES", "Lines in one room's drawing; 0: no cap", big,
+               c.maxLinesPerDrawing, [](ServerConfig &s, qint64 v) { s.caps.maxLinesPerDrawing = int(v); }),
+    };
+}
+
+// Reads every number setting into config; an error message for the first bad one.
+std::optional<QString> readNumbers(const QCommandLineParser &parser,
+                                   const std::vector<NumberSetting> &settings, ServerConfig &config)
+{
+    for (const NumberSetting &entry : settings) {
+        const QString text = setting(parser, entry.option, entry.environment, QString::number(entry.current));
+        bool ok = false;
+        const qint64 value = text.toLongLong(&ok);
+        if (!ok || value < entry.minimum || value > entry.maximum)
+            return QStringLiteral("\"%1\" is not a valid --%2 (%3-%4)")
+                .arg(text, entry.option.names().constFirst())
+                .arg(entry.minimum)
+                .arg(entry.maximum);
+        entry.apply(config, value);
+    }
+    return std::nullopt;
+}
+
+QStringList originsFrom(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    if (parser.isSet(option))
+        return parser.values(option);
+    // The environment variable holds them separated by spaces or commas.
+    static const QRegularExpression separators(QStringLiteral("[\\s,]+"));
+    return qEnvironmentVariable("CHAT_ALLOWED_ORIGINS").split(separators, Qt::SkipEmptyParts);
 }
 
 } // namespace
@@ -60,7 +164,8 @@ ServerConfigParse ServerConfig::parse(const QStringList &arguments)
     parser.setApplicationDescription(QCoreApplication::translate(
         "main",
         "Headless socket_chat-compatible WebSocket chat server.\n"
-        "Environment: CHAT_HOST, CHAT_PORT, CHAT_DB, CHAT_LOG_LEVEL (the options win)."));
+        "Environment: CHAT_HOST, CHAT_PORT, CHAT_DB, CHAT_LOG_LEVEL, CHAT_TLS_CERT, CHAT_TLS_KEY,\n"
+        "CHAT_ALLOWED_ORIGINS and the one named with each limit (the options win)."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption hostOption(
@@ -74,12 +179,20 @@ ServerConfigParse ServerConfig::parse(const QStringList &arguments)
     const QCommandLineOption logOption(QStringLiteral("log-level"),
                                        QStringLiteral("debug, info, warning or error (info)."),
                                        QStringLiteral("LEVEL"));
-    const QCommandLineOption pingOption(
-        QStringLiteral("ping-interval"),
-        QStringLiteral("Seconds between keepalive pings; a peer that does not "
-                       "answer by the next ping is closed (20; 0: off)."),
-        QStringLiteral("SECONDS"));
-    parser.addOptions({hostOption, portOption, dbOption, logOption, pingOption});
+    const QCommandLineOption certOption(QStringLiteral("tls-cert"),
+                                        QStringLiteral("PEM certificate (chain): serve wss:// only."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption keyOption(
+        QStringLiteral("tls-key"), QStringLiteral("PEM private key of --tls-cert."), QStringLiteral("FILE"));
+    const QCommandLineOption originOption(
+        QStringLiteral("allowed-origin"),
+        QStringLiteral("A browser Origin allowed to connect (repeatable; default: any)."),
+        QStringLiteral("ORIGIN"));
+    parser.addOptions({hostOption, portOption, dbOption, logOption, certOption, keyOption, originOption});
+    ServerConfig config;
+    const std::vector<NumberSetting> numbers = numberSettings(config);
+    for (const NumberSetting &entry : numbers)
+        parser.addOption(entry.option);
 
     if (!parser.parse(arguments))
         return failure(parser.errorText());
@@ -92,7 +205,6 @@ ServerConfigParse ServerConfig::parse(const QStringList &arguments)
         return failure(
             QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
 
-    ServerConfig config;
     config.host = setting(parser, hostOption, "CHAT_HOST", config.host);
     if (config.host == QLatin1String("localhost"))
         config.address = QHostAddress::LocalHost;
@@ -115,12 +227,13 @@ ServerConfigParse ServerConfig::parse(const QStringList &arguments)
         return failure(
             QStringLiteral("unknown log level \"%1\" (debug, info, warning, error)").arg(config.logLevel));
 
-    const QString pingText =
-        setting(parser, pingOption, "CHAT_PING_INTERVAL", QString::number(config.pingIntervalSeconds));
-    bool pingOk = false;
-    config.pingIntervalSeconds = pingText.toInt(&pingOk);
-    if (!pingOk || config.pingIntervalSeconds < 0 || config.pingIntervalSeconds > 3600)
-        return failure(QStringLiteral("\"%1\" is not a ping interval in seconds (0-3600)").arg(pingText));
+    if (const auto error = readNumbers(parser, numbers, config))
+        return failure(*error);
+    config.tlsCertificate = setting(parser, certOption, "CHAT_TLS_CERT", {});
+    config.tlsKey = setting(parser, keyOption, "CHAT_TLS_KEY", {});
+    if (config.tlsCertificate.isEmpty() != config.tlsKey.isEmpty())
+        return failure(QStringLiteral("--tls-cert and --tls-key go together"));
+    config.allowedOrigins = originsFrom(parser, originOption);
     return {config, 0, {}};
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "dispatch/CallCaps.h"
+#include "transport/ConnectionLimits.h"
+
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
@@ -16,7 +19,11 @@ struct ServerConfig
     quint16 port = 9000;
     QString database; // a SQLite file path
     QString logLevel = QStringLiteral("info");
-    int pingIntervalSeconds = 20;
+    ConnectionLimits limits;
+    CallCaps caps;
+    QString tlsCertificate; // PEM files; both set: wss:// only
+    QString tlsKey;
+    QStringList allowedOrigins; // empty: any origin
 
     // arguments as QCoreApplication::arguments(); environment lookups through qEnvironmentVariable.
     static struct ServerConfigParse parse(const QStringList &arguments);

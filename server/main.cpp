@@ -4,6 +4,7 @@
 #include "storage/SqlStore.h"
 #include "storage/StorageError.h"
 #include "transport/ChatServer.h"
+#include "transport/TlsFiles.h"
 
 #include <QCoreApplication>
 
@@ -49,7 +50,19 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("database %1: %2").arg(config.database, QString::fromUtf8(error.what())));
     }
 
-    ChatServer server(*store, {config.address, config.port, config.pingIntervalSeconds * 1000});
+    ChatServer::Options options;
+    options.address = config.address;
+    options.port = config.port;
+    options.limits = config.limits;
+    options.caps = config.caps;
+    options.allowedOrigins = config.allowedOrigins;
+    if (!config.tlsCertificate.isEmpty()) {
+        auto tls = TlsFiles::load(config.tlsCertificate, config.tlsKey);
+        if (const auto *error = std::get_if<QString>(&tls))
+            return fail(*error);
+        options.tls = std::get<QSslConfiguration>(tls);
+    }
+    ChatServer server(*store, options);
     if (!server.listen())
         return fail(QStringLiteral("cannot listen on %1:%2: %3")
                         .arg(config.host)
@@ -57,7 +70,10 @@ int main(int argc, char *argv[])
                         .arg(server.errorString()));
 
     qCInfo(lcServer).noquote() << "listening on"
-                               << QStringLiteral("ws://%1:%2").arg(config.host).arg(server.port())
+                               << QStringLiteral("%1://%2:%3")
+                                      .arg(options.tls ? QStringLiteral("wss") : QStringLiteral("ws"))
+                                      .arg(config.host)
+                                      .arg(server.port())
                                << "with database" << store->description();
 
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &server, [&](int signalNumber) {

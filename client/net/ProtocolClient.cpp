@@ -302,6 +302,11 @@ void ProtocolClient::onError(ErrorName name)
         emit notice(tr("The server refused that colour."));
         return;
     case ErrorName::InternalError:
+    case ErrorName::RateLimited: // the server's limits: nothing was changed either
+    case ErrorName::NameTooLong:
+    case ErrorName::BodyTooLong:
+    case ErrorName::TooManyPoints:
+    case ErrorName::TooManyLines:
         emit notice(tr("The server could not complete the last request; nothing was changed."));
         return;
     }

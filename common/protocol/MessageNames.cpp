@@ -46,12 +46,17 @@ constexpr NameTable<ResultName, 12> resultNames {{
     {ResultName::DrawLineChanged, u"draw_line_changed"},
 }};
 
-constexpr NameTable<ErrorName, 5> errorNames {{
+constexpr NameTable<ErrorName, 10> errorNames {{
     {ErrorName::NoSpecifiedRoom, u"no_specified_room"},
     {ErrorName::NotValidColor, u"not_valid_color"},
     {ErrorName::NotEmptyRoom, u"not_empty_room"},
     {ErrorName::NoSelectedRoom, u"no_selected_room"},
     {ErrorName::InternalError, u"internal_error"},
+    {ErrorName::RateLimited, u"rate_limited"},
+    {ErrorName::NameTooLong, u"name_too_long"},
+    {ErrorName::BodyTooLong, u"body_too_long"},
+    {ErrorName::TooManyPoints, u"too_many_points"},
+    {ErrorName::TooManyLines, u"too_many_lines"},
 }};
 
 constexpr NameTable<GeneralReply, 3> generalReplies {{

@@ -51,6 +51,13 @@ enum class ErrorName {
     // Our addition: the server could not complete the call (for example the database is unavailable).
     // Nothing was changed. Plain clients ignore unknown error names.
     InternalError,
+    // Our additions for the server's limits (see README, "Limits"). Nothing was changed, and plain
+    // clients ignore unknown error names, so they keep exactly the original protocol.
+    RateLimited, // more calls than the connection's token bucket allows; the call was dropped
+    NameTooLong, // a room or user name over the name cap
+    BodyTooLong, // a message body over the body cap
+    TooManyPoints, // a line with more point numbers than the cap
+    TooManyLines, // the room's drawing already holds the maximum number of lines
 };
 
 // The general replies to malformed statements; sent with type "result" (PROTOCOL.md Q5).

@@ -56,6 +56,10 @@ inline constexpr char putLine[] =
     "points = excluded.points, tool = excluded.tool, color = excluded.color RETURNING name";
 inline constexpr char resetDrawing[] =
     "DELETE FROM lines WHERE drawing_id = (SELECT id FROM drawings WHERE room_id = ?)";
+// For the lines-per-drawing cap: how many lines the room's drawing holds, and whether one has this uuid.
+inline constexpr char countLines[] =
+    "SELECT COUNT(*), COALESCE(SUM(l.uuid = ?), 0) FROM lines l JOIN drawings d ON d.id = "
+    "l.drawing_id WHERE d.room_id = ?";
 
 struct NamedStatement
 {
@@ -88,6 +92,7 @@ inline constexpr NamedStatement all[] = {
     {"countMessage", countMessage},
     {"putLine", putLine},
     {"resetDrawing", resetDrawing},
+    {"countLines", countLines},
 };
 
 } // namespace chat::server::sql

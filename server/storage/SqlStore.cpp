@@ -82,8 +82,10 @@ QString compactJson(const QJsonArray &array)
 
 std::unique_ptr<SqlStore> SqlStore::openSqlite(const QString &path)
 {
+    // ":memory:" is SQLite's private in-memory database (the fuzzer uses it): no file, no folder.
+    const bool inMemory = path == QLatin1String(":memory:");
     const QFileInfo file(path);
-    if (!QDir().mkpath(file.absolutePath()))
+    if (!inMemory && !QDir().mkpath(file.absolutePath()))
         throw StorageError(QStringLiteral("cannot create the folder %1").arg(file.absolutePath()));
     if (file.isDir())
         throw StorageError(QStringLiteral("%1 is a folder, not a database file").arg(path));
@@ -92,7 +94,7 @@ std::unique_ptr<SqlStore> SqlStore::openSqlite(const QString &path)
     QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
     if (!database.isValid())
         throw StorageError(QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
-    database.setDatabaseName(file.absoluteFilePath());
+    database.setDatabaseName(inMemory ? path : file.absoluteFilePath());
     database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!database.open()) {
         const QString reason = database.lastError().text();
@@ -536,6 +538,21 @@ std::optional<Drawing> SqlStore::resetDrawing(const QString &roomUuid)
     auto drawing = drawingOf(*roomId);
     transaction.commit();
     return drawing;
+}
+
+Store::LineCount SqlStore::countLines(const QString &roomUuid, const QString &lineUuid)
+{
+    Transaction transaction(*this);
+    const auto roomId = roomIdOf(roomUuid);
+    if (!roomId)
+        return {};
+    QSqlQuery &query = run(sql::countLines, {lineUuid, *roomId});
+    LineCount count;
+    if (query.next())
+        count = {query.value(0).toInt(), query.value(1).toInt() > 0};
+    query.finish();
+    transaction.commit();
+    return count;
 }
 
 } // namespace chat::server

@@ -48,6 +48,7 @@ public:
     std::optional<Drawing> drawing(const QString &roomUuid) override;
     std::optional<Line> putLine(const QString &roomUuid, const Line &line) override;
     std::optional<Drawing> resetDrawing(const QString &roomUuid) override;
+    LineCount countLines(const QString &roomUuid, const QString &lineUuid) override;
 
 private:
     class Transaction;

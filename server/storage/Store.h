@@ -87,6 +87,14 @@ public:
     // line with its name; nullopt when the room does not exist.
     virtual std::optional<Line> putLine(const QString &roomUuid, const Line &line) = 0;
     virtual std::optional<Drawing> resetDrawing(const QString &roomUuid) = 0;
+
+    struct LineCount
+    {
+        int lines = 0; // in the room's drawing (0 for an unknown room)
+        bool hasLine = false; // one of them has the asked uuid
+    };
+    // For the lines-per-drawing cap, read without loading the lines.
+    virtual LineCount countLines(const QString &roomUuid, const QString &lineUuid) = 0;
 };
 
 } // namespace chat::server

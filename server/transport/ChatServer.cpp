@@ -7,6 +7,7 @@
 #include "storage/Store.h"
 
 #include <QWebSocket>
+#include <QWebSocketCorsAuthenticator>
 #include <QWebSocketServer>
 
 namespace chat::server {
@@ -20,12 +21,26 @@ constexpr int maxBatchCalls = 512;
 ChatServer::ChatServer(Store &store, Options options, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_server(new QWebSocketServer(QStringLiteral("chat-server"), QWebSocketServer::NonSecureMode, this))
+    , m_server(new QWebSocketServer(
+          QStringLiteral("chat-server"),
+          options.tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this))
     , m_store(store)
     , m_dispatcher(store, *this)
+    , m_callLimits(store, options.caps)
 {
     m_commitTimer.setSingleShot(true);
     connect(&m_commitTimer, &QTimer::timeout, this, &ChatServer::commitBatch);
+    m_clock.start();
+    if (m_options.tls)
+        m_server->setSslConfiguration(*m_options.tls);
+    if (m_options.limits.handshakeTimeoutMs > 0)
+        m_server->setHandshakeTimeout(m_options.limits.handshakeTimeoutMs);
+    connect(m_server, &QWebSocketServer::originAuthenticationRequired, this, &ChatServer::checkOrigin);
+    connect(m_server, &QWebSocketServer::peerVerifyError, this, [](const QSslError &error) {
+        qCDebug(lcSession) << "TLS peer verification:" << error.errorString();
+    });
+    connect(m_server, &QWebSocketServer::sslErrors, this,
+            [](const QList<QSslError> &errors) { qCDebug(lcSession) << "TLS errors:" << errors; });
     connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::acceptConnections);
     connect(m_server, &QWebSocketServer::acceptError, this, [](QAbstractSocket::SocketError error) {
         qCWarning(lcServer) << "cannot accept a connection:" << error;
@@ -52,8 +67,8 @@ bool ChatServer::listen()
         m_errorString = m_server->errorString();
         return false;
     }
-    if (m_options.pingIntervalMs > 0)
-        m_pingTimer.start(m_options.pingIntervalMs);
+    if (m_options.limits.pingIntervalMs > 0)
+        m_pingTimer.start(m_options.limits.pingIntervalMs);
     return true;
 }
 
@@ -75,8 +90,11 @@ void ChatServer::acceptConnections()
             socket->deleteLater();
             continue;
         }
-        auto *session = new Session(m_nextSessionId++, socket, this);
+        if (!admitConnection(socket))
+            continue;
+        auto *session = new Session(m_nextSessionId++, socket, m_options.limits, m_clock.elapsed(), this);
         m_sessions.emplace(session->peer().id, session);
+        ++m_connectionsPerAddress[session->address()];
         connect(session, &Session::textReceived, this, &ChatServer::handleText);
         connect(session, &Session::binaryReceived, this, &ChatServer::handleBinary);
         connect(session, &Session::disconnected, this, &ChatServer::removeSession);
@@ -87,14 +105,61 @@ void ChatServer::acceptConnections()
     }
 }
 
+bool ChatServer::admitConnection(QWebSocket *socket)
+{
+    const ConnectionLimits &limits = m_options.limits;
+    const bool tooMany = limits.maxConnections > 0 && sessionCount() >= limits.maxConnections;
+    const bool tooManyHere = limits.maxConnectionsPerAddress > 0
+        && m_connectionsPerAddress.value(socket->peerAddress()) >= limits.maxConnectionsPerAddress;
+    if (!tooMany && !tooManyHere)
+        return true;
+    qCWarning(lcSession) << "refused a connection from" << socket->peerAddress().toString()
+                         << (tooMany ? "(server full)" : "(too many from that address)");
+    // 1008 before any statement: a plain client sees the connection end, as for any other refusal.
+    socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many connections"));
+    socket->deleteLater();
+    return false;
+}
+
+void ChatServer::checkOrigin(QWebSocketCorsAuthenticator *authenticator) const
+{
+    // Browsers always send Origin; other clients may not, and could send any value anyway. The list is
+    // there to keep other web pages from using a visitor's browser against this server.
+    const QString origin = authenticator->origin();
+    const bool allowed =
+        m_options.allowedOrigins.isEmpty() || origin.isEmpty() || m_options.allowedOrigins.contains(origin);
+    authenticator->setAllowed(allowed);
+    if (!allowed)
+        qCWarning(lcSession) << "refused a connection from origin" << origin;
+}
+
+bool ChatServer::admitCall(Session *session)
+{
+    if (session->isClosing())
+        return false;
+    switch (session->admitCall(m_clock.elapsed())) {
+    case Session::Admission::Accepted:
+        return true;
+    case Session::Admission::Refused:
+        deliver(session, ServerStatement::error(ErrorName::RateLimited).toText());
+        return false;
+    case Session::Admission::Flooding:
+        qCWarning(lcSession) << "connection" << session->peer().id << "closed: it keeps flooding";
+        return false;
+    }
+    return false;
+}
+
 void ChatServer::handleText(Session *session, const QString &text)
 {
-    handleParsed(session, CallParser::parseText(text));
+    if (admitCall(session))
+        handleParsed(session, CallParser::parseText(text));
 }
 
 void ChatServer::handleBinary(Session *session, const QByteArray &data)
 {
-    handleParsed(session, CallParser::parseBinary(data));
+    if (admitCall(session))
+        handleParsed(session, CallParser::parseBinary(data));
 }
 
 void ChatServer::handleParsed(Session *session, const ParsedCall &parsed)
@@ -108,7 +173,14 @@ void ChatServer::handleParsed(Session *session, const ParsedCall &parsed)
         deliver(session, ServerStatement::general(*reply).toText());
         return;
     }
-    m_dispatcher.dispatch(session->peer(), std::get<CallStatement>(parsed));
+    const auto &call = std::get<CallStatement>(parsed);
+    if (const auto refusal = m_callLimits.check(session->peer(), call)) {
+        qCDebug(lcDispatch) << "connection" << session->peer().id << nameOf(call.name)
+                            << "refused:" << nameOf(*refusal);
+        deliver(session, ServerStatement::error(*refusal).toText()); // after its earlier answers
+        return;
+    }
+    m_dispatcher.dispatch(session->peer(), call);
 }
 
 void ChatServer::removeSession(Session *session)
@@ -116,6 +188,9 @@ void ChatServer::removeSession(Session *session)
     qCDebug(lcSession) << "connection" << session->peer().id << "closed";
     setRoom(session->peer(), {}); // needs the session still registered to find it
     m_sessions.erase(session->peer().id);
+    const auto count = m_connectionsPerAddress.find(session->address());
+    if (count != m_connectionsPerAddress.end() && --count.value() <= 0)
+        m_connectionsPerAddress.erase(count);
     // Once it is out of every delivery list, its user leaves and the others hear of it.
     joinBatch(session->peer());
     m_dispatcher.disconnected(session->peer());

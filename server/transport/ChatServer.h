@@ -1,16 +1,25 @@
 #pragma once
 
+#include "ConnectionLimits.h"
+#include "dispatch/CallCaps.h"
 #include "dispatch/CallDispatcher.h"
+#include "dispatch/CallLimits.h"
 #include "dispatch/Outbox.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <QSet>
+#include <QSslConfiguration>
+#include <QStringList>
 #include <QTimer>
 
 #include <map>
+#include <optional>
 
+class QWebSocket;
+class QWebSocketCorsAuthenticator;
 class QWebSocketServer;
 
 namespace chat::server {
@@ -29,7 +38,10 @@ public:
     {
         QHostAddress address = QHostAddress::LocalHost;
         quint16 port = 9000;
-        int pingIntervalMs = 20000; // 0: no keepalive pings
+        ConnectionLimits limits;
+        CallCaps caps;
+        std::optional<QSslConfiguration> tls; // set: wss:// only
+        QStringList allowedOrigins; // empty: any Origin header, as the original
     };
 
     ChatServer(Store &store, Options options, QObject *parent = nullptr);
@@ -59,6 +71,9 @@ private:
     void handleText(Session *session, const QString &text);
     void handleBinary(Session *session, const QByteArray &data);
     void handleParsed(Session *session, const ParsedCall &parsed);
+    bool admitCall(Session *session);
+    bool admitConnection(QWebSocket *socket);
+    void checkOrigin(QWebSocketCorsAuthenticator *authenticator) const;
     void removeSession(Session *session);
     void pingAll();
     void finishShutdownWhenEmpty();
@@ -83,6 +98,9 @@ private:
     QVector<HeldDelivery> m_held;
     QVector<quint64> m_batchCallers;
     QTimer m_commitTimer;
+    CallLimits m_callLimits;
+    QElapsedTimer m_clock; // monotonic time for the rate limits
+    QHash<QHostAddress, int> m_connectionsPerAddress;
     std::map<quint64, Session *> m_sessions; // connection order, for "all" deliveries
     QHash<QString, QSet<Session *>> m_roomMembers;
     quint64 m_nextSessionId = 1;

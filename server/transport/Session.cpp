@@ -1,12 +1,31 @@
 #include "Session.h"
 
+#include "ServerLogging.h"
 #include "protocol/Limits.h"
 
 namespace chat::server {
 
-Session::Session(quint64 id, QWebSocket *socket, QObject *parent)
+namespace {
+// After a close frame, how long the peer has to answer it before the TCP connection is dropped. A peer that
+// never reads would otherwise hold its socket (and everything queued for it) forever.
+constexpr int closeHandshakeMs = 2000;
+// The flood budget refills over this long: floodCloseAfter refusals within it close the connection.
+constexpr double floodWindowSeconds = 10.0;
+// A peer may stay above maxUnsentBytes this long (a big history on entering a room, a burst in a busy room)
+// before it counts as not reading; above hardUnsentFactor times the limit it is dropped at once.
+constexpr qint64 unsentGraceMs = 1000;
+constexpr qint64 hardUnsentFactor = 4;
+} // namespace
+
+Session::Session(quint64 id, QWebSocket *socket, const ConnectionLimits &limits, qint64 nowMs,
+                 QObject *parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_address(socket->peerAddress())
+    , m_limits(limits)
+    , m_calls(limits.callsPerSecond, limits.callBurst, nowMs)
+    , m_strikes(limits.floodCloseAfter > 0 ? limits.floodCloseAfter / floodWindowSeconds : 0,
+                limits.floodCloseAfter, nowMs)
 {
     m_peer.id = id;
     m_socket->setParent(this);
@@ -14,12 +33,26 @@ Session::Session(quint64 id, QWebSocket *socket, QObject *parent)
     m_socket->setMaxAllowedIncomingMessageSize(limits::maxMessageBytes);
     m_socket->setMaxAllowedIncomingFrameSize(limits::maxMessageBytes);
 
+    m_pongDeadline.setSingleShot(true);
+    m_closeDeadline.setSingleShot(true);
+    connect(&m_pongDeadline, &QTimer::timeout, this, [this] {
+        close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("keepalive ping timeout"));
+    });
+    connect(&m_closeDeadline, &QTimer::timeout, this, &Session::forceClosed);
     connect(m_socket, &QWebSocket::textMessageReceived, this,
             [this](const QString &text) { emit textReceived(this, text); });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this,
             [this](const QByteArray &data) { emit binaryReceived(this, data); });
-    connect(m_socket, &QWebSocket::pong, this, [this] { m_awaitingPong = false; });
-    connect(m_socket, &QWebSocket::disconnected, this, [this] { emit disconnected(this); });
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_pongDeadline.stop(); });
+    connect(m_socket, &QWebSocket::bytesWritten, this, [this] {
+        if (m_socket->bytesToWrite() <= m_limits.maxUnsentBytes)
+            m_overUnsentLimit.invalidate(); // it reads again
+    });
+    connect(m_socket, &QWebSocket::disconnected, this, [this] {
+        m_pongDeadline.stop();
+        m_closeDeadline.stop();
+        emit disconnected(this);
+    });
 }
 
 Session::~Session() = default;
@@ -29,11 +62,55 @@ QString Session::peerAddress() const
     return QStringLiteral("%1:%2").arg(m_socket->peerAddress().toString()).arg(m_socket->peerPort());
 }
 
+Session::Admission Session::admitCall(qint64 nowMs)
+{
+    if (m_calls.take(nowMs))
+        return Admission::Accepted;
+    if (m_limits.floodCloseAfter <= 0 || m_strikes.take(nowMs))
+        return Admission::Refused;
+    close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("rate limit exceeded"));
+    return Admission::Flooding;
+}
+
 void Session::send(const QString &text)
 {
     // A peer that is going away simply misses the frame; it never affects the sender (PROTOCOL.md Q3).
-    if (!m_closing && m_socket->isValid())
-        m_socket->sendTextMessage(text);
+    if (m_closing || !m_socket->isValid())
+        return;
+    if (isSlowConsumer()) {
+        dropSlowConsumer();
+        return;
+    }
+    m_socket->sendTextMessage(text);
+}
+
+bool Session::isSlowConsumer()
+{
+    const qint64 limit = m_limits.maxUnsentBytes;
+    const qint64 unsent = m_socket->bytesToWrite();
+    if (limit <= 0 || unsent <= limit)
+        return false;
+    if (unsent > hardUnsentFactor * limit)
+        return true;
+    if (!m_overUnsentLimit.isValid())
+        m_overUnsentLimit.start();
+    return m_overUnsentLimit.hasExpired(unsentGraceMs);
+}
+
+void Session::dropSlowConsumer()
+{
+    qCWarning(lcSession) << "connection" << m_peer.id << "dropped: it does not read,"
+                         << m_socket->bytesToWrite() << "bytes unsent";
+    m_closing = true;
+    m_pongDeadline.stop();
+    // A close frame would only queue behind what the peer does not read. The abort is queued because this
+    // runs inside a delivery loop over the sessions, which the disconnection changes.
+    QMetaObject::invokeMethod(this, &Session::forceClosed, Qt::QueuedConnection);
+}
+
+void Session::forceClosed()
+{
+    m_socket->abort();
 }
 
 void Session::close(QWebSocketProtocol::CloseCode code, const QString &reason)
@@ -41,18 +118,19 @@ void Session::close(QWebSocketProtocol::CloseCode code, const QString &reason)
     if (m_closing)
         return;
     m_closing = true;
+    m_pongDeadline.stop();
     m_socket->close(code, reason);
+    if (m_socket->state() != QAbstractSocket::UnconnectedState)
+        m_closeDeadline.start(closeHandshakeMs);
 }
 
 void Session::keepAlive()
 {
-    if (m_closing)
+    // A ping still unanswered keeps its deadline; a new one must not push that deadline back.
+    if (m_closing || m_pongDeadline.isActive())
         return;
-    if (m_awaitingPong) {
-        close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("keepalive ping timeout"));
-        return;
-    }
-    m_awaitingPong = true;
+    if (m_limits.pongTimeoutMs > 0)
+        m_pongDeadline.start(m_limits.pongTimeoutMs);
     m_socket->ping();
 }
 

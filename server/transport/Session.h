@@ -1,30 +1,45 @@
 #pragma once
 
+#include "ConnectionLimits.h"
+#include "TokenBucket.h"
 #include "dispatch/Peer.h"
 
+#include <QElapsedTimer>
+#include <QHostAddress>
 #include <QObject>
-#include <QPointer>
+#include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketProtocol>
 
 namespace chat::server {
 
-// One client connection: owns its QWebSocket, knows its Peer state, and answers keepalive pings.
+// One client connection: owns its QWebSocket, knows its Peer state, answers keepalive pings, rations the
+// peer's calls and bounds what waits to be sent to it.
 class Session : public QObject
 {
     Q_OBJECT
 
 public:
-    Session(quint64 id, QWebSocket *socket, QObject *parent = nullptr);
+    enum class Admission {
+        Accepted, // run the call
+        Refused, // over the rate: answer rate_limited and drop the call
+        Flooding, // refused too often: the session is being closed
+    };
+
+    Session(quint64 id, QWebSocket *socket, const ConnectionLimits &limits, qint64 nowMs,
+            QObject *parent = nullptr);
     ~Session() override;
 
     Peer &peer() { return m_peer; }
     const Peer &peer() const { return m_peer; }
     QString peerAddress() const;
+    QHostAddress address() const { return m_address; }
 
+    // Takes one call from the token bucket.
+    Admission admitCall(qint64 nowMs);
     void send(const QString &text);
     void close(QWebSocketProtocol::CloseCode code, const QString &reason = {});
-    // Pings the peer, or closes the connection when the previous ping went unanswered.
+    // Pings the peer; an answer must come within the pong timeout or the connection is closed.
     void keepAlive();
     bool isClosing() const { return m_closing; }
 
@@ -34,9 +49,19 @@ signals:
     void disconnected(chat::server::Session *session);
 
 private:
+    bool isSlowConsumer();
+    void dropSlowConsumer();
+    void forceClosed();
+
     QWebSocket *m_socket;
     Peer m_peer;
-    bool m_awaitingPong = false;
+    QHostAddress m_address;
+    ConnectionLimits m_limits;
+    TokenBucket m_calls;
+    TokenBucket m_strikes; // refused calls; when it runs dry the peer is flooding
+    QTimer m_pongDeadline;
+    QTimer m_closeDeadline;
+    QElapsedTimer m_overUnsentLimit; // valid while more than maxUnsentBytes wait to be sent
     bool m_closing = false;
 };
 

@@ -70,7 +70,9 @@ void TestChatBenchSmoke::initTestCase()
                    {QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
                     QString::number(m_port), QStringLiteral("--db"),
                     m_dir.filePath(QStringLiteral("bench.db")), QStringLiteral("--log-level"),
-                    QStringLiteral("warning")});
+                    QStringLiteral("warning"),
+                    // The benchmark pipelines hundreds of calls on one connection on purpose.
+                    QStringLiteral("--rate-limit"), QStringLiteral("0")});
     QVERIFY2(m_server.waitForStarted(10000), qPrintable(m_server.errorString()));
 
     // Wait until it accepts connections.

@@ -49,7 +49,27 @@ private slots:
     {
         const Finished help = runToEnd({str("--help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char *option : {"--host", "--port", "--db", "--log-level", "--version"})
+        for (const char *option : {"--host",
+                                   "--port",
+                                   "--db",
+                                   "--log-level",
+                                   "--version",
+                                   "--tls-cert",
+                                   "--tls-key",
+                                   "--allowed-origin",
+                                   "--rate-limit",
+                                   "--rate-burst",
+                                   "--flood-close",
+                                   "--max-connections",
+                                   "--max-per-address",
+                                   "--handshake-timeout",
+                                   "--ping-interval",
+                                   "--pong-timeout",
+                                   "--max-unsent-kib",
+                                   "--max-name",
+                                   "--max-body",
+                                   "--max-points",
+                                   "--max-lines"})
             QVERIFY2(help.output.contains(str(option)), option);
         const Finished version = runToEnd({str("--version")});
         QCOMPARE(version.exitCode, 0);
@@ -65,6 +85,10 @@ private slots:
         QTest::newRow("host") << QStringList {str("--host"), str("not-an-ip")};
         QTest::newRow("log level") << QStringList {str("--log-level"), str("loud")};
         QTest::newRow("stray argument") << QStringList {str("extra")};
+        QTest::newRow("negative limit") << QStringList {str("--max-body"), str("-1")};
+        QTest::newRow("limit text") << QStringList {str("--rate-limit"), str("fast")};
+        QTest::newRow("ping interval too long") << QStringList {str("--ping-interval"), str("3601")};
+        QTest::newRow("certificate without key") << QStringList {str("--tls-cert"), str("cert.pem")};
     }
 
     void badOptionsFailWithOneLine()
@@ -101,6 +125,45 @@ private slots:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.errors.contains(str("chat-server: database")), qPrintable(run.errors));
         QCOMPARE(run.errors.trimmed().count(u'\n'), 0);
+    }
+
+    void unusableTlsFilesFailWithOneLine()
+    {
+        QFile notPem(m_folder.filePath(str("not.pem")));
+        QVERIFY(notPem.open(QIODevice::WriteOnly));
+        notPem.write("not a certificate\n");
+        notPem.close();
+        for (const QString &certificate : {m_folder.filePath(str("missing.pem")), notPem.fileName()}) {
+            const Finished run =
+                runToEnd({str("--port"), str("0"), str("--db"), m_folder.filePath(str("tls.db")),
+                          str("--tls-cert"), certificate, str("--tls-key"), notPem.fileName()});
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.errors.startsWith(str("chat-server: ")), qPrintable(run.errors));
+            QVERIFY2(run.errors.contains(str("TLS")) || run.errors.contains(str("PEM")),
+                     qPrintable(run.errors));
+            QCOMPARE(run.errors.trimmed().count(u'\n'), 0);
+        }
+    }
+
+    void limitsComeFromTheEnvironment()
+    {
+        const quint16 port = freePort();
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(str("CHAT_MAX_CONNECTIONS"), str("1"));
+        QProcess server;
+        server.setProcessEnvironment(environment);
+        server.start(
+            str(CHAT_SERVER_PATH),
+            {str("--port"), QString::number(port), str("--db"), m_folder.filePath(str("limits.db"))});
+        QVERIFY(waitForListening(server));
+        const QUrl url(QStringLiteral("ws://127.0.0.1:%1").arg(port));
+        TestClient first, second;
+        QVERIFY(first.connectTo(url));
+        QVERIFY(second.openOnly(url));
+        QVERIFY(second.waitForDisconnected());
+        QCOMPARE(second.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        server.terminate();
+        QVERIFY(server.waitForFinished(5000));
     }
 
     void aTakenPortFailsWithOneLine()

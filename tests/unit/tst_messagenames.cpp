@@ -98,6 +98,12 @@ private slots:
             << int(ErrorName::NoSelectedRoom) << QStringLiteral("no_selected_room");
         // Our addition (not in PROTOCOL.md): plain clients ignore unknown error names.
         QTest::newRow("internal_error") << int(ErrorName::InternalError) << QStringLiteral("internal_error");
+        QTest::newRow("rate_limited") << int(ErrorName::RateLimited) << QStringLiteral("rate_limited");
+        QTest::newRow("name_too_long") << int(ErrorName::NameTooLong) << QStringLiteral("name_too_long");
+        QTest::newRow("body_too_long") << int(ErrorName::BodyTooLong) << QStringLiteral("body_too_long");
+        QTest::newRow("too_many_points")
+            << int(ErrorName::TooManyPoints) << QStringLiteral("too_many_points");
+        QTest::newRow("too_many_lines") << int(ErrorName::TooManyLines) << QStringLiteral("too_many_lines");
     }
 
     void errorNames()
@@ -175,13 +181,13 @@ private slots:
             serverNames.insert(name);
         }
         QCOMPARE(serverNames.size(), 12);
-        for (int v = int(ErrorName::NoSpecifiedRoom); v <= int(ErrorName::InternalError); ++v) {
+        for (int v = int(ErrorName::NoSpecifiedRoom); v <= int(ErrorName::TooManyLines); ++v) {
             const QString name = nameOf(static_cast<ErrorName>(v));
             QVERIFY(!name.isEmpty());
             QCOMPARE(errorNameFrom(name), std::optional<ErrorName>(static_cast<ErrorName>(v)));
             serverNames.insert(name);
         }
-        QCOMPARE(serverNames.size(), 12 + 5);
+        QCOMPARE(serverNames.size(), 12 + 10);
         for (int v = int(GeneralReply::BadData); v <= int(GeneralReply::DataTooLong); ++v) {
             const QString name = nameOf(static_cast<GeneralReply>(v));
             QVERIFY(!name.isEmpty());
@@ -189,7 +195,7 @@ private slots:
             serverNames.insert(name);
         }
         // Clients match replies by name only, so no two server names may be equal.
-        QCOMPARE(serverNames.size(), 12 + 5 + 3);
+        QCOMPARE(serverNames.size(), 12 + 10 + 3);
         QVERIFY(!serverNames.intersects(seen));
     }
 

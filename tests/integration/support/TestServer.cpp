@@ -18,9 +18,21 @@ QString TestServer::databasePath() const
     return m_folder.filePath(QStringLiteral("chat-%1.db").arg(m_databaseNumber));
 }
 
+ChatServer::Options TestServer::defaultOptions(int pingIntervalMs)
+{
+    ChatServer::Options options;
+    options.limits.pingIntervalMs = pingIntervalMs;
+    return options;
+}
+
 bool TestServer::start(int pingIntervalMs)
 {
-    m_pingIntervalMs = pingIntervalMs;
+    return start(defaultOptions(pingIntervalMs));
+}
+
+bool TestServer::start(const ChatServer::Options &options)
+{
+    m_options = options;
     ++m_databaseNumber;
     return open();
 }
@@ -34,10 +46,9 @@ bool TestServer::open()
         qWarning("TestServer: %s", error.what());
         return false;
     }
-    ChatServer::Options options;
+    ChatServer::Options options = m_options;
     options.address = QHostAddress::LocalHost;
     options.port = 0;
-    options.pingIntervalMs = m_pingIntervalMs;
     m_server = std::make_unique<ChatServer>(*m_store, options);
     return m_server->listen();
 }
@@ -57,5 +68,6 @@ bool TestServer::restart()
 
 QUrl TestServer::url() const
 {
-    return QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_server ? m_server->port() : 0));
+    const QString scheme = m_options.tls ? QStringLiteral("wss") : QStringLiteral("ws");
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(scheme).arg(m_server ? m_server->port() : 0));
 }

@@ -16,6 +16,9 @@ public:
     ~TestServer();
 
     bool start(int pingIntervalMs = 0); // a new, empty database each time
+    // The same with these options (address and port are always 127.0.0.1 and a free port).
+    bool start(const chat::server::ChatServer::Options &options);
+    static chat::server::ChatServer::Options defaultOptions(int pingIntervalMs = 0);
     void stop(); // closes the store and the listening socket, keeps the database file
     bool restart();
     QUrl url() const;
@@ -27,7 +30,7 @@ private:
     QTemporaryDir m_folder;
     std::unique_ptr<chat::server::SqlStore> m_store;
     std::unique_ptr<chat::server::ChatServer> m_server;
-    int m_pingIntervalMs = 0;
+    chat::server::ChatServer::Options m_options;
     int m_databaseNumber = 0;
 
     bool open();

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "dispatch/Outbox.h"
+
+#include <QStringList>
+
+namespace chat::server {
+
+// The fuzzer's transport: turns every statement into its wire text, as a socket would, and checks that the
+// text is a statement again. Room membership is kept in the peers themselves.
+class FuzzOutbox : public Outbox
+{
+public:
+    void toCaller(const Peer &caller, const ServerStatement &statement) override;
+    void toAll(const ServerStatement &statement) override;
+    void toRoom(const QString &roomUuid, const ServerStatement &statement) override;
+    void setRoom(Peer &peer, const QString &roomUuid) override;
+
+    // Room uuids announced so far (the transcripts' "<room:N>" placeholders become these).
+    const QStringList &rooms() const { return m_rooms; }
+    // Statements delivered since the last reset: a measure of how much state the store has grown.
+    int deliveries() const { return m_deliveries; }
+    void reset();
+
+private:
+    void deliver(const ServerStatement &statement);
+
+    QStringList m_rooms;
+    int m_deliveries = 0;
+};
+
+} // namespace chat::server

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QByteArray>
+#include <QTcpSocket>
+
+// A WebSocket client written by hand over a QTcpSocket, for peers QWebSocket will not imitate: one that never
+// answers pings, or one that stops reading. It sends masked text frames and reads nothing unless asked.
+class RawWebSocket : public QTcpSocket
+{
+    Q_OBJECT
+
+public:
+    explicit RawWebSocket(QObject *parent = nullptr);
+
+    // Connects and completes the opening handshake; the 101 response is consumed, nothing after it.
+    bool handshake(quint16 port, int timeoutMs = 5000);
+    // Sends one masked text frame.
+    void sendText(const QByteArray &utf8);
+    // Reads what has arrived and counts ping frames in it (a rough parse: enough for tests).
+    int pingsSeen();
+
+private:
+    QByteArray m_received;
+    int m_pings = 0;
+};

@@ -1,0 +1,235 @@
+// The server's limits (README, "Limits"): the per-connection rate limit and flood close, connection caps,
+// the handshake timeout, and the caps on names, bodies, points and lines. Every refusal a plain client can
+// see is an error statement it ignores, or the end of its connection.
+#include "support/Json.h"
+#include "support/TestClient.h"
+#include "support/TestServer.h"
+
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace chat;
+using chat::server::ChatServer;
+
+namespace {
+
+QString repeated(int count)
+{
+    return QString(count, u'é');
+}
+
+QJsonObject line(const QString &uuid, int numbers)
+{
+    QJsonArray points;
+    for (int i = 0; i < numbers; ++i)
+        points.append(i);
+    return fields({{"uuid", uuid}, {"points", points}, {"color", str("#000000")}, {"tool", str("pen")}});
+}
+
+int countNamed(const QVector<ServerStatement> &statements, const QString &name)
+{
+    return int(std::count_if(statements.cbegin(), statements.cend(),
+                             [&](const ServerStatement &s) { return s.name() == name; }));
+}
+
+} // namespace
+
+class TestLimits : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void cleanup() { m_server.stop(); }
+
+    void callsOverTheRateAreAnsweredRateLimited()
+    {
+        ChatServer::Options options = TestServer::defaultOptions();
+        options.limits.callsPerSecond = 5;
+        options.limits.callBurst = 5;
+        options.limits.floodCloseAfter = 0;
+        QVERIFY(m_server.start(options));
+        TestClient a;
+        QVERIFY(a.connectTo(m_server.url()));
+        for (int i = 0; i < 20; ++i)
+            a.call(CallName::ListRooms);
+        QTest::qWait(300);
+        const auto replies = a.takeAll();
+        QCOMPARE(replies.size(), 20);
+        const int listed = countNamed(replies, nameOf(ResultName::RoomsListed));
+        QVERIFY2(listed >= 5 && listed <= 7, qPrintable(QString::number(listed))); // the burst, plus refill
+        QCOMPARE(countNamed(replies, nameOf(ErrorName::RateLimited)), 20 - listed);
+        QCOMPARE(replies.last().type(), StatementType::Error);
+
+        QTest::qWait(1100); // the bucket refills; the connection was never closed
+        a.call(CallName::ListRooms);
+        QVERIFY(a.expect(nameOf(ResultName::RoomsListed)));
+        QVERIFY(a.isConnected());
+    }
+
+    void aClientThatKeepsFloodingIsClosedWith1008()
+    {
+        ChatServer::Options options = TestServer::defaultOptions();
+        options.limits.callsPerSecond = 5;
+        options.limits.callBurst = 5;
+        options.limits.floodCloseAfter = 20;
+        QVERIFY(m_server.start(options));
+        TestClient flooder, bystander;
+        QVERIFY(flooder.connectTo(m_server.url()));
+        QVERIFY(bystander.connectTo(m_server.url()));
+        for (int i = 0; i < 200; ++i)
+            flooder.call(CallName::CreateRoom);
+        QVERIFY(flooder.waitForDisconnected());
+        QCOMPARE(flooder.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        // Only the calls within the burst ran: the bystander heard of at most a handful of rooms.
+        bystander.call(CallName::ListRooms);
+        QTest::qWait(200);
+        const auto heard = bystander.takeAll();
+        QVERIFY(countNamed(heard, nameOf(ResultName::RoomCreated)) <= 6);
+        QCOMPARE(heard.last().name(), nameOf(ResultName::RoomsListed));
+        QVERIFY(heard.last().list().size() <= 6);
+    }
+
+    void connectionsOverTheCapsAreClosedBeforeAnyStatement_data()
+    {
+        QTest::addColumn<int>("total");
+        QTest::addColumn<int>("perAddress");
+        QTest::newRow("total") << 3 << 0;
+        QTest::newRow("per address") << 0 << 3;
+    }
+
+    void connectionsOverTheCapsAreClosedBeforeAnyStatement()
+    {
+        QFETCH(int, total);
+        QFETCH(int, perAddress);
+        ChatServer::Options options = TestServer::defaultOptions();
+        options.limits.maxConnections = total;
+        options.limits.maxConnectionsPerAddress = perAddress;
+        QVERIFY(m_server.start(options));
+        TestClient clients[3];
+        for (TestClient &client : clients)
+            QVERIFY(client.connectTo(m_server.url()));
+        TestClient extra;
+        QVERIFY(extra.openOnly(m_server.url()));
+        QVERIFY(extra.waitForDisconnected());
+        QCOMPARE(extra.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        QCOMPARE(extra.pending(), 0); // no user was made for it
+        QCOMPARE(m_server.server()->sessionCount(), 3);
+
+        clients[0].close(); // a place comes free
+        QVERIFY(clients[0].waitForDisconnected());
+        QTRY_COMPARE(m_server.server()->sessionCount(), 2);
+        TestClient late;
+        QVERIFY(late.connectTo(m_server.url()));
+    }
+
+    void aPeerThatDoesNotFinishTheHandshakeIsDropped()
+    {
+        ChatServer::Options options = TestServer::defaultOptions();
+        options.limits.handshakeTimeoutMs = 300;
+        QVERIFY(m_server.start(options));
+        QTcpSocket silent;
+        silent.connectToHost(QHostAddress::LocalHost, m_server.server()->port());
+        // The server runs in this thread: wait by running the event loop, never by blocking.
+        QTRY_COMPARE(silent.state(), QAbstractSocket::ConnectedState);
+        QElapsedTimer timer;
+        timer.start();
+        QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 5000);
+        QVERIFY(timer.elapsed() < 3000);
+        TestClient a; // and the server still serves
+        QVERIFY(a.connectTo(m_server.url()));
+    }
+
+    void namesOverTheCapAreRefused()
+    {
+        ChatServer::Options options = TestServer::defaultOptions();
+        options.caps.maxNameLength = 10;
+        QVERIFY(m_server.start(options));
+        TestClient a;
+        QVERIFY(a.connectTo(m_server.url()));
+        a.call(CallName::ChangeUserName, fields({{"name", repeated(11)}}));
+        QVERIFY(a.expect(nameOf(ErrorName::NameTooLong)));
+        a.call(CallName::ChangeUserName, fields({{"name", repeated(10)}}));
+        const auto changed = a.expect(nameOf(ResultName::UserChanged));
+        QVERIFY(changed);
+        QCOMPARE(changed->object().value(str("name")).toString(), repeated(10));
+
+        const auto room = a.createRoom();
+        QVERIFY(room);
+        a.call(CallName::ChangeName, fields({{"uuid", room->uuid}, {"name", repeated(11)}}));
+        QVERIFY(a.expect(nameOf(ErrorName::NameTooLong)));
+        a.call(CallName::ListRooms);
+        const auto listed = a.expect(nameOf(ResultName::RoomsListed));
+        QVERIFY(listed);
+        QCOMPARE(listed->list().first().toObject().value(str("name")).toString(), room->name); // unchanged
+    }
+
+    void bodiesOverTheCapAreRefusedAndNotStored()
+    {
+        ChatServer::Options options = TestServer::defaultOptions();
+        options.caps.maxBodyLength = 50;
+        QVERIFY(m_server.start(options));
+        TestClient a;
+        QVERIFY(a.connectTo(m_server.url()));
+        const auto room = a.createRoom();
+        QVERIFY(room);
+        QVERIFY(a.enterRoom(room->uuid));
+        a.call(CallName::CreateMessage, fields({{"body", repeated(51)}}));
+        QVERIFY(a.expect(nameOf(ErrorName::BodyTooLong)));
+        QVERIFY(a.receivesNothing()); // no room_changed either: the count did not move
+        a.call(CallName::CreateMessage, fields({{"body", repeated(50)}}));
+        QVERIFY(a.expect(nameOf(ResultName::RoomChanged)));
+        QVERIFY(a.expect(nameOf(ResultName::MessageCreated)));
+        a.call(CallName::ListMessages);
+        const auto history = a.expect(nameOf(ResultName::MessagesListed));
+        QVERIFY(history);
+        QCOMPARE(history->list().size(), 1);
+    }
+
+    void linesOverThePointCapAreRefused()
+    {
+        ChatServer::Options options = TestServer::defaultOptions();
+        options.caps.maxPointsPerLine = 100;
+        QVERIFY(m_server.start(options));
+        TestClient a;
+        QVERIFY(a.connectTo(m_server.url()));
+        QVERIFY(a.enterRoom(a.createRoom().value_or(Room {}).uuid));
+        a.call(CallName::ChangeDrawLine, line(str("l1"), 101));
+        QVERIFY(a.expect(nameOf(ErrorName::TooManyPoints)));
+        a.call(CallName::ChangeDrawLine, line(str("l1"), 100));
+        QVERIFY(a.expect(nameOf(ResultName::DrawLineChanged)));
+        a.call(CallName::GetDrawing);
+        const auto drawing = a.expect(nameOf(ResultName::DrawingGot));
+        QVERIFY(drawing);
+        const QJsonArray lines = drawing->object().value(str("lines")).toArray();
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines.first().toObject().value(str("points")).toArray().size(), 100);
+    }
+
+    void aFullDrawingTakesNoNewLinesButKnownOnesChange()
+    {
+        ChatServer::Options options = TestServer::defaultOptions();
+        options.caps.maxLinesPerDrawing = 3;
+        QVERIFY(m_server.start(options));
+        TestClient a;
+        QVERIFY(a.connectTo(m_server.url()));
+        QVERIFY(a.enterRoom(a.createRoom().value_or(Room {}).uuid));
+        for (const char *uuid : {"l1", "l2", "l3"}) {
+            a.call(CallName::ChangeDrawLine, line(str(uuid), 4));
+            QVERIFY(a.expect(nameOf(ResultName::DrawLineChanged)));
+        }
+        a.call(CallName::ChangeDrawLine, line(str("l4"), 4));
+        QVERIFY(a.expect(nameOf(ErrorName::TooManyLines)));
+        a.call(CallName::ChangeDrawLine, line(str("l2"), 6)); // replacing in place adds no line
+        QVERIFY(a.expect(nameOf(ResultName::DrawLineChanged)));
+        a.call(CallName::ResetDrawing);
+        QVERIFY(a.expect(nameOf(ResultName::DrawingGot)));
+        a.call(CallName::ChangeDrawLine, line(str("l4"), 4));
+        QVERIFY(a.expect(nameOf(ResultName::DrawLineChanged)));
+    }
+
+private:
+    TestServer m_server;
+};
+
+QTEST_GUILESS_MAIN(TestLimits)
+#include "tst_limits.moc"

@@ -1,0 +1,145 @@
+// Slow consumers: a peer that stops reading is dropped once more than maxUnsentBytes wait for it, so it
+// cannot grow the server's memory, and the people chatting beside it see no change in latency.
+#include "support/Json.h"
+#include "support/RawWebSocket.h"
+#include "support/ServerProcess.h"
+#include "support/TestClient.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace chat;
+
+namespace {
+
+constexpr int maxUnsentKiB = 1024;
+// Code points of three UTF-8 bytes each, just under the statement limit: about 300 kB per message_created.
+constexpr int bodyLength = 99000;
+constexpr int bytesPerMessage = bodyLength * 3;
+constexpr int messages = 150;
+
+qint64 median(QVector<qint64> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? -1 : values[values.size() / 2];
+}
+
+} // namespace
+
+class TestSlowConsumer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        // The real executable, so that its memory is the server's alone. The poster is fast on purpose.
+        QVERIFY(m_server.start({str("--db"), m_folder.filePath(str("slow.db")), str("--max-unsent-kib"),
+                                QString::number(maxUnsentKiB), str("--rate-limit"), str("0"),
+                                str("--max-body"), str("0")}));
+        QVERIFY(m_poster.connectTo(m_server.url()));
+        QVERIFY(m_reader.connectTo(m_server.url()));
+        m_room = m_poster.createRoom().value_or(Room {});
+        QVERIFY(m_poster.enterRoom(m_room.uuid));
+        QVERIFY(m_reader.enterRoom(m_room.uuid));
+        m_poster.drain();
+        m_reader.drain();
+    }
+    void cleanup() { QVERIFY(m_server.terminate()); }
+
+    void aClientThatStopsReadingIsDroppedAndMemoryStaysBounded()
+    {
+        const qint64 before = median(postRoundTrips(20)); // latency with nobody stalled
+
+        // A fresh room, so that the stalled client's messages_listed is small: one statement, however big,
+        // is always queued; what must not grow is what piles up after it.
+        m_room = m_poster.createRoom().value_or(Room {});
+        QVERIFY(m_poster.enterRoom(m_room.uuid));
+        QVERIFY(m_reader.enterRoom(m_room.uuid));
+
+        RawWebSocket stalled;
+        QVERIFY(stalled.handshake(quint16(m_server.url().port())));
+        const QJsonObject enter = makeCall(CallName::EnterRoom, fields({{"uuid", m_room.uuid}}));
+        stalled.sendText(QJsonDocument(enter).toJson(QJsonDocument::Compact));
+        stalled.setReadBufferSize(1); // from now on it takes nothing off the kernel's buffer
+        QTest::qWait(300);
+        const int filesWithStalled = m_server.openFiles();
+        m_poster.drain();
+        m_reader.drain();
+
+        const qint64 rssBefore = m_server.residentKiB();
+        const QVector<qint64> during =
+            postRoundTrips(messages); // 45 MB of message_created for the stalled one
+        const qint64 growthKiB = m_server.residentKiB() - rssBefore;
+        qInfo("stalled reader: RSS grew by %lld KiB while %d MB were sent to the room; median round trip "
+              "%lld ms before, %lld ms during",
+              growthKiB, messages * (bytesPerMessage / 1000) / 1000, before, median(during));
+
+        QVERIFY2(m_server.log().contains(str("dropped: it does not read")), qPrintable(m_server.log()));
+        QCOMPARE(m_server.openFiles(), filesWithStalled - 1); // its socket is gone
+        QCOMPARE(during.size(), messages); // and nobody else missed anything
+        QVERIFY2(growthKiB < 16 * 1024, qPrintable(QString::number(growthKiB)));
+        QVERIFY(median(during) <= 2 * before + 20);
+        QVERIFY(m_reader.isConnected() && m_poster.isConnected());
+    }
+
+private:
+    // Posts count messages one after the other, each once the previous came back; the milliseconds each
+    // took from call to the poster's message_created, for the ones the reader got too.
+    QVector<qint64> postRoundTrips(int count)
+    {
+        const QString body(bodyLength, QChar(0x20AC)); // '€'
+        QVector<qint64> times;
+        int received = 0;
+        QElapsedTimer timer;
+        for (int i = 0; i < count; ++i) {
+            timer.start();
+            m_poster.call(CallName::CreateMessage, fields({{"body", body}}));
+            if (!messageCreatedArrives())
+                break;
+            times.append(timer.elapsed());
+            received += readerCount();
+        }
+        for (int tries = 0; received < times.size() && tries < 500; ++tries) {
+            QTest::qWait(5);
+            received += readerCount();
+        }
+        if (received != times.size())
+            times.resize(std::min<qsizetype>(times.size(), received));
+        return times;
+    }
+
+    // The reader's message_created since the last look (the rest it forgets at once).
+    int readerCount()
+    {
+        int count = 0;
+        for (const ServerStatement &statement : m_reader.takeAll())
+            count += statement.name() == nameOf(ResultName::MessageCreated) ? 1 : 0;
+        return count;
+    }
+
+    // Skips room_changed broadcasts (the stalled client leaving sends one too) up to the poster's message.
+    bool messageCreatedArrives()
+    {
+        while (const auto statement = m_poster.next(5000)) {
+            if (statement->name() == nameOf(ResultName::MessageCreated))
+                return true;
+            if (statement->name() != nameOf(ResultName::RoomChanged))
+                return false;
+        }
+        return false;
+    }
+
+    QTemporaryDir m_folder;
+    ServerProcess m_server {str(CHAT_SERVER_PATH)};
+    TestClient m_poster, m_reader;
+    Room m_room;
+};
+
+QTEST_GUILESS_MAIN(TestSlowConsumer)
+#include "tst_slowconsumer.moc"

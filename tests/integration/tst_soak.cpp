@@ -1,0 +1,170 @@
+// Soak: many clients with random valid traffic against the chat-server executable. Its memory and open
+// files stay flat, and nobody gets an error. CHAT_SOAK_SECONDS sets the length (CI: 30 s; a real soak
+// runs for minutes).
+#include "support/Json.h"
+#include "support/ServerProcess.h"
+#include "support/TestClient.h"
+
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <vector>
+
+using namespace chat;
+
+namespace {
+
+constexpr int clientCount = 20;
+constexpr int roomCount = 5;
+
+struct SoakClient
+{
+    std::unique_ptr<TestClient> client = std::make_unique<TestClient>();
+    bool inRoom = false; // as the server last said
+    bool moving = false; // an enter_room or leave_room is unanswered: room calls would race it
+    qint64 nextCallMs = 0;
+};
+
+int soakSeconds()
+{
+    bool ok = false;
+    const int seconds = qEnvironmentVariableIntValue("CHAT_SOAK_SECONDS", &ok);
+    return ok && seconds > 0 ? seconds : 30;
+}
+
+} // namespace
+
+class TestSoak : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void randomTrafficKeepsMemoryAndFilesFlat()
+    {
+        ServerProcess server(str(CHAT_SERVER_PATH));
+        QVERIFY(server.start({str("--db"), m_folder.filePath(str("soak.db"))}));
+        const int filesAtStart = server.openFiles();
+
+        std::vector<SoakClient> clients(clientCount);
+        for (SoakClient &c : clients)
+            QVERIFY(c.client->connectTo(server.url()));
+        for (int i = 0; i < roomCount; ++i) {
+            const auto room = clients[0].client->createRoom();
+            QVERIFY(room);
+            m_rooms << room->uuid;
+        }
+
+        const qint64 totalMs = soakSeconds() * 1000LL;
+        QElapsedTimer timer;
+        timer.start();
+        qint64 warmKiB = -1;
+        qint64 peakKiB = 0;
+        qint64 calls = 0;
+        while (timer.elapsed() < totalMs) {
+            for (SoakClient &c : clients)
+                calls += step(c, timer.elapsed(), server.url()) ? 1 : 0;
+            QTest::qWait(5);
+            if (warmKiB < 0 && timer.elapsed() > totalMs / 4)
+                warmKiB = server.residentKiB();
+            if (warmKiB >= 0)
+                peakKiB = std::max(peakKiB, server.residentKiB());
+        }
+        const int filesWithClients = server.openFiles();
+        for (SoakClient &c : clients) {
+            c.client->close();
+            QVERIFY(c.client->waitForDisconnected());
+        }
+        QTest::qWait(300);
+        const int filesAfter = server.openFiles();
+        qInfo("soak %lld s, %d clients, %lld calls: RSS %lld KiB after warm-up, peak %lld KiB afterwards; "
+              "open files %d at start, %d with clients, %d after; %d errors",
+              totalMs / 1000, clientCount, calls, warmKiB, peakKiB, filesAtStart, filesWithClients,
+              filesAfter, m_errors);
+        QCOMPARE(m_errors, 0);
+        QVERIFY(calls > clientCount * soakSeconds()); // it did run
+        QVERIFY2(peakKiB - warmKiB < 16 * 1024, "the server's memory kept growing");
+        QCOMPARE(filesAfter, filesAtStart);
+        const QString log = server.log();
+        QVERIFY(server.terminate());
+        QVERIFY2(!log.contains(str("warning")), qPrintable(log.right(2000)));
+    }
+
+private:
+    // Reads what came in, then makes one random call when it is this client's turn; true when it called.
+    bool step(SoakClient &c, qint64 nowMs, const QUrl &url)
+    {
+        for (const ServerStatement &statement : c.client->takeAll()) {
+            if (statement.type() == StatementType::Error || statement.name() == nameOf(GeneralReply::BadData)
+                || statement.name() == nameOf(GeneralReply::NotSufficientData)) {
+                qWarning("soak: %s", qPrintable(statement.toText()));
+                ++m_errors;
+            }
+            if (statement.name() == nameOf(ResultName::RoomEntered)
+                || statement.name() == nameOf(ResultName::RoomLeft)) {
+                c.inRoom = statement.name() == nameOf(ResultName::RoomEntered);
+                c.moving = false;
+            }
+        }
+        if (nowMs < c.nextCallMs || c.moving)
+            return false;
+        auto *random = QRandomGenerator::global();
+        c.nextCallMs = nowMs + random->bounded(40, 160); // well under the rate limit
+        randomCall(c, url, random->bounded(100));
+        return true;
+    }
+
+    void randomCall(SoakClient &c, const QUrl &url, int dice)
+    {
+        auto *random = QRandomGenerator::global();
+        TestClient &client = *c.client;
+        if (dice < 10 || !c.inRoom) {
+            client.call(CallName::EnterRoom, fields({{"uuid", m_rooms[random->bounded(roomCount)]}}));
+            c.moving = true;
+        } else if (dice < 45) {
+            client.call(CallName::CreateMessage, fields({{"body", QStringLiteral("soak %1").arg(dice)}}));
+        } else if (dice < 65) {
+            QJsonArray points;
+            for (int i = 0; i < 20; ++i)
+                points.append(random->bounded(500));
+            client.call(CallName::ChangeDrawLine,
+                        fields({{"uuid", QStringLiteral("l%1").arg(random->generate())},
+                                {"points", points},
+                                {"color", str("#336699")},
+                                {"tool", str("pen")}}));
+        } else if (dice < 72) {
+            client.call(CallName::ChangeUserName, fields({{"name", QStringLiteral("soaker %1").arg(dice)}}));
+        } else if (dice < 80) {
+            client.call(CallName::ListMessages);
+        } else if (dice < 86) {
+            client.call(CallName::GetDrawing);
+        } else if (dice < 92) {
+            client.call(CallName::ListRooms);
+        } else if (dice < 96) {
+            client.call(CallName::LeaveRoom);
+            c.moving = true;
+        } else {
+            reconnect(c, url); // connections come and go: their sockets must not pile up
+        }
+    }
+
+    void reconnect(SoakClient &c, const QUrl &url)
+    {
+        c.client->close();
+        c.client->waitForDisconnected();
+        c.client = std::make_unique<TestClient>();
+        c.inRoom = false;
+        c.moving = false;
+        if (!c.client->connectTo(url))
+            ++m_errors;
+    }
+
+    QTemporaryDir m_folder;
+    QStringList m_rooms;
+    int m_errors = 0;
+};
+
+QTEST_GUILESS_MAIN(TestSoak)
+#include "tst_soak.moc"
