@@ -105,8 +105,27 @@ void ChatServer::acceptConnections()
     }
 }
 
+bool ChatServer::isFloodBanned(const QHostAddress &address)
+{
+    const auto ban = m_floodBannedUntil.find(address);
+    if (ban == m_floodBannedUntil.end())
+        return false;
+    if (m_clock.elapsed() < ban.value())
+        return true;
+    m_floodBannedUntil.erase(ban);
+    return false;
+}
+
 bool ChatServer::admitConnection(QWebSocket *socket)
 {
+    if (isFloodBanned(socket->peerAddress())) {
+        // Debug only: a reconnecting flooder would otherwise flood the log instead.
+        qCDebug(lcSession) << "refused a connection from" << socket->peerAddress().toString()
+                           << "(it flooded moments ago)";
+        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("rate limit exceeded"));
+        socket->deleteLater();
+        return false;
+    }
     const ConnectionLimits &limits = m_options.limits;
     const bool tooMany = limits.maxConnections > 0 && sessionCount() >= limits.maxConnections;
     const bool tooManyHere = limits.maxConnectionsPerAddress > 0
@@ -145,6 +164,8 @@ bool ChatServer::admitCall(Session *session)
         return false;
     case Session::Admission::Flooding:
         qCWarning(lcSession) << "connection" << session->peer().id << "closed: it keeps flooding";
+        if (m_options.limits.floodBanMs > 0)
+            m_floodBannedUntil.insert(session->address(), m_clock.elapsed() + m_options.limits.floodBanMs);
         return false;
     }
     return false;

@@ -73,6 +73,7 @@ private:
     void handleParsed(Session *session, const ParsedCall &parsed);
     bool admitCall(Session *session);
     bool admitConnection(QWebSocket *socket);
+    bool isFloodBanned(const QHostAddress &address);
     void checkOrigin(QWebSocketCorsAuthenticator *authenticator) const;
     void removeSession(Session *session);
     void pingAll();
@@ -101,6 +102,7 @@ private:
     CallLimits m_callLimits;
     QElapsedTimer m_clock; // monotonic time for the rate limits
     QHash<QHostAddress, int> m_connectionsPerAddress;
+    QHash<QHostAddress, qint64> m_floodBannedUntil; // m_clock time until which an address is refused
     std::map<quint64, Session *> m_sessions; // connection order, for "all" deliveries
     QHash<QString, QSet<Session *>> m_roomMembers;
     quint64 m_nextSessionId = 1;

@@ -13,6 +13,10 @@ struct ConnectionLimits
     // A connection that has this many calls refused by the rate limit within about ten seconds is closed
     // with 1008: it keeps flooding after being told.
     int floodCloseAfter = 100;
+    // After such a close, new connections from the same address are refused (1008) for this long, so that
+    // reconnecting does not buy a fresh burst. Off by default: people behind one NAT address (or every
+    // client of a reverse proxy) share it, and would be locked out with the flooder.
+    int floodBanMs = 0;
     int maxConnections = 10000;
     int maxConnectionsPerAddress = 1000; // many people can share one NAT address
     int handshakeTimeoutMs = 10000; // a TCP peer that does not finish the WebSocket handshake in time goes

@@ -89,6 +89,32 @@ private slots:
         QVERIFY(heard.last().list().size() <= 6);
     }
 
+    void aFlooderCannotComeStraightBack()
+    {
+        ChatServer::Options options = TestServer::defaultOptions();
+        options.limits.callsPerSecond = 5;
+        options.limits.callBurst = 5;
+        options.limits.floodCloseAfter = 20;
+        options.limits.floodBanMs = 1000;
+        QVERIFY(m_server.start(options));
+        TestClient flooder;
+        QVERIFY(flooder.connectTo(m_server.url()));
+        for (int i = 0; i < 200; ++i)
+            flooder.call(CallName::ListRooms);
+        QVERIFY(flooder.waitForDisconnected());
+        QCOMPARE(flooder.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+
+        TestClient again; // same address, at once: refused before any statement
+        QVERIFY(again.openOnly(m_server.url()));
+        QVERIFY(again.waitForDisconnected());
+        QCOMPARE(again.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        QCOMPARE(again.pending(), 0);
+
+        QTest::qWait(1100); // the ban is over
+        TestClient later;
+        QVERIFY(later.connectTo(m_server.url()));
+    }
+
     void connectionsOverTheCapsAreClosedBeforeAnyStatement_data()
     {
         QTest::addColumn<int>("total");

@@ -60,6 +60,7 @@ private slots:
                                    "--rate-limit",
                                    "--rate-burst",
                                    "--flood-close",
+                                   "--flood-ban",
                                    "--max-connections",
                                    "--max-per-address",
                                    "--handshake-timeout",
