@@ -172,6 +172,17 @@ bool CallDispatcher::rejectRoomUuid(const Peer &peer, PayloadFields::Status stat
     return true;
 }
 
+bool CallDispatcher::rejectRoomEdit(const Peer &peer, const PayloadFields::Text &uuid,
+                                    const PayloadFields::Text &value)
+{
+    if (value.status == Status::Missing || value.status == Status::WrongType
+        || uuid.status == Status::Missing) {
+        reply(peer, GeneralReply::NotSufficientData);
+        return true;
+    }
+    return rejectRoomUuid(peer, uuid.status);
+}
+
 bool CallDispatcher::rejectOutsideRoom(const Peer &peer)
 {
     if (!peer.roomUuid.isEmpty())
@@ -245,12 +256,7 @@ void CallDispatcher::changeName(Peer &peer, const PayloadFields &fields)
 {
     const auto uuid = fields.roomUuid();
     const auto name = fields.optionalText(key::name);
-    if (name.status == Status::Missing || name.status == Status::WrongType
-        || uuid.status == Status::Missing) {
-        reply(peer, GeneralReply::NotSufficientData);
-        return;
-    }
-    if (rejectRoomUuid(peer, uuid.status))
+    if (rejectRoomEdit(peer, uuid, name))
         return;
     const auto room = m_store.renameRoom(uuid.value, changedText(name));
     if (!room) {
@@ -264,12 +270,7 @@ void CallDispatcher::changeColor(Peer &peer, const PayloadFields &fields)
 {
     const auto uuid = fields.roomUuid();
     const auto color = fields.optionalText(key::color);
-    if (color.status == Status::Missing || color.status == Status::WrongType
-        || uuid.status == Status::Missing) {
-        reply(peer, GeneralReply::NotSufficientData);
-        return;
-    }
-    if (rejectRoomUuid(peer, uuid.status))
+    if (rejectRoomEdit(peer, uuid, color))
         return;
     // An unknown room is reported before a bad colour, as the original does.
     if (color.status == Status::Present && !Color::isValid(color.value)) {

@@ -43,6 +43,8 @@ private:
 
     // Sends the reply for a room uuid that is not Present; true when one was sent.
     bool rejectRoomUuid(const Peer &peer, PayloadFields::Status status);
+    // change_name / change_color: both fields present and usable, the room uuid a string; true when rejected.
+    bool rejectRoomEdit(const Peer &peer, const PayloadFields::Text &uuid, const PayloadFields::Text &value);
     bool rejectOutsideRoom(const Peer &peer);
     void reply(const Peer &peer, GeneralReply reply);
     void reply(const Peer &peer, ErrorName error);

@@ -73,11 +73,6 @@ void execPragma(QSqlDatabase &database, const QString &pragma)
         throw StorageError(QStringLiteral("%1: %2").arg(pragma, query.lastError().text()));
 }
 
-QString compactJson(const QJsonArray &array)
-{
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
 } // namespace
 
 std::unique_ptr<SqlStore> SqlStore::openSqlite(const QString &path)
@@ -105,7 +100,6 @@ std::unique_ptr<SqlStore> SqlStore::openSqlite(const QString &path)
     // The store must hold the only handle, or closing it after an error warns that it is still in use.
     database = QSqlDatabase();
     std::unique_ptr<SqlStore> store(new SqlStore(QSqlDatabase::database(connection, false),
-                                                 SqlSchema::Dialect::Sqlite,
                                                  QStringLiteral("sqlite:%1").arg(file.absoluteFilePath())));
     // WAL lets readers run beside the writer; FULL syncs every commit, so an acknowledged call survives
     // a power cut as well as a crash.
@@ -116,9 +110,8 @@ std::unique_ptr<SqlStore> SqlStore::openSqlite(const QString &path)
     return store;
 }
 
-SqlStore::SqlStore(QSqlDatabase database, SqlSchema::Dialect dialect, QString description)
+SqlStore::SqlStore(QSqlDatabase database, QString description)
     : m_database(std::move(database))
-    , m_dialect(dialect)
     , m_description(std::move(description))
 { }
 
@@ -515,14 +508,15 @@ std::optional<Line> SqlStore::putLine(const QString &roomUuid, const Line &line)
     if (!roomId)
         return std::nullopt;
     // A known uuid replaces that line in place: same row, so same position and name.
-    const QString points = compactJson(line.points);
+    const QByteArray points = QJsonDocument(line.points).toJson(QJsonDocument::Compact);
     QSqlQuery &upsert =
-        run(sql::putLine, {line.uuid, Line::freshName(), points, line.tool, line.color, *roomId});
+        run(sql::putLine,
+            {line.uuid, Line::freshName(), QString::fromUtf8(points), line.tool, line.color, *roomId});
     if (!upsert.next())
         throw StorageError(QStringLiteral("room %1 has no drawing").arg(roomUuid));
     Line stored = line;
     stored.name = upsert.value(0).toString();
-    stored.pointsJson = points.toUtf8();
+    stored.pointsJson = points;
     upsert.finish();
     transaction.commit();
     return stored;

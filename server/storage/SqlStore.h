@@ -59,7 +59,7 @@ private:
         User user;
     };
 
-    SqlStore(QSqlDatabase database, SqlSchema::Dialect dialect, QString description);
+    SqlStore(QSqlDatabase database, QString description);
 
     QSqlQuery &prepared(const char *sql);
     void execOrThrow(const QString &statement);
@@ -74,7 +74,6 @@ private:
     std::optional<Room> removeFromRoom(const UserRow &row);
 
     QSqlDatabase m_database;
-    SqlSchema::Dialect m_dialect;
     QString m_description;
     QHash<const char *, QSqlQuery> m_queries;
     bool m_inBatch = false;
