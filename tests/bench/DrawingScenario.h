@@ -25,7 +25,6 @@ protected:
     void stopMeasuring() override { m_filling = false; }
 
 private:
-    void createRoom();
     void fill();
     void sendNext();
     void fillDone();

@@ -3,7 +3,6 @@
 #include "BodyCodec.h"
 #include "Clock.h"
 #include "model/Message.h"
-#include "model/Room.h"
 
 #include <QRandomGenerator>
 
@@ -16,33 +15,9 @@ HistoryScenario::HistoryScenario(const BenchOptions &options, QObject *parent)
 
 void HistoryScenario::run()
 {
-    openControl([this]() { createRoom(); });
-}
-
-void HistoryScenario::createRoom()
-{
-    setPhase(QStringLiteral("create room"));
-    control()->expect(ResultName::RoomCreated, [this](const ServerStatement &statement, qint64) {
-        const auto room = Room::fromJson(statement.object());
-        if (!room) {
-            addFailure(QStringLiteral("room_created without a room"));
-            complete();
-            return;
-        }
-        m_room = room->uuid;
-        trackRoom(m_room);
-        if (isCleaning())
-            return;
-        setPhase(QStringLiteral("enter room"));
-        control()->expect(ResultName::DrawingGot, [this](const ServerStatement &, qint64) {
-            if (!isCleaning())
-                fill();
-        });
-        // In the room from now on for the cleanup: the server handles a later leave_room after this call.
-        setControlInRoom(true);
-        control()->send(CallName::EnterRoom, QJsonObject {{QString::fromUtf16(key::uuid), m_room}});
+    openControl([this]() {
+        createAndEnterRoom([this](const QString &uuid) { m_room = uuid; }, [this]() { fill(); });
     });
-    requestRoom();
 }
 
 void HistoryScenario::fill()

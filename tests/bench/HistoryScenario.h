@@ -22,7 +22,6 @@ protected:
     void stopMeasuring() override { m_filling = false; }
 
 private:
-    void createRoom();
     void fill();
     void sendNext();
     void onControlFrame(BenchClient *client, ResultName name, const QString &text, qint64 receivedNs);

@@ -3,6 +3,7 @@
 #include "Clock.h"
 #include "RoomCleaner.h"
 #include "Stats.h"
+#include "model/Room.h"
 
 #include <QJsonArray>
 
@@ -102,6 +103,33 @@ void Scenario::requestRoom()
 {
     ++m_roomsRequested;
     m_control->send(CallName::CreateRoom);
+}
+
+void Scenario::createAndEnterRoom(std::function<void(const QString &)> created, std::function<void()> entered)
+{
+    setPhase(QStringLiteral("create room"));
+    control()->expect(
+        ResultName::RoomCreated, [this, created, entered](const ServerStatement &statement, qint64) {
+            const auto room = Room::fromJson(statement.object());
+            if (!room) {
+                addFailure(QStringLiteral("room_created without a room"));
+                complete();
+                return;
+            }
+            created(room->uuid);
+            trackRoom(room->uuid);
+            if (isCleaning())
+                return;
+            setPhase(QStringLiteral("enter room"));
+            control()->expect(ResultName::DrawingGot, [this, entered](const ServerStatement &, qint64) {
+                if (!isCleaning())
+                    entered();
+            });
+            // In the room from now on for the cleanup: the server handles a later leave_room after this call.
+            setControlInRoom(true);
+            control()->send(CallName::EnterRoom, QJsonObject {{QString::fromUtf16(key::uuid), room->uuid}});
+        });
+    requestRoom();
 }
 
 void Scenario::trackRoom(const QString &uuid)

@@ -74,6 +74,9 @@ protected:
     void requestRoom();
     // A room this run created: deleted at the end (also when it is announced during cleanup).
     void trackRoom(const QString &uuid);
+    // Creates a room through the control client and enters it: `created(uuid)` runs on room_created,
+    // `entered()` once the room's drawing_got arrived (not while cleaning up).
+    void createAndEnterRoom(std::function<void(const QString &uuid)> created, std::function<void()> entered);
 
     // Closes a client that is no longer needed (not a failure) and schedules its deletion.
     void retire(BenchClient *client);
