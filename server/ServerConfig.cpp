@@ -1,11 +1,15 @@
 #include "ServerConfig.h"
 
+#include "storage/DatabaseUrl.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QSysInfo>
+#include <QUuid>
 
 #include <functional>
 #include <vector>
@@ -168,7 +172,8 @@ ServerConfigParse ServerConfig::parse(const QStringList &arguments)
     parser.setApplicationDescription(QCoreApplication::translate(
         "main",
         "Headless socket_chat-compatible WebSocket chat server.\n"
-        "Environment: CHAT_HOST, CHAT_PORT, CHAT_DB, CHAT_LOG_LEVEL, CHAT_TLS_CERT, CHAT_TLS_KEY,\n"
+        "Environment: CHAT_HOST, CHAT_PORT, CHAT_DB, CHAT_NODE_ID, CHAT_LOG_LEVEL, CHAT_TLS_CERT, "
+        "CHAT_TLS_KEY,\n"
         "CHAT_ALLOWED_ORIGINS and the one named with each limit (the options win)."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
@@ -177,9 +182,16 @@ ServerConfigParse ServerConfig::parse(const QStringList &arguments)
     const QCommandLineOption portOption(QStringLiteral("port"),
                                         QStringLiteral("Port to listen on (9000; 0 picks a free one)."),
                                         QStringLiteral("N"));
-    const QCommandLineOption dbOption(QStringLiteral("db"),
-                                      QStringLiteral("SQLite database file (%1).").arg(defaultDatabasePath()),
-                                      QStringLiteral("PATH"));
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"),
+        QStringLiteral("SQLite database file (%1), or postgresql://USER:PASSWORD@HOST:PORT/DBNAME for "
+                       "several nodes on one database.")
+            .arg(defaultDatabasePath()),
+        QStringLiteral("PATH|URL"));
+    const QCommandLineOption nodeOption(
+        QStringLiteral("node-id"),
+        QStringLiteral("This node's name among several on one PostgreSQL database (HOSTNAME:PORT)."),
+        QStringLiteral("ID"));
     const QCommandLineOption logOption(QStringLiteral("log-level"),
                                        QStringLiteral("debug, info, warning or error (info)."),
                                        QStringLiteral("LEVEL"));
@@ -192,7 +204,8 @@ ServerConfigParse ServerConfig::parse(const QStringList &arguments)
         QStringLiteral("allowed-origin"),
         QStringLiteral("A browser Origin allowed to connect (repeatable; default: any)."),
         QStringLiteral("ORIGIN"));
-    parser.addOptions({hostOption, portOption, dbOption, logOption, certOption, keyOption, originOption});
+    parser.addOptions(
+        {hostOption, portOption, dbOption, nodeOption, logOption, certOption, keyOption, originOption});
     ServerConfig config;
     const std::vector<NumberSetting> numbers = numberSettings(config);
     for (const NumberSetting &entry : numbers)
@@ -225,6 +238,17 @@ ServerConfigParse ServerConfig::parse(const QStringList &arguments)
     config.database = setting(parser, dbOption, "CHAT_DB", defaultDatabasePath());
     if (config.database.isEmpty())
         return failure(QStringLiteral("the database path is empty"));
+    QString urlError;
+    if (!DatabaseUrl::parse(config.database, &urlError))
+        return failure(QStringLiteral("--db: %1").arg(urlError));
+    // The same id after a restart lets a node clean up after its last run at once.
+    config.nodeId = setting(parser, nodeOption, "CHAT_NODE_ID",
+                            QStringLiteral("%1:%2").arg(QSysInfo::machineHostName()).arg(config.port));
+    if (config.port == 0 && !parser.isSet(nodeOption) && qEnvironmentVariableIsEmpty("CHAT_NODE_ID"))
+        config.nodeId = QStringLiteral("%1:%2").arg(
+            QSysInfo::machineHostName(), QUuid::createUuid().toString(QUuid::WithoutBraces).left(8));
+    if (config.nodeId.trimmed().isEmpty() || config.nodeId.size() > 200)
+        return failure(QStringLiteral("--node-id must be 1 to 200 characters"));
 
     config.logLevel = setting(parser, logOption, "CHAT_LOG_LEVEL", config.logLevel);
     if (!logLevels.contains(config.logLevel.toLower()))

@@ -17,7 +17,8 @@ struct ServerConfig
     QHostAddress address = QHostAddress::LocalHost;
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 9000;
-    QString database; // a SQLite file path
+    QString database; // a SQLite file path or a postgresql:// URL
+    QString nodeId; // among several nodes on one PostgreSQL database
     QString logLevel = QStringLiteral("info");
     ConnectionLimits limits;
     CallCaps caps;

@@ -1,6 +1,8 @@
 #include "ServerConfig.h"
 #include "ServerLogging.h"
 #include "SignalWatcher.h"
+#include "cluster/ClusterNode.h"
+#include "storage/DatabaseUrl.h"
 #include "storage/SqlStore.h"
 #include "storage/StorageError.h"
 #include "transport/ChatServer.h"
@@ -42,12 +44,18 @@ int main(int argc, char *argv[])
     ServerConfig::applyLogLevel(config.logLevel);
 
     SignalWatcher signalWatcher;
+    QString urlError;
+    const DatabaseUrl databaseUrl = *DatabaseUrl::parse(config.database, &urlError); // checked by the parse
     std::unique_ptr<SqlStore> store;
     try {
-        store = SqlStore::openSqlite(config.database);
-        store->clearMemberships(); // nobody is in a room before anyone has connected
+        store = SqlStore::open(databaseUrl, config.nodeId);
+        // Alone on its database, nobody is in a room before anyone has connected. With several nodes, only
+        // this node's users leave (the cluster node does it), and those of nodes that are gone.
+        if (!databaseUrl.isPostgres())
+            store->clearMemberships();
     } catch (const StorageError &error) {
-        return fail(QStringLiteral("database %1: %2").arg(config.database, QString::fromUtf8(error.what())));
+        return fail(
+            QStringLiteral("database %1: %2").arg(databaseUrl.display(), QString::fromUtf8(error.what())));
     }
 
     ChatServer::Options options;
@@ -63,6 +71,16 @@ int main(int argc, char *argv[])
         options.tls = std::get<QSslConfiguration>(tls);
     }
     ChatServer server(*store, options);
+    std::unique_ptr<ClusterNode> cluster;
+    if (databaseUrl.isPostgres()) {
+        cluster = std::make_unique<ClusterNode>(server, *store, *store, databaseUrl);
+        try {
+            cluster->start();
+        } catch (const StorageError &error) {
+            return fail(QStringLiteral("database %1: %2")
+                            .arg(databaseUrl.display(), QString::fromUtf8(error.what())));
+        }
+    }
     if (!server.listen())
         return fail(QStringLiteral("cannot listen on %1:%2: %3")
                         .arg(config.host)
@@ -74,7 +92,7 @@ int main(int argc, char *argv[])
                                       .arg(options.tls ? QStringLiteral("wss") : QStringLiteral("ws"))
                                       .arg(config.host)
                                       .arg(server.port())
-                               << "with database" << store->description();
+                               << "with database" << store->description() << "as node" << config.nodeId;
 
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &server, [&](int signalNumber) {
         qCInfo(lcServer) << "signal" << signalNumber << "received";
@@ -82,6 +100,8 @@ int main(int argc, char *argv[])
     });
     QObject::connect(&server, &ChatServer::shutDown, &app, &QCoreApplication::quit);
     const int code = app.exec();
+    if (cluster)
+        cluster->stop();
     qCInfo(lcServer) << "stopped";
     return code;
 }

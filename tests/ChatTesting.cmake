@@ -12,3 +12,15 @@ function(chat_add_test name)
         LABELS "${ARG_LABELS}"
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;CHAT_SHARED_DIR=${CHAT_SHARED_DIR}")
 endfunction()
+
+# chat_add_postgres_variant(NAME): runs the test program NAME once more as NAME_postgres, on the PostgreSQL
+# that scripts/with-postgres.sh provides (CHAT_TEST_POSTGRES_URL); skipped when there is none.
+function(chat_add_postgres_variant name)
+    add_test(NAME ${name}_postgres COMMAND ${name})
+    get_test_property(${name} TIMEOUT timeout)
+    set_tests_properties(${name}_postgres PROPERTIES
+        TIMEOUT ${timeout}
+        LABELS "postgres"
+        SKIP_REGULAR_EXPRESSION "CHAT_TEST_POSTGRES_URL is not set"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;CHAT_SHARED_DIR=${CHAT_SHARED_DIR};CHAT_TEST_DATABASE=postgres")
+endfunction()

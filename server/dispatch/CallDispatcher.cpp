@@ -150,6 +150,12 @@ void CallDispatcher::reply(const Peer &peer, ErrorName error)
     m_outbox.toCaller(peer, ServerStatement::error(error));
 }
 
+void CallDispatcher::announceRooms(const QVector<Room> &rooms)
+{
+    for (const Room &room : rooms)
+        announceRoom(room);
+}
+
 void CallDispatcher::announceRoom(const Room &room)
 {
     m_outbox.toAll(resultWith(ResultName::RoomChanged, room));

@@ -22,6 +22,8 @@ public:
     // The connection is gone (already removed from the outbox): its user leaves the room, others are told.
     void disconnected(Peer &peer);
     void dispatch(Peer &peer, const CallStatement &call);
+    // Users left these rooms without a call of theirs (their node is gone): everyone hears of each room.
+    void announceRooms(const QVector<Room> &rooms);
 
 private:
     using Handler = void (CallDispatcher::*)(Peer &, const PayloadFields &);

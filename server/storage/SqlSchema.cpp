@@ -8,13 +8,16 @@
 
 namespace chat::server {
 
-namespace {
-
 // "{id}" stands for an auto-incrementing integer primary key, which the two dialects spell differently.
-// Ids give insertion order: rooms, messages and lines are listed by id.
-QString dialectSql(const char *sql, SqlSchema::Dialect dialect)
+// Ids give insertion order: rooms, messages and lines are listed by id. "{now}" is the database's clock in
+// milliseconds since 1970, so that nodes on machines with different clocks agree on heartbeats.
+QString SqlSchema::dialectSql(const char *sql, Dialect dialect)
 {
     QString text = QString::fromUtf8(sql);
+    text.replace(QStringLiteral("{now}"),
+                 dialect == Dialect::Sqlite
+                     ? QStringLiteral("CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)")
+                     : QStringLiteral("CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)"));
     text.replace(QStringLiteral("{id}"),
                  dialect == SqlSchema::Dialect::Sqlite
                      ? QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")
@@ -24,6 +27,8 @@ QString dialectSql(const char *sql, SqlSchema::Dialect dialect)
                                                        : QStringLiteral("BIGINT"));
     return text;
 }
+
+namespace {
 
 // Version 1: the socket_chat data model. Every lookup a handler makes has an index.
 const char *const version1[] = {
@@ -72,6 +77,24 @@ const char *const version1[] = {
     "CREATE INDEX lines_by_drawing ON lines(drawing_id, id)",
 };
 
+// Version 2: several server nodes on one database. Each user belongs to the node that holds its connection;
+// nodes beat their heart into "nodes" so that the others notice a dead one; "events" carries what one node
+// broadcast to the clients of the others, in commit order (PostgreSQL only; a single node never reads it).
+const char *const version2[] = {
+    "ALTER TABLE users ADD COLUMN node_id TEXT",
+    "CREATE INDEX users_by_node ON users(node_id)",
+    "CREATE TABLE nodes ("
+    " id TEXT PRIMARY KEY,"
+    " heartbeat {bigint} NOT NULL)",
+    "CREATE TABLE events ("
+    " id {id},"
+    " node_id TEXT NOT NULL,"
+    " room_uuid TEXT,"
+    " body TEXT NOT NULL,"
+    " created {bigint} NOT NULL)",
+    "CREATE INDEX events_by_created ON events(created)",
+};
+
 void execOrThrow(QSqlQuery &query, const QString &sql)
 {
     if (!query.exec(sql))
@@ -80,9 +103,21 @@ void execOrThrow(QSqlQuery &query, const QString &sql)
 
 } // namespace
 
-int SqlSchema::versionOf(QSqlDatabase &database)
+bool SqlSchema::hasVersionTable(QSqlDatabase &database, Dialect dialect)
 {
-    if (!database.tables().contains(QStringLiteral("schema_version")))
+    // QPSQL's tables() names tables outside "public" with their schema, so ask the database itself.
+    QSqlQuery query(database);
+    const QString sql = dialect == Dialect::Sqlite
+        ? QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
+        : QStringLiteral("SELECT 1 WHERE to_regclass('schema_version') IS NOT NULL");
+    if (!query.exec(sql))
+        throw StorageError(QStringLiteral("cannot look for the schema: %1").arg(query.lastError().text()));
+    return query.next();
+}
+
+int SqlSchema::versionOf(QSqlDatabase &database, Dialect dialect)
+{
+    if (!hasVersionTable(database, dialect))
         return 0;
     QSqlQuery query(database);
     if (!query.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) || !query.next())
@@ -93,7 +128,7 @@ int SqlSchema::versionOf(QSqlDatabase &database)
 
 void SqlSchema::migrate(QSqlDatabase &database, Dialect dialect)
 {
-    const int version = versionOf(database);
+    const int version = versionOf(database, dialect);
     if (version > currentVersion) {
         throw StorageError(QStringLiteral("the database has schema version %1, newer than this server's %2")
                                .arg(version)
@@ -109,10 +144,21 @@ void SqlSchema::applyMigration(QSqlDatabase &database, Dialect dialect, int vers
         throw StorageError(QStringLiteral("cannot begin a migration: %1").arg(database.lastError().text()));
     try {
         QSqlQuery query(database);
+        if (dialect == Dialect::PostgreSql) {
+            // Nodes starting together: one migrates, the others wait and then find nothing left to do.
+            execOrThrow(query, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(migrationLockKey));
+            if (versionOf(database, dialect) >= version) {
+                database.rollback();
+                return;
+            }
+        }
         if (version == 1) {
             execOrThrow(query, QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL)"));
             for (const char *statement : version1)
-                execOrThrow(query, dialectSql(statement, dialect));
+                execOrThrow(query, SqlSchema::dialectSql(statement, dialect));
+        } else if (version == 2) {
+            for (const char *statement : version2)
+                execOrThrow(query, SqlSchema::dialectSql(statement, dialect));
         }
         execOrThrow(query, QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)").arg(version));
         if (!database.commit())

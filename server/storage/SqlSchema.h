@@ -12,13 +12,20 @@ class SqlSchema
 public:
     enum class Dialect { Sqlite, PostgreSql };
 
-    static constexpr int currentVersion = 1;
+    static constexpr int currentVersion = 2;
+    // PostgreSQL advisory lock keys: one for migrations, one that every writing transaction holds, so that
+    // the nodes' transactions (and the events they publish) commit one after another, in id order.
+    static constexpr qint64 migrationLockKey = 0x63686174'0001; // "chat"
+    static constexpr qint64 writeLockKey = 0x63686174'0002;
 
     // Brings the database to currentVersion. Throws StorageError; refuses a database newer than this build.
     static void migrate(QSqlDatabase &database, Dialect dialect);
-    static int versionOf(QSqlDatabase &database);
+    static int versionOf(QSqlDatabase &database, Dialect dialect);
+    // The statement in the dialect: fills in the {id}, {bigint} and {now} placeholders.
+    static QString dialectSql(const char *sql, Dialect dialect);
 
 private:
+    static bool hasVersionTable(QSqlDatabase &database, Dialect dialect);
     static void applyMigration(QSqlDatabase &database, Dialect dialect, int version);
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
-// Every SQL statement of SqlStore, in one place: the same text serves SQLite and PostgreSQL, and
+// Every SQL statement of SqlStore, in one place: the same text serves SQLite and PostgreSQL ("{now}" becomes
+// the database clock in milliseconds, see SqlSchema::dialectSql), and
 // tst_sqlstore checks with EXPLAIN QUERY PLAN that none of them scans a whole table to answer for one room.
 namespace chat::server::sql {
 
@@ -23,7 +24,7 @@ inline constexpr char leaveRoom[] = "UPDATE users SET room_id = NULL, joined_seq
 // At start: nobody is in a room.
 inline constexpr char clearMemberships[] =
     "UPDATE users SET room_id = NULL, joined_seq = NULL WHERE room_id IS NOT NULL";
-inline constexpr char insertUser[] = "INSERT INTO users (uuid, name) VALUES (?, ?)";
+inline constexpr char insertUser[] = "INSERT INTO users (uuid, name, node_id) VALUES (?, ?, ?)";
 // A user no message refers to can go when their connection ends.
 inline constexpr char deleteUserWithoutMessages[] =
     "DELETE FROM users WHERE id = ? AND NOT EXISTS (SELECT 1 FROM messages WHERE user_id = "
@@ -58,8 +59,35 @@ inline constexpr char resetDrawing[] =
     "DELETE FROM lines WHERE drawing_id = (SELECT id FROM drawings WHERE room_id = ?)";
 // For the lines-per-drawing cap: how many lines the room's drawing holds, and whether one has this uuid.
 inline constexpr char countLines[] =
-    "SELECT COUNT(*), COALESCE(SUM(l.uuid = ?), 0) FROM lines l JOIN drawings d ON d.id = "
-    "l.drawing_id WHERE d.room_id = ?";
+    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN l.uuid = ? THEN 1 ELSE 0 END), 0) FROM lines l JOIN "
+    "drawings d ON d.id = l.drawing_id WHERE d.room_id = ?";
+
+// Several nodes (schema version 2). The rooms a node's users are in, before they leave them.
+inline constexpr char roomsOfNodeUsers[] =
+    "SELECT DISTINCT room_id FROM users WHERE node_id = ? AND room_id IS NOT NULL";
+inline constexpr char usersOfNode[] = "SELECT uuid FROM users WHERE node_id = ?";
+inline constexpr char deleteNodeUsersWithoutMessages[] =
+    "DELETE FROM users WHERE node_id = ? AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.user_id = "
+    "users.id)";
+// Authors stay (their messages name them) but belong to no node and no room any more.
+inline constexpr char releaseNodeUsers[] =
+    "UPDATE users SET room_id = NULL, joined_seq = NULL, node_id = NULL WHERE node_id = ?";
+inline constexpr char registerNode[] =
+    "INSERT INTO nodes (id, heartbeat) VALUES (?, {now}) ON CONFLICT (id) DO UPDATE SET heartbeat = "
+    "excluded.heartbeat";
+inline constexpr char beatHeart[] = "UPDATE nodes SET heartbeat = {now} WHERE id = ?";
+inline constexpr char silentNodes[] = "SELECT id FROM nodes WHERE id <> ? AND heartbeat < {now} - ?";
+inline constexpr char forgetNode[] = "DELETE FROM nodes WHERE id = ?";
+inline constexpr char appendEvent[] =
+    "INSERT INTO events (node_id, room_uuid, body, created) VALUES (?, ?, ?, {now}) RETURNING id";
+// What the other nodes committed since the last event seen, oldest first.
+inline constexpr char eventsAfter[] =
+    "SELECT id, room_uuid, body FROM events WHERE id > ? AND node_id <> ? ORDER BY id LIMIT 2000";
+// PostgreSQL only (so not in the list below, which SQLite checks): wakes the nodes when the transaction
+// commits.
+inline constexpr char notifyNodes[] = "SELECT pg_notify('chat_events', ?)";
+inline constexpr char lastEventId[] = "SELECT COALESCE(MAX(id), 0) FROM events";
+inline constexpr char pruneEvents[] = "DELETE FROM events WHERE created < {now} - ?";
 
 struct NamedStatement
 {
@@ -93,6 +121,18 @@ inline constexpr NamedStatement all[] = {
     {"putLine", putLine},
     {"resetDrawing", resetDrawing},
     {"countLines", countLines},
+    {"roomsOfNodeUsers", roomsOfNodeUsers},
+    {"usersOfNode", usersOfNode},
+    {"deleteNodeUsersWithoutMessages", deleteNodeUsersWithoutMessages},
+    {"releaseNodeUsers", releaseNodeUsers},
+    {"registerNode", registerNode},
+    {"beatHeart", beatHeart},
+    {"silentNodes", silentNodes},
+    {"forgetNode", forgetNode},
+    {"appendEvent", appendEvent},
+    {"eventsAfter", eventsAfter},
+    {"lastEventId", lastEventId},
+    {"pruneEvents", pruneEvents},
 };
 
 } // namespace chat::server::sql

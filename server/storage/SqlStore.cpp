@@ -1,5 +1,7 @@
 #include "SqlStore.h"
 
+#include "PostgresConnection.h"
+#include "ServerLogging.h"
 #include "SqlStatements.h"
 #include "StorageError.h"
 #include "model/Color.h"
@@ -24,9 +26,8 @@ public:
     {
         if (m_store.m_inBatch)
             m_store.execOrThrow(QStringLiteral("SAVEPOINT call"));
-        else if (!m_store.m_database.transaction())
-            throw StorageError(
-                QStringLiteral("cannot begin a transaction: %1").arg(m_store.m_database.lastError().text()));
+        else
+            m_store.beginTransaction("a transaction");
     }
     ~Transaction()
     {
@@ -39,6 +40,7 @@ public:
         } else {
             m_store.m_database.rollback();
         }
+        m_store.checkConnection();
     }
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
@@ -47,9 +49,12 @@ public:
     {
         if (m_store.m_inBatch)
             m_store.execOrThrow(QStringLiteral("RELEASE call"));
-        else if (!m_store.m_database.commit())
-            throw StorageError(
-                QStringLiteral("cannot commit: %1").arg(m_store.m_database.lastError().text()));
+        else if (!m_store.m_database.commit()) {
+            const QString reason = m_store.m_database.lastError().text();
+            m_store.m_database.rollback();
+            m_store.checkConnection();
+            throw StorageError(QStringLiteral("cannot commit: %1").arg(reason));
+        }
         m_committed = true;
     }
 
@@ -66,6 +71,45 @@ QString uniqueConnectionName()
     return QStringLiteral("chat-store-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
+// PostgreSQL's text cannot hold U+0000, which the protocol allows in names and bodies. Such a text is stored
+// as U+0001 followed by the text with U+0000 written as U+0001 '0' and U+0001 as U+0001 '1'; a text that
+// starts with U+0001 is stored the same way, so reading back is exact.
+constexpr QChar textMark(0x0001);
+
+QString encodedForPostgres(const QString &text)
+{
+    if (!text.contains(QChar(0)) && !text.startsWith(textMark))
+        return text;
+    QString encoded(textMark);
+    encoded.reserve(text.size() + 8);
+    for (const QChar c : text) {
+        if (c == QChar(0) || c == textMark)
+            encoded.append(textMark).append(c == textMark ? u'1' : u'0');
+        else
+            encoded.append(c);
+    }
+    return encoded;
+}
+
+QString decodedFromPostgres(const QString &stored)
+{
+    if (!stored.startsWith(textMark))
+        return stored;
+    QString text;
+    text.reserve(stored.size());
+    for (qsizetype i = 1; i < stored.size(); ++i) {
+        if (stored.at(i) == textMark && i + 1 < stored.size()) {
+            text.append(stored.at(++i) == u'1' ? textMark : QChar(0));
+        } else {
+            text.append(stored.at(i));
+        }
+    }
+    return text;
+}
+
+constexpr int firstReconnectDelayMs = 250;
+constexpr int maxReconnectDelayMs = 4000;
+
 void execPragma(QSqlDatabase &database, const QString &pragma)
 {
     QSqlQuery query(database);
@@ -74,6 +118,44 @@ void execPragma(QSqlDatabase &database, const QString &pragma)
 }
 
 } // namespace
+
+std::unique_ptr<SqlStore> SqlStore::open(const DatabaseUrl &url, const QString &nodeId)
+{
+    std::unique_ptr<SqlStore> store =
+        url.isPostgres() ? openPostgres(url, nodeId) : openSqlite(url.sqlitePath);
+    store->m_nodeId = nodeId;
+    return store;
+}
+
+std::unique_ptr<SqlStore> SqlStore::openPostgres(const DatabaseUrl &url, const QString &nodeId)
+{
+    const QString connection = uniqueConnectionName();
+    QSqlDatabase database = addPostgresConnection(url, connection);
+    if (!database.isValid())
+        throw StorageError(QStringLiteral("the Qt PostgreSQL driver (QPSQL) is not available"));
+    if (!database.open()) {
+        const QString reason = database.lastError().text().trimmed();
+        database = QSqlDatabase();
+        QSqlDatabase::removeDatabase(connection);
+        throw StorageError(QStringLiteral("cannot connect to %1: %2").arg(url.display(), reason));
+    }
+    database = QSqlDatabase();
+    std::unique_ptr<SqlStore> store(new SqlStore(QSqlDatabase::database(connection, false),
+                                                 SqlSchema::Dialect::PostgreSql, url.display(), nodeId));
+    if (!url.schema.isEmpty()) {
+        QSqlQuery create(store->m_database);
+        // Nodes starting together would race to create it; the lock makes one of them do it.
+        if (!store->m_database.transaction()
+            || !create.exec(
+                QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(SqlSchema::migrationLockKey))
+            || !create.exec(QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1").arg(url.schema))
+            || !store->m_database.commit())
+            throw StorageError(
+                QStringLiteral("cannot create schema %1: %2").arg(url.schema, create.lastError().text()));
+    }
+    SqlSchema::migrate(store->m_database, SqlSchema::Dialect::PostgreSql);
+    return store;
+}
 
 std::unique_ptr<SqlStore> SqlStore::openSqlite(const QString &path)
 {
@@ -99,8 +181,9 @@ std::unique_ptr<SqlStore> SqlStore::openSqlite(const QString &path)
     }
     // The store must hold the only handle, or closing it after an error warns that it is still in use.
     database = QSqlDatabase();
-    std::unique_ptr<SqlStore> store(new SqlStore(QSqlDatabase::database(connection, false),
-                                                 QStringLiteral("sqlite:%1").arg(file.absoluteFilePath())));
+    std::unique_ptr<SqlStore> store(
+        new SqlStore(QSqlDatabase::database(connection, false), SqlSchema::Dialect::Sqlite,
+                     QStringLiteral("sqlite:%1").arg(file.absoluteFilePath()), QStringLiteral("local")));
     // WAL lets readers run beside the writer; FULL syncs every commit, so an acknowledged call survives
     // a power cut as well as a crash.
     execPragma(store->m_database, QStringLiteral("PRAGMA journal_mode=WAL"));
@@ -110,9 +193,11 @@ std::unique_ptr<SqlStore> SqlStore::openSqlite(const QString &path)
     return store;
 }
 
-SqlStore::SqlStore(QSqlDatabase database, QString description)
+SqlStore::SqlStore(QSqlDatabase database, SqlSchema::Dialect dialect, QString description, QString nodeId)
     : m_database(std::move(database))
+    , m_dialect(dialect)
     , m_description(std::move(description))
+    , m_nodeId(std::move(nodeId))
 { }
 
 SqlStore::~SqlStore()
@@ -135,7 +220,7 @@ QSqlQuery &SqlStore::prepared(const char *sql)
     if (it == m_queries.end()) {
         QSqlQuery query(m_database);
         query.setForwardOnly(true);
-        if (!query.prepare(QString::fromUtf8(sql)))
+        if (!query.prepare(SqlSchema::dialectSql(sql, m_dialect)))
             throw StorageError(QStringLiteral("cannot prepare \"%1\": %2")
                                    .arg(QString::fromUtf8(sql), query.lastError().text()));
         it = m_queries.insert(sql, query);
@@ -146,12 +231,23 @@ QSqlQuery &SqlStore::prepared(const char *sql)
 QSqlQuery &SqlStore::run(const char *sql, const QVariantList &values)
 {
     QSqlQuery &query = prepared(sql);
-    for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values.at(i));
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        if (isPostgres() && value.typeId() == QMetaType::QString)
+            query.bindValue(i, encodedForPostgres(value.toString()));
+        else
+            query.bindValue(i, value);
+    }
     if (!query.exec())
         throw StorageError(
             QStringLiteral("\"%1\": %2").arg(QString::fromUtf8(sql), query.lastError().text()));
     return query;
+}
+
+QString SqlStore::text(const QSqlQuery &query, int column) const
+{
+    const QString value = query.value(column).toString();
+    return isPostgres() ? decodedFromPostgres(value) : value;
 }
 
 std::optional<qint64> SqlStore::roomIdOf(const QString &roomUuid)
@@ -170,7 +266,7 @@ std::optional<SqlStore::UserRow> SqlStore::userRow(const QString &userUuid)
     std::optional<UserRow> row;
     if (query.next()) {
         row = UserRow {query.value(0).toLongLong(), query.value(2).toLongLong(),
-                       User {userUuid, query.value(1).toString(), query.value(3).toString()}};
+                       User {userUuid, text(query, 1), text(query, 3)}};
     }
     query.finish();
     return row;
@@ -181,7 +277,7 @@ QVector<User> SqlStore::membersOf(qint64 roomId)
     QSqlQuery &query = run(sql::membersOfRoom, {roomId});
     QVector<User> users;
     while (query.next())
-        users.append(User {query.value(0).toString(), query.value(1).toString(), query.value(2).toString()});
+        users.append(User {text(query, 0), text(query, 1), text(query, 2)});
     query.finish();
     return users;
 }
@@ -194,9 +290,9 @@ std::optional<Room> SqlStore::loadRoom(qint64 roomId)
         return std::nullopt;
     }
     Room room;
-    room.uuid = query.value(0).toString();
-    room.name = query.value(1).toString();
-    room.color = query.value(2).toString();
+    room.uuid = text(query, 0);
+    room.name = text(query, 1);
+    room.color = text(query, 2);
     room.sum = query.value(3).toLongLong();
     query.finish();
     room.users = membersOf(roomId);
@@ -209,11 +305,11 @@ QVector<Message> SqlStore::messagesOf(qint64 roomId)
     QVector<Message> messages;
     while (query.next()) {
         Message message;
-        message.uuid = query.value(0).toString();
-        message.body = query.value(1).toString();
-        message.created = query.value(2).toString();
-        message.user = User {query.value(3).toString(), query.value(4).toString(), query.value(5).toString()};
-        message.roomUuid = query.value(6).toString();
+        message.uuid = text(query, 0);
+        message.body = text(query, 1);
+        message.created = text(query, 2);
+        message.user = User {text(query, 3), text(query, 4), text(query, 5)};
+        message.roomUuid = text(query, 6);
         messages.append(message);
     }
     query.finish();
@@ -227,17 +323,17 @@ Drawing SqlStore::drawingOf(qint64 roomId)
         throw StorageError(QStringLiteral("room %1 has no drawing").arg(roomId));
     const qint64 drawingId = drawingQuery.value(0).toLongLong();
     Drawing drawing;
-    drawing.uuid = drawingQuery.value(1).toString();
+    drawing.uuid = text(drawingQuery, 1);
     drawingQuery.finish();
 
     QSqlQuery &query = run(sql::linesOfDrawing, {drawingId});
     while (query.next()) {
         Line line;
-        line.uuid = query.value(0).toString();
-        line.name = query.value(1).toString();
-        line.pointsJson = query.value(2).toString().toUtf8();
-        line.tool = query.value(3).toString();
-        line.color = query.value(4).toString();
+        line.uuid = text(query, 0);
+        line.name = text(query, 1);
+        line.pointsJson = text(query, 2).toUtf8();
+        line.tool = text(query, 3);
+        line.color = text(query, 4);
         drawing.lines.append(line);
     }
     query.finish();
@@ -259,12 +355,31 @@ void SqlStore::execOrThrow(const QString &statement)
         throw StorageError(QStringLiteral("%1: %2").arg(statement, query.lastError().text()));
 }
 
+void SqlStore::beginTransaction(const char *what)
+{
+    if (!ensureConnected())
+        throw StorageError(QStringLiteral("the database is unavailable (reconnecting)"));
+    if (!m_database.transaction()) {
+        const QString reason = m_database.lastError().text();
+        checkConnection();
+        throw StorageError(QStringLiteral("cannot begin %1: %2").arg(QLatin1String(what), reason));
+    }
+    if (!isPostgres())
+        return;
+    QSqlQuery lock(m_database);
+    if (!lock.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(SqlSchema::writeLockKey))) {
+        const QString reason = lock.lastError().text();
+        m_database.rollback();
+        checkConnection();
+        throw StorageError(QStringLiteral("cannot take the write lock: %1").arg(reason));
+    }
+}
+
 void SqlStore::beginBatch()
 {
     if (m_inBatch)
         return;
-    if (!m_database.transaction())
-        throw StorageError(QStringLiteral("cannot begin a batch: %1").arg(m_database.lastError().text()));
+    beginTransaction("a batch");
     m_inBatch = true;
 }
 
@@ -276,18 +391,57 @@ void SqlStore::commitBatch()
     if (!m_database.commit()) {
         const QString reason = m_database.lastError().text();
         m_database.rollback();
+        checkConnection();
         throw StorageError(QStringLiteral("cannot commit a batch: %1").arg(reason));
     }
 }
 
-std::optional<QString> SqlStore::roomOfUser(const QString &userUuid)
+void SqlStore::rollbackBatch()
 {
-    Transaction transaction(*this);
-    const auto row = userRow(userUuid);
-    transaction.commit();
-    if (!row)
-        return std::nullopt;
-    return row->user.roomUuid;
+    if (!m_inBatch)
+        return;
+    m_inBatch = false;
+    m_database.rollback();
+    checkConnection();
+}
+
+void SqlStore::checkConnection()
+{
+    if (!isPostgres() || !m_connected)
+        return;
+    QSqlQuery probe(m_database);
+    if (probe.exec(QStringLiteral("SELECT 1")))
+        return;
+    qCWarning(lcStorage).noquote() << "lost the connection to" << m_description << "("
+                                   << probe.lastError().text().trimmed()
+                                   << "); calls fail until it is back, reconnecting";
+    m_queries.clear(); // prepared on the old connection
+    m_database.close();
+    m_inBatch = false;
+    m_connected = false;
+    m_sinceLost.start();
+    m_reconnectDelayMs = 0;
+    m_nextAttemptMs = 0;
+}
+
+bool SqlStore::ensureConnected()
+{
+    if (m_connected)
+        return true;
+    if (m_sinceLost.elapsed() < m_nextAttemptMs)
+        return false;
+    if (!m_database.open()) {
+        m_reconnectDelayMs = qBound(firstReconnectDelayMs, m_reconnectDelayMs * 2, maxReconnectDelayMs);
+        m_nextAttemptMs = m_sinceLost.elapsed() + m_reconnectDelayMs;
+        qCDebug(lcStorage).noquote() << "cannot reconnect to" << m_description << ":"
+                                     << m_database.lastError().text().trimmed();
+        return false;
+    }
+    m_connected = true;
+    ++m_generation;
+    qCInfo(lcStorage).noquote() << "connected to" << m_description << "again after"
+                                << QStringLiteral("%1 s").arg(m_sinceLost.elapsed() / 1000.0, 0, 'f', 1);
+    return true;
 }
 
 void SqlStore::clearMemberships()
@@ -301,7 +455,7 @@ User SqlStore::createUser()
 {
     Transaction transaction(*this);
     const User user = User::create();
-    run(sql::insertUser, {user.uuid, user.name});
+    run(sql::insertUser, {user.uuid, user.name, m_nodeId});
     transaction.commit();
     return user;
 }
@@ -342,11 +496,8 @@ QVector<Room> SqlStore::listRooms()
     QSqlQuery &roomQuery = run(sql::allRooms, {});
     while (roomQuery.next()) {
         indexOfRoom.insert(roomQuery.value(0).toLongLong(), rooms.size());
-        rooms.append(Room {roomQuery.value(1).toString(),
-                           roomQuery.value(2).toString(),
-                           roomQuery.value(3).toString(),
-                           {},
-                           roomQuery.value(4).toLongLong()});
+        rooms.append(Room {
+            text(roomQuery, 1), text(roomQuery, 2), text(roomQuery, 3), {}, roomQuery.value(4).toLongLong()});
     }
     roomQuery.finish();
 
@@ -354,8 +505,8 @@ QVector<Room> SqlStore::listRooms()
     while (memberQuery.next()) {
         const qsizetype index = indexOfRoom.value(memberQuery.value(0).toLongLong(), -1);
         if (index >= 0) {
-            rooms[index].users.append(User {memberQuery.value(1).toString(), memberQuery.value(2).toString(),
-                                            memberQuery.value(3).toString()});
+            rooms[index].users.append(
+                User {text(memberQuery, 1), text(memberQuery, 2), text(memberQuery, 3)});
         }
     }
     memberQuery.finish();
@@ -515,7 +666,7 @@ std::optional<Line> SqlStore::putLine(const QString &roomUuid, const Line &line)
     if (!upsert.next())
         throw StorageError(QStringLiteral("room %1 has no drawing").arg(roomUuid));
     Line stored = line;
-    stored.name = upsert.value(0).toString();
+    stored.name = text(upsert, 0);
     stored.pointsJson = points;
     upsert.finish();
     transaction.commit();
@@ -547,6 +698,133 @@ Store::LineCount SqlStore::countLines(const QString &roomUuid, const QString &li
     query.finish();
     transaction.commit();
     return count;
+}
+
+void SqlStore::registerNode()
+{
+    Transaction transaction(*this);
+    run(sql::registerNode, {m_nodeId});
+    transaction.commit();
+}
+
+bool SqlStore::beatHeart()
+{
+    if (!ensureConnected())
+        throw StorageError(QStringLiteral("the database is unavailable (reconnecting)"));
+    // Alone, outside any transaction: a heartbeat must not wait for the write lock.
+    QSqlQuery &query = prepared(sql::beatHeart);
+    query.bindValue(0, m_nodeId);
+    if (!query.exec()) {
+        const QString reason = query.lastError().text();
+        checkConnection();
+        throw StorageError(QStringLiteral("heartbeat: %1").arg(reason));
+    }
+    return query.numRowsAffected() == 1;
+}
+
+QStringList SqlStore::silentNodes(int silentForMs)
+{
+    Transaction transaction(*this);
+    QSqlQuery &query = run(sql::silentNodes, {m_nodeId, silentForMs});
+    QStringList nodes;
+    while (query.next())
+        nodes.append(text(query, 0));
+    query.finish();
+    transaction.commit();
+    return nodes;
+}
+
+void SqlStore::forgetNode(const QString &nodeId)
+{
+    Transaction transaction(*this);
+    run(sql::forgetNode, {nodeId});
+    transaction.commit();
+}
+
+QVector<Room> SqlStore::removeNodeUsers(const QString &nodeId)
+{
+    Transaction transaction(*this);
+    QVector<qint64> roomIds;
+    QSqlQuery &query = run(sql::roomsOfNodeUsers, {nodeId});
+    while (query.next())
+        roomIds.append(query.value(0).toLongLong());
+    query.finish();
+    run(sql::deleteNodeUsersWithoutMessages, {nodeId});
+    run(sql::releaseNodeUsers, {nodeId});
+    QVector<Room> rooms;
+    for (const qint64 roomId : roomIds) {
+        if (auto room = loadRoom(roomId))
+            rooms.append(*room);
+    }
+    transaction.commit();
+    return rooms;
+}
+
+QStringList SqlStore::usersOfNode(const QString &nodeId)
+{
+    Transaction transaction(*this);
+    QSqlQuery &query = run(sql::usersOfNode, {nodeId});
+    QStringList users;
+    while (query.next())
+        users.append(text(query, 0));
+    query.finish();
+    transaction.commit();
+    return users;
+}
+
+qint64 SqlStore::appendEvent(const QString &roomUuid, const QString &text)
+{
+    QSqlQuery &query = run(sql::appendEvent, {m_nodeId, roomUuid.isEmpty() ? QVariant() : roomUuid, text});
+    if (!query.next())
+        throw StorageError(QStringLiteral("no id for a new event"));
+    const qint64 id = query.value(0).toLongLong();
+    query.finish();
+    return id;
+}
+
+void SqlStore::notifyNodes()
+{
+    // The payload names the sender, which need not read its own events back.
+    if (isPostgres())
+        run(sql::notifyNodes, {m_nodeId});
+}
+
+QVector<ClusterStore::Event> SqlStore::eventsAfter(qint64 afterId)
+{
+    if (!m_inBatch && !ensureConnected())
+        throw StorageError(QStringLiteral("the database is unavailable (reconnecting)"));
+    // One statement, outside the write lock: commits happen in id order, so what it sees is a prefix.
+    QSqlQuery &query = prepared(sql::eventsAfter);
+    query.bindValue(0, afterId);
+    query.bindValue(1, m_nodeId);
+    if (!query.exec()) {
+        const QString reason = query.lastError().text();
+        if (!m_inBatch)
+            checkConnection();
+        throw StorageError(QStringLiteral("reading events: %1").arg(reason));
+    }
+    QVector<Event> events;
+    while (query.next())
+        events.append({query.value(0).toLongLong(), text(query, 1), text(query, 2)});
+    query.finish();
+    return events;
+}
+
+qint64 SqlStore::lastEventId()
+{
+    Transaction transaction(*this);
+    QSqlQuery &query = run(sql::lastEventId, {});
+    const qint64 id = query.next() ? query.value(0).toLongLong() : 0;
+    query.finish();
+    transaction.commit();
+    return id;
+}
+
+void SqlStore::pruneEvents(int olderThanMs)
+{
+    Transaction transaction(*this);
+    run(sql::pruneEvents, {olderThanMs});
+    transaction.commit();
 }
 
 } // namespace chat::server

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "ClusterStore.h"
+#include "DatabaseUrl.h"
 #include "SqlSchema.h"
 #include "Store.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -12,12 +15,15 @@
 
 namespace chat::server {
 
-// Store on QtSql: a SQLite file (WAL mode) by default. Statements are prepared once and reused.
-class SqlStore final : public Store
+// Store on QtSql: a SQLite file (WAL mode) by default, or PostgreSQL for several nodes on one database.
+// Statements are prepared once per connection and reused. On PostgreSQL a lost connection is noticed, calls
+// fail with StorageError meanwhile, and it is made again with backoff.
+class SqlStore final : public Store, public ClusterStore
 {
 public:
-    // Opens or creates the SQLite database at path (its folder is created too) and migrates it.
-    // Throws StorageError with a one-line reason.
+    // Opens (creating a SQLite file and its folder, or a PostgreSQL schema named in the URL) and migrates.
+    // The node id marks the users of this server's connections. Throws StorageError with a one-line reason.
+    static std::unique_ptr<SqlStore> open(const DatabaseUrl &url, const QString &nodeId);
     static std::unique_ptr<SqlStore> openSqlite(const QString &path);
     ~SqlStore() override;
 
@@ -25,11 +31,12 @@ public:
     SqlStore &operator=(const SqlStore &) = delete;
 
     QString description() const;
+    SqlSchema::Dialect dialect() const { return m_dialect; }
 
     void beginBatch() override;
     void commitBatch() override;
+    void rollbackBatch() override;
     bool inBatch() const override { return m_inBatch; }
-    std::optional<QString> roomOfUser(const QString &userUuid) override;
     void clearMemberships() override;
     User createUser() override;
     std::optional<Room> disconnectUser(const QString &userUuid) override;
@@ -50,6 +57,21 @@ public:
     std::optional<Drawing> resetDrawing(const QString &roomUuid) override;
     LineCount countLines(const QString &roomUuid, const QString &lineUuid) override;
 
+    QString nodeId() const override { return m_nodeId; }
+    quint64 connectionGeneration() const override { return m_generation; }
+    bool ensureConnected() override;
+    void registerNode() override;
+    bool beatHeart() override;
+    QStringList silentNodes(int silentForMs) override;
+    void forgetNode(const QString &nodeId) override;
+    QVector<Room> removeNodeUsers(const QString &nodeId) override;
+    QStringList usersOfNode(const QString &nodeId) override;
+    qint64 appendEvent(const QString &roomUuid, const QString &text) override;
+    void notifyNodes() override;
+    QVector<Event> eventsAfter(qint64 afterId) override;
+    qint64 lastEventId() override;
+    void pruneEvents(int olderThanMs) override;
+
 private:
     class Transaction;
     struct UserRow
@@ -59,11 +81,18 @@ private:
         User user;
     };
 
-    SqlStore(QSqlDatabase database, QString description);
+    SqlStore(QSqlDatabase database, SqlSchema::Dialect dialect, QString description, QString nodeId);
+    static std::unique_ptr<SqlStore> openPostgres(const DatabaseUrl &url, const QString &nodeId);
 
     QSqlQuery &prepared(const char *sql);
     void execOrThrow(const QString &statement);
     QSqlQuery &run(const char *sql, const QVariantList &values);
+    QString text(const QSqlQuery &query, int column) const;
+    bool isPostgres() const { return m_dialect == SqlSchema::Dialect::PostgreSql; }
+    // Begins a transaction; on PostgreSQL it also takes the write lock that orders the nodes' commits.
+    void beginTransaction(const char *what);
+    // After a failure: on PostgreSQL, whether the connection itself is gone (then it is made again later).
+    void checkConnection();
 
     std::optional<qint64> roomIdOf(const QString &roomUuid);
     std::optional<UserRow> userRow(const QString &userUuid);
@@ -74,9 +103,16 @@ private:
     std::optional<Room> removeFromRoom(const UserRow &row);
 
     QSqlDatabase m_database;
+    SqlSchema::Dialect m_dialect;
     QString m_description;
+    QString m_nodeId;
     QHash<const char *, QSqlQuery> m_queries;
     bool m_inBatch = false;
+    bool m_connected = true;
+    quint64 m_generation = 0;
+    QElapsedTimer m_sinceLost;
+    int m_reconnectDelayMs = 0;
+    qint64 m_nextAttemptMs = 0;
 };
 
 } // namespace chat::server

@@ -48,12 +48,12 @@ public:
 
     // Group commit: between beginBatch() and commitBatch() the calls share one transaction, each call still
     // all-or-nothing on its own. commitBatch() throws StorageError when the batch could not be committed;
-    // then nothing of it was stored. Without a batch every call commits by itself.
+    // then nothing of it was stored. rollbackBatch() drops an open batch. Without a batch every call commits
+    // by itself. A batch also ends (inBatch() turns false) when the database connection is lost.
     virtual void beginBatch() = 0;
     virtual void commitBatch() = 0;
+    virtual void rollbackBatch() = 0;
     virtual bool inBatch() const = 0;
-    // The room the user is in as stored (empty: none); nullopt for an unknown user.
-    virtual std::optional<QString> roomOfUser(const QString &userUuid) = 0;
 
     // Membership is live state: nobody is in a room when a server starts.
     virtual void clearMemberships() = 0;

@@ -2,6 +2,7 @@
 
 #include "ServerLogging.h"
 #include "Session.h"
+#include "cluster/EventRelay.h"
 #include "protocol/CallStatement.h"
 #include "storage/StorageError.h"
 #include "storage/Store.h"
@@ -99,7 +100,7 @@ void ChatServer::acceptConnections()
         connect(session, &Session::binaryReceived, this, &ChatServer::handleBinary);
         connect(session, &Session::disconnected, this, &ChatServer::removeSession);
         qCDebug(lcSession) << "connection" << session->peer().id << "opened from" << session->peerAddress();
-        joinBatch(session->peer());
+        joinBatch(session->peer(), Arrival::NewConnection);
         if (!m_dispatcher.connected(session->peer()))
             session->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("server unavailable"));
     }
@@ -231,16 +232,71 @@ void ChatServer::toAll(const ServerStatement &statement)
     const QString text = statement.toText();
     for (const auto &[id, session] : m_sessions)
         deliver(session, text);
+    relay({}, text);
 }
 
 void ChatServer::toRoom(const QString &roomUuid, const ServerStatement &statement)
 {
+    const QString text = statement.toText();
+    relay(roomUuid, text);
     const auto members = m_roomMembers.constFind(roomUuid);
     if (members == m_roomMembers.cend())
         return;
-    const QString text = statement.toText();
     for (Session *session : *members)
         deliver(session, text);
+}
+
+void ChatServer::relay(const QString &roomUuid, const QString &text)
+{
+    if (!m_relay)
+        return;
+    if (m_batchOpen)
+        m_relay->record(roomUuid, text);
+    else // only when no batch could begin, that is without a database: then nothing changed either
+        qCWarning(lcServer) << "a broadcast outside a batch was not relayed to the other nodes";
+}
+
+void ChatServer::deliverFromOtherNode(const QString &roomUuid, const QString &text)
+{
+    if (roomUuid.isEmpty()) {
+        for (const auto &[id, session] : m_sessions)
+            session->send(text);
+        return;
+    }
+    const auto members = m_roomMembers.constFind(roomUuid);
+    if (members == m_roomMembers.cend())
+        return;
+    for (Session *session : *members)
+        session->send(text);
+}
+
+void ChatServer::changeRooms(const std::function<QVector<Room>()> &change)
+{
+    joinBatch(Peer {});
+    try {
+        m_dispatcher.announceRooms(change());
+    } catch (const StorageError &error) {
+        qCWarning(lcStorage) << "cannot update the rooms:" << error.what();
+    }
+}
+
+void ChatServer::restartSessions(const QString &reason)
+{
+    qCWarning(lcServer).noquote() << "closing all" << m_sessions.size() << "connections:" << reason;
+    const auto sessions = m_sessions;
+    for (const auto &[id, session] : sessions)
+        // 1012 "service restart": Qt names no such code, but the RFC 6455 registry does.
+        session->close(static_cast<QWebSocketProtocol::CloseCode>(1012), QStringLiteral("server restarting"));
+}
+
+QSet<QString> ChatServer::liveUserUuids() const
+{
+    QSet<QString> users;
+    for (const auto &[id, session] : m_sessions) {
+        if (!session->peer().userUuid.isEmpty())
+            users.insert(session->peer().userUuid);
+    }
+    return users;
 }
 
 void ChatServer::setRoom(Peer &peer, const QString &roomUuid)
@@ -284,25 +340,32 @@ void ChatServer::shutdown()
     finishShutdownWhenEmpty();
 }
 
-void ChatServer::joinBatch(const Peer &caller)
+void ChatServer::joinBatch(const Peer &caller, Arrival arrival)
 {
-    if (!m_store.inBatch()) {
+    if (!m_batchOpen) {
         try {
             m_store.beginBatch();
         } catch (const StorageError &error) {
             qCWarning(lcStorage) << "cannot begin a batch, committing call by call:" << error.what();
             return;
         }
+        m_batchOpen = true;
         m_commitTimer.start(0); // once the events already waiting have been handled
+        if (m_relay)
+            m_relay->catchUp();
     }
     m_batchCallers.append(caller.id);
+    if (!m_roomsBeforeBatch.contains(caller.id))
+        m_roomsBeforeBatch.insert(caller.id, caller.roomUuid);
+    if (arrival == Arrival::NewConnection)
+        m_connectedInBatch.insert(caller.id);
     if (m_batchCallers.size() >= maxBatchCalls)
         QMetaObject::invokeMethod(this, &ChatServer::commitBatch, Qt::QueuedConnection);
 }
 
 void ChatServer::deliver(Session *session, const QString &text)
 {
-    if (m_store.inBatch())
+    if (m_batchOpen)
         m_held.append({session->peer().id, text});
     else
         session->send(text);
@@ -311,17 +374,29 @@ void ChatServer::deliver(Session *session, const QString &text)
 void ChatServer::commitBatch()
 {
     m_commitTimer.stop();
-    if (!m_store.inBatch())
+    if (!m_batchOpen)
         return;
+    m_batchOpen = false;
     const QVector<quint64> callers = std::exchange(m_batchCallers, {});
     const QVector<HeldDelivery> held = std::exchange(m_held, {});
+    const QHash<quint64, QString> roomsBefore = std::exchange(m_roomsBeforeBatch, {});
+    const QSet<quint64> connected = std::exchange(m_connectedInBatch, {});
     try {
+        if (!m_store.inBatch())
+            throw StorageError(QStringLiteral("the batch was lost with the database connection"));
+        if (m_relay)
+            m_relay->flush();
         m_store.commitBatch();
     } catch (const StorageError &error) {
         qCWarning(lcStorage) << "a batch of" << callers.size() << "calls was not stored:" << error.what();
-        recoverFromFailedBatch(callers);
+        m_store.rollbackBatch();
+        if (m_relay)
+            m_relay->discard();
+        recoverFromFailedBatch(callers, roomsBefore, connected);
         return;
     }
+    if (m_relay)
+        m_relay->committed();
     for (const HeldDelivery &delivery : held) {
         const auto it = m_sessions.find(delivery.sessionId);
         if (it != m_sessions.end())
@@ -329,10 +404,12 @@ void ChatServer::commitBatch()
     }
 }
 
-void ChatServer::recoverFromFailedBatch(const QVector<quint64> &callers)
+void ChatServer::recoverFromFailedBatch(const QVector<quint64> &callers,
+                                        const QHash<quint64, QString> &roomsBefore,
+                                        const QSet<quint64> &newConnections)
 {
-    // Nothing of the batch was stored and nothing was told: each caller hears that its calls failed, and the
-    // rooms the connections are in are read back from the database.
+    // Nothing of the batch was stored and nothing was told: each caller hears that its calls failed and is
+    // back in the room it was in before the batch. A connection whose user was never stored cannot go on.
     QSet<quint64> told;
     for (const quint64 id : callers) {
         const auto it = m_sessions.find(id);
@@ -340,15 +417,11 @@ void ChatServer::recoverFromFailedBatch(const QVector<quint64> &callers)
             continue;
         told.insert(id);
         Session *session = it->second;
-        std::optional<QString> room;
-        try {
-            room = m_store.roomOfUser(session->peer().userUuid);
-        } catch (const StorageError &) { }
-        if (!room) { // its user was never stored (or the database is gone): the connection cannot go on
+        if (newConnections.contains(id)) {
             session->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("server unavailable"));
             continue;
         }
-        setRoom(session->peer(), *room);
+        setRoom(session->peer(), roomsBefore.value(id));
         session->send(ServerStatement::error(ErrorName::InternalError).toText());
     }
 }

@@ -15,6 +15,7 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -24,6 +25,7 @@ class QWebSocketServer;
 
 namespace chat::server {
 
+class EventRelay;
 class Session;
 class Store;
 
@@ -58,6 +60,19 @@ public:
     // (or after a grace period).
     void shutdown();
 
+    // Several nodes: broadcasts are relayed to the other nodes, and theirs come in through the relay.
+    void setEventRelay(EventRelay *relay) { m_relay = relay; }
+    bool inBatch() const { return m_batchOpen; }
+    // A statement another node broadcast: to this node's clients, everyone (empty room) or a room's members.
+    void deliverFromOtherNode(const QString &roomUuid, const QString &text);
+    // Runs a change in the current batch and tells everyone of the rooms it returns (users that left them).
+    void changeRooms(const std::function<QVector<Room>()> &change);
+    // Closes every connection with 1012 so that the clients come back to a fresh state.
+    void restartSessions(const QString &reason);
+    QSet<QString> liveUserUuids() const;
+    // Commits the open batch now and sends what it held.
+    void commitBatch();
+
     void toCaller(const Peer &caller, const ServerStatement &statement) override;
     void toAll(const ServerStatement &statement) override;
     void toRoom(const QString &roomUuid, const ServerStatement &statement) override;
@@ -81,10 +96,12 @@ private:
 
     // Group commit: the calls that arrive together share one transaction, and what they send is held until it
     // is committed. Recipients are chosen when a call runs; only the sending waits.
-    void joinBatch(const Peer &caller);
+    enum class Arrival { Call, NewConnection };
+    void joinBatch(const Peer &caller, Arrival arrival = Arrival::Call);
     void deliver(Session *session, const QString &text);
-    void commitBatch();
-    void recoverFromFailedBatch(const QVector<quint64> &callers);
+    void relay(const QString &roomUuid, const QString &text);
+    void recoverFromFailedBatch(const QVector<quint64> &callers, const QHash<quint64, QString> &roomsBefore,
+                                const QSet<quint64> &newConnections);
 
     struct HeldDelivery
     {
@@ -98,6 +115,10 @@ private:
     CallDispatcher m_dispatcher;
     QVector<HeldDelivery> m_held;
     QVector<quint64> m_batchCallers;
+    QHash<quint64, QString> m_roomsBeforeBatch; // each caller's room when the batch began, to undo it
+    QSet<quint64> m_connectedInBatch; // their users exist only if the batch commits
+    bool m_batchOpen = false;
+    EventRelay *m_relay = nullptr;
     QTimer m_commitTimer;
     CallLimits m_callLimits;
     QElapsedTimer m_clock; // monotonic time for the rate limits

@@ -134,8 +134,19 @@ def main():
     ap.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared"),
                     help="the shared reference folder")
     ap.add_argument("--server-args", default="", help="extra chat-server arguments (for example --db URL)")
+    ap.add_argument("--postgres", default="",
+                    help="run every scenario on this PostgreSQL (a fresh schema each) instead of SQLite; "
+                         "\"env\" takes CHAT_TEST_POSTGRES_URL and skips without it")
     ap.add_argument("--python", default="/usr/bin/python3")
     args = ap.parse_args()
+    if args.postgres == "env":
+        args.postgres = os.environ.get("CHAT_TEST_POSTGRES_URL", "")
+        if not args.postgres:
+            print("SKIP: CHAT_TEST_POSTGRES_URL is not set (scripts/with-postgres.sh sets it)")
+            return SKIP
+    if args.postgres:
+        # The driver starts the server through a shell once per scenario: each gets a schema of its own.
+        args.server_args += ' --db "%s?schema=conformance_$$_$(date +%%s%%N)"' % args.postgres
 
     driver = os.path.join(args.shared, "protocol", "conformance", "scenario.py")
     memory = os.path.join(args.shared, "protocol", "transcripts", "memory")

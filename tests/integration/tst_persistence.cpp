@@ -119,10 +119,8 @@ private slots:
         }
         listener.drain();
 
-        QSqlDatabase reader = QSqlDatabase::addDatabase(str("QSQLITE"), str("reader"));
-        reader.setDatabaseName(server.databasePath());
-        reader.setConnectOptions(str("QSQLITE_OPEN_READONLY"));
-        QVERIFY(reader.open());
+        QSqlDatabase reader = server.openReader(str("reader"));
+        QVERIFY(reader.isOpen());
         // Queue many messages at once: they share batches, and each one must be in the database by the time
         // anybody is told about it.
         for (int round = 0; round < messagesEach; ++round) {

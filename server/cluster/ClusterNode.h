@@ -1,0 +1,89 @@
+#pragma once
+
+#include "EventRelay.h"
+#include "storage/DatabaseUrl.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QTimer>
+#include <QVector>
+
+namespace chat::server {
+
+class ChatServer;
+class ClusterStore;
+class Store;
+
+// One of several server nodes on one PostgreSQL database. It relays this node's broadcasts to the others
+// through the "events" table (a NOTIFY wakes them; the payload stays tiny, whatever the statement's size),
+// delivers theirs to its own clients in commit order, beats its heart, and removes the users of nodes that
+// went silent. A lost database or notification connection is made again, with a catch-up from the table.
+class ClusterNode : public QObject, public EventRelay
+{
+    Q_OBJECT
+
+public:
+    struct Timing
+    {
+        int heartbeatMs = 2000;
+        int silentAfterMs = 8000; // a node this long without a heartbeat is taken for dead
+        int eventRetentionMs = 10 * 60 * 1000;
+    };
+
+    ClusterNode(ChatServer &server, Store &store, ClusterStore &cluster, DatabaseUrl url, Timing timing,
+                QObject *parent = nullptr);
+    ClusterNode(ChatServer &server, Store &store, ClusterStore &cluster, DatabaseUrl url,
+                QObject *parent = nullptr);
+    ~ClusterNode() override;
+
+    // Registers the node, removes what an earlier run of the same node id left behind and starts listening.
+    // Throws StorageError.
+    void start();
+    // A clean stop: the node's row goes, so that the others need not wait to notice.
+    void stop();
+
+    void catchUp() override;
+    void record(const QString &roomUuid, const QString &text) override;
+    void flush() override;
+    void committed() override;
+    void discard() override;
+
+private:
+    struct Recorded
+    {
+        QString roomUuid;
+        QString text;
+    };
+
+    void beat();
+    void listen();
+    void checkListener();
+    void onNotification(const QString &name);
+    void deliverNewEvents();
+    void afterReconnect();
+    void rejoinAfterBeingTakenForDead();
+    void removeSilentNodes();
+    void removeUsersWithoutConnection();
+
+    ChatServer &m_server;
+    Store &m_store;
+    ClusterStore &m_cluster;
+    DatabaseUrl m_url;
+    Timing m_timing;
+    QString m_listenerName;
+    QSqlDatabase m_listener;
+    QTimer m_heartbeat;
+    QElapsedTimer m_healthySince; // invalid while the database is away
+    QElapsedTimer m_sincePrune;
+    QVector<Recorded> m_recorded;
+    qint64 m_lastSeenEventId = 0;
+    qint64 m_lastOwnEventId = 0;
+    quint64 m_generation = 0;
+    bool m_catchUpPending = false;
+    bool m_caughtUp = false; // the last read of the other nodes' events succeeded
+    bool m_started = false;
+};
+
+} // namespace chat::server
