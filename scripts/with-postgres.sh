@@ -32,9 +32,18 @@ trap stop_cluster EXIT
 
 "${as_owner[@]}" "$bindir/initdb" -D "$datadir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
     >"$datadir/initdb.log" 2>&1 || { cat "$datadir/initdb.log" >&2; exit 1; }
-"${as_owner[@]}" "$bindir/pg_ctl" -D "$datadir/data" -l "$datadir/server.log" -w -t 30 start \
-    -o "-h 127.0.0.1 -p $port -k $datadir -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=300" \
-    >/dev/null || { cat "$datadir/server.log" >&2; exit 1; }
+# In the configuration file, not on the command line, so that a test can stop and start the cluster again.
+{
+    echo "listen_addresses = '127.0.0.1'"
+    echo "port = $port"
+    echo "unix_socket_directories = '$datadir'"
+    echo "fsync = off"
+    echo "full_page_writes = off"
+    echo "synchronous_commit = off"
+    echo "max_connections = 300"
+} >>"$datadir/data/postgresql.conf"
+"${as_owner[@]}" "$bindir/pg_ctl" -D "$datadir/data" -l "$datadir/server.log" -w -t 30 start >/dev/null \
+    || { cat "$datadir/server.log" >&2; exit 1; }
 
 export CHAT_TEST_POSTGRES_URL="postgresql://postgres@127.0.0.1:$port/postgres"
 # Tests that stop and start the cluster under a running server need to know where it is.

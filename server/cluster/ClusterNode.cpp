@@ -80,7 +80,7 @@ void ClusterNode::stop()
 void ClusterNode::listen()
 {
     if (!m_listener.isValid()) {
-        m_listener = addPostgresConnection(m_url, m_listenerName);
+        m_listener = addPostgresConnection(m_url, m_listenerName, QStringLiteral("chat-server-listener"));
         connect(m_listener.driver(), &QSqlDriver::notification, this,
                 [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
                     if (name == channel && payload.toString() != m_cluster.nodeId())
@@ -101,7 +101,8 @@ void ClusterNode::checkListener()
     if (m_listener.isOpen() && probe.exec(QStringLiteral("SELECT 1")))
         return;
     qCWarning(lcServer) << "lost the notification connection, listening again";
-    m_listener.driver()->unsubscribeFromNotification(channel);
+    if (m_listener.isOpen())
+        m_listener.driver()->unsubscribeFromNotification(channel);
     m_listener.close();
     listen();
     qCInfo(lcServer) << "listening for the other nodes again";

@@ -4,7 +4,8 @@
 
 namespace chat::server {
 
-QSqlDatabase addPostgresConnection(const DatabaseUrl &url, const QString &connectionName)
+QSqlDatabase addPostgresConnection(const DatabaseUrl &url, const QString &connectionName,
+                                   const QString &applicationName)
 {
     QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
     database.setHostName(url.host);
@@ -23,7 +24,7 @@ QSqlDatabase addPostgresConnection(const DatabaseUrl &url, const QString &connec
     if (!url.schema.isEmpty())
         serverOptions += QStringLiteral(" -c search_path=%1").arg(url.schema);
     options.append(QStringLiteral("options='%1'").arg(serverOptions));
-    options.append(QStringLiteral("application_name=chat-server"));
+    options.append(QStringLiteral("application_name=%1").arg(applicationName));
     database.setConnectOptions(options.join(QLatin1Char(';')));
     return database;
 }

@@ -220,9 +220,13 @@ QSqlQuery &SqlStore::prepared(const char *sql)
     if (it == m_queries.end()) {
         QSqlQuery query(m_database);
         query.setForwardOnly(true);
-        if (!query.prepare(SqlSchema::dialectSql(sql, m_dialect)))
-            throw StorageError(QStringLiteral("cannot prepare \"%1\": %2")
-                                   .arg(QString::fromUtf8(sql), query.lastError().text()));
+        if (!query.prepare(SqlSchema::dialectSql(sql, m_dialect))) {
+            const QString reason = query.lastError().text();
+            if (!m_inBatch)
+                checkConnection();
+            throw StorageError(
+                QStringLiteral("cannot prepare \"%1\": %2").arg(QString::fromUtf8(sql), reason));
+        }
         it = m_queries.insert(sql, query);
     }
     return it.value();
@@ -409,12 +413,15 @@ void SqlStore::checkConnection()
 {
     if (!isPostgres() || !m_connected)
         return;
-    QSqlQuery probe(m_database);
-    if (probe.exec(QStringLiteral("SELECT 1")))
-        return;
-    qCWarning(lcStorage).noquote() << "lost the connection to" << m_description << "("
-                                   << probe.lastError().text().trimmed()
-                                   << "); calls fail until it is back, reconnecting";
+    QString reason = QStringLiteral("closed");
+    if (m_database.isOpen()) {
+        QSqlQuery probe(m_database);
+        if (probe.exec(QStringLiteral("SELECT 1")))
+            return;
+        reason = probe.lastError().text().simplified();
+    }
+    qCWarning(lcStorage).noquote() << "lost the connection to" << m_description << "(" << reason
+                                   << "); calls fail until it is back, reconnecting with backoff";
     m_queries.clear(); // prepared on the old connection
     m_database.close();
     m_inBatch = false;

@@ -1,0 +1,318 @@
+// Several chat-server nodes on one PostgreSQL database (CHAT_TEST_POSTGRES_URL, from
+// scripts/with-postgres.sh): clients spread over the nodes see one chat, in one order; a node killed with
+// SIGKILL loses its users within 15 s; a node restarted under its id cleans up at once; a lost notification
+// connection costs no event.
+#include "model/Message.h"
+#include "model/Room.h"
+#include "support/Json.h"
+#include "support/ServerProcess.h"
+#include "support/TestClient.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUuid>
+
+#include <memory>
+#include <vector>
+
+using namespace chat;
+
+namespace {
+
+// A room_changed for roomUuid whose users satisfy the predicate, within timeoutMs; others are skipped.
+template<typename Predicate>
+std::optional<Room> waitForRoom(TestClient &client, const QString &roomUuid, Predicate predicate,
+                                int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        const auto statement = client.next(int(qMax<qint64>(1, timeoutMs - timer.elapsed())));
+        if (!statement || statement->name() != nameOf(ResultName::RoomChanged))
+            continue;
+        const auto room = Room::fromJson(statement->object());
+        if (room && room->uuid == roomUuid && predicate(*room))
+            return room;
+    }
+    return std::nullopt;
+}
+
+bool hasUser(const Room &room, const QString &userUuid)
+{
+    return std::any_of(room.users.cbegin(), room.users.cend(),
+                       [&](const User &user) { return user.uuid == userUuid; });
+}
+
+// The names of the broadcasts a client got, with their objects, in order.
+QStringList broadcastsOf(TestClient &client)
+{
+    QStringList seen;
+    for (const ServerStatement &statement : client.takeAll())
+        seen << statement.name() + str(" ")
+                + QString::fromUtf8(QJsonDocument(statement.object()).toJson(QJsonDocument::Compact));
+    return seen;
+}
+
+} // namespace
+
+class TestNodes : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString m_baseUrl;
+    QString m_schema;
+    std::vector<std::unique_ptr<ServerProcess>> m_nodes;
+
+    ServerProcess *startNode(const QString &nodeId)
+    {
+        auto node = std::make_unique<ServerProcess>(str(CHAT_SERVER_PATH));
+        const QStringList arguments {str("--db"),         str("%1?schema=%2").arg(m_baseUrl, m_schema),
+                                     str("--node-id"),    nodeId,
+                                     str("--rate-limit"), str("0"),
+                                     str("--log-level"),  str("info")};
+        if (!node->start(arguments)) {
+            qWarning("node %s did not start: %s", qPrintable(nodeId), qPrintable(node->log()));
+            return nullptr;
+        }
+        m_nodes.push_back(std::move(node));
+        return m_nodes.back().get();
+    }
+
+    std::unique_ptr<TestClient> clientOf(ServerProcess *node)
+    {
+        auto client = std::make_unique<TestClient>();
+        if (!client->connectTo(node->url()))
+            return nullptr;
+        return client;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_baseUrl = qEnvironmentVariable("CHAT_TEST_POSTGRES_URL");
+        if (m_baseUrl.isEmpty())
+            QSKIP("CHAT_TEST_POSTGRES_URL is not set (run the tests through scripts/with-postgres.sh)");
+    }
+
+    void init() { m_schema = str("nodes_%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(16)); }
+
+    void cleanup() { m_nodes.clear(); }
+
+    void clientsOnTwoNodesSeeOneChat()
+    {
+        ServerProcess *nodeA = startNode(str("A"));
+        ServerProcess *nodeB = startNode(str("B"));
+        QVERIFY(nodeA && nodeB);
+        auto a = clientOf(nodeA);
+        auto b = clientOf(nodeB);
+        QVERIFY(a && b);
+
+        a->call(CallName::CreateRoom);
+        const auto created = b->expect(nameOf(ResultName::RoomCreated));
+        QVERIFY2(created, "a room created on node A reaches a client of node B");
+        const QString room = Room::fromJson(created->object())->uuid;
+        QVERIFY(a->expect(nameOf(ResultName::RoomCreated)));
+
+        QVERIFY(b->enterRoom(room));
+        QVERIFY(waitForRoom(
+            *a, room, [&](const Room &r) { return hasUser(r, b->user().uuid); }, 3000));
+        QVERIFY(a->enterRoom(room));
+        a->drain();
+        b->drain();
+
+        // From here on both are in the room: every broadcast reaches both, the same and in the same order.
+        a->call(CallName::CreateMessage, fields({{"body", str("from A")}}));
+        b->call(CallName::CreateMessage, fields({{"body", str("from B")}}));
+        b->call(CallName::ChangeDrawLine,
+                fields({{"uuid", str("line-1")},
+                        {"points", QJsonArray {1, 2, 3, 4}},
+                        {"tool", str("pen")},
+                        {"color", str("#FF0000")}}));
+        b->call(CallName::ChangeName, fields({{"uuid", room}, {"name", str("Renamed on B")}}));
+        a->call(CallName::ChangeColor, fields({{"uuid", room}, {"color", str("#00FF00")}}));
+        b->call(CallName::ChangeUserName, fields({{"name", str("Bea")}}));
+        a->call(CallName::ResetDrawing);
+        QTest::qWait(1500);
+        QStringList seenByA = broadcastsOf(*a);
+        QStringList seenByB = broadcastsOf(*b);
+        // user_changed goes to its caller only.
+        seenByB.erase(std::remove_if(seenByB.begin(), seenByB.end(),
+                                     [](const QString &s) { return s.startsWith(str("user_changed")); }),
+                      seenByB.end());
+        // 2 × (room_changed + message_created), draw_line_changed, 3 × room_changed, drawing_got
+        QCOMPARE(seenByA.size(), 9);
+        QCOMPARE(seenByA, seenByB);
+        QVERIFY(seenByA.filter(str("Renamed on B")).size() >= 1);
+        QVERIFY(seenByA.filter(str("Bea")).size() >= 1);
+
+        // Deleting, seen from the other node.
+        a->call(CallName::LeaveRoom);
+        b->call(CallName::LeaveRoom);
+        QTest::qWait(300);
+        a->drain();
+        b->drain();
+        b->call(CallName::DeleteRoom, fields({{"uuid", room}}));
+        QVERIFY(a->expect(nameOf(ResultName::RoomDeleted)));
+        auto lateComer = clientOf(nodeA);
+        QVERIFY(lateComer);
+    }
+
+    void everyNodeDeliversInOneOrder()
+    {
+        std::vector<ServerProcess *> nodes {startNode(str("A")), startNode(str("B")), startNode(str("C"))};
+        std::vector<std::unique_ptr<TestClient>> clients;
+        for (ServerProcess *node : nodes) {
+            QVERIFY(node);
+            for (int i = 0; i < 2; ++i) {
+                clients.push_back(clientOf(node));
+                QVERIFY(clients.back());
+            }
+        }
+        const auto room = clients.front()->createRoom();
+        QVERIFY(room);
+        for (auto &client : clients)
+            QVERIFY(client->enterRoom(room->uuid));
+        QTest::qWait(500);
+        for (auto &client : clients)
+            client->drain();
+
+        constexpr int messagesEach = 20;
+        for (int round = 0; round < messagesEach; ++round) {
+            for (size_t i = 0; i < clients.size(); ++i)
+                clients[i]->call(CallName::CreateMessage,
+                                 fields({{"body", str("c%1 m%2").arg(i).arg(round)}}));
+        }
+        const int total = messagesEach * int(clients.size());
+        std::vector<QStringList> orders(clients.size());
+        QElapsedTimer timer;
+        timer.start();
+        for (size_t i = 0; i < clients.size(); ++i) {
+            while (orders[i].size() < total && timer.elapsed() < 20000) {
+                const auto statement = clients[i]->next(2000);
+                if (statement && statement->name() == nameOf(ResultName::MessageCreated))
+                    orders[i] << Message::fromJson(statement->object())->uuid;
+            }
+            QCOMPARE(orders[i].size(), total);
+        }
+        for (size_t i = 1; i < orders.size(); ++i)
+            QVERIFY2(orders[i] == orders[0], qPrintable(str("client %1 saw another order").arg(i)));
+
+        // The order everyone saw is the stored one.
+        auto fresh = clientOf(nodes[1]);
+        QVERIFY(fresh);
+        fresh->call(CallName::EnterRoom, fields({{"uuid", room->uuid}}));
+        QVERIFY(fresh->expect(nameOf(ResultName::RoomEntered)));
+        const auto history = fresh->expect(nameOf(ResultName::MessagesListed));
+        QVERIFY(history);
+        QStringList stored;
+        for (const QJsonValue &value : history->list())
+            stored << value.toObject().value(str("uuid")).toString();
+        QCOMPARE(stored, orders[0]);
+    }
+
+    void aKilledNodesUsersLeaveWithin15Seconds()
+    {
+        ServerProcess *nodeA = startNode(str("A"));
+        ServerProcess *nodeB = startNode(str("B"));
+        QVERIFY(nodeA && nodeB);
+        auto a = clientOf(nodeA);
+        auto b = clientOf(nodeB);
+        QVERIFY(a && b);
+        const auto room = a->createRoom();
+        QVERIFY(room);
+        QVERIFY(b->enterRoom(room->uuid));
+        QVERIFY(waitForRoom(
+            *a, room->uuid, [&](const Room &r) { return hasUser(r, b->user().uuid); }, 3000));
+
+        QElapsedTimer sinceKill;
+        nodeB->kill();
+        sinceKill.start();
+        const auto emptied = waitForRoom(
+            *a, room->uuid, [&](const Room &r) { return !hasUser(r, b->user().uuid); }, 15000);
+        QVERIFY2(emptied, "node B's user is still in the room 15 s after node B was killed");
+        qInfo("node B's user left the room %lld ms after SIGKILL", sinceKill.elapsed());
+        QVERIFY(nodeA->log().contains(str("node B has been silent")));
+        a->call(CallName::DeleteRoom, fields({{"uuid", room->uuid}}));
+        QVERIFY(a->expect(nameOf(ResultName::RoomDeleted)));
+    }
+
+    void aRestartedNodeCleansUpAtOnce()
+    {
+        ServerProcess *nodeA = startNode(str("A"));
+        ServerProcess *nodeB = startNode(str("B"));
+        QVERIFY(nodeA && nodeB);
+        auto a = clientOf(nodeA);
+        auto b = clientOf(nodeB);
+        QVERIFY(a && b);
+        const auto room = a->createRoom();
+        QVERIFY(room);
+        QVERIFY(b->enterRoom(room->uuid));
+        QVERIFY(waitForRoom(
+            *a, room->uuid, [&](const Room &r) { return hasUser(r, b->user().uuid); }, 3000));
+
+        nodeB->kill();
+        QElapsedTimer sinceRestart;
+        sinceRestart.start();
+        QVERIFY(startNode(str("B")));
+        const auto emptied = waitForRoom(
+            *a, room->uuid, [&](const Room &r) { return !hasUser(r, b->user().uuid); }, 5000);
+        QVERIFY2(emptied, "the restarted node B did not remove its earlier run's user");
+        QVERIFY2(sinceRestart.elapsed() < 5000, "cleaned up by the restart, not by the silence timeout");
+    }
+
+    void aLostNotificationConnectionLosesNoEvent()
+    {
+        ServerProcess *nodeA = startNode(str("A"));
+        ServerProcess *nodeB = startNode(str("B"));
+        QVERIFY(nodeA && nodeB);
+        auto a = clientOf(nodeA);
+        auto b = clientOf(nodeB);
+        QVERIFY(a && b);
+        const auto room = a->createRoom();
+        QVERIFY(room);
+        QVERIFY(a->enterRoom(room->uuid));
+        QVERIFY(b->enterRoom(room->uuid));
+        QTest::qWait(300);
+        a->drain();
+        b->drain();
+
+        {
+            QSqlDatabase admin = QSqlDatabase::addDatabase(str("QPSQL"), str("admin"));
+            const QUrl url(m_baseUrl);
+            admin.setHostName(url.host());
+            admin.setPort(url.port(5432));
+            admin.setUserName(url.userName());
+            admin.setPassword(url.password());
+            admin.setDatabaseName(url.path().mid(1));
+            QVERIFY(admin.open());
+            QSqlQuery kill(admin);
+            QVERIFY(kill.exec(str("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                                  "application_name = 'chat-server-listener'")));
+            int killed = 0;
+            while (kill.next())
+                ++killed;
+            QVERIFY(killed >= 2);
+        }
+        QSqlDatabase::removeDatabase(str("admin"));
+
+        for (int i = 0; i < 5; ++i)
+            a->call(CallName::CreateMessage, fields({{"body", str("after the loss %1").arg(i)}}));
+        int received = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (received < 5 && timer.elapsed() < 10000) {
+            const auto statement = b->next(1000);
+            if (statement && statement->name() == nameOf(ResultName::MessageCreated))
+                ++received;
+        }
+        QCOMPARE(received, 5);
+        QTRY_VERIFY_WITH_TIMEOUT(nodeB->log().contains(str("listening for the other nodes again")), 10000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNodes)
+#include "tst_nodes.moc"
