@@ -11,6 +11,7 @@ packages=(
     python3 python3-websockets
     xvfb xauth imagemagick
     openssl
+    postgresql
 )
 
 missing=()
