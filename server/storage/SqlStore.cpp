@@ -134,7 +134,7 @@ std::unique_ptr<SqlStore> SqlStore::openPostgres(const DatabaseUrl &url, const Q
     if (!database.isValid())
         throw StorageError(QStringLiteral("the Qt PostgreSQL driver (QPSQL) is not available"));
     if (!database.open()) {
-        const QString reason = database.lastError().text().trimmed();
+        const QString reason = database.lastError().text().simplified(); // libpq's reasons span lines
         database = QSqlDatabase();
         QSqlDatabase::removeDatabase(connection);
         throw StorageError(QStringLiteral("cannot connect to %1: %2").arg(url.display(), reason));

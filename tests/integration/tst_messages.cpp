@@ -5,6 +5,7 @@
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -62,6 +63,29 @@ private slots:
         for (TestClient *outsider : {&m_c, &m_lobby}) { // everyone sees the count, only members the message
             QVERIFY(outsider->expect(nameOf(ResultName::RoomChanged)));
             QVERIFY(outsider->receivesNothing());
+        }
+    }
+
+    void textsComeBackExactlyWhateverTheyHold()
+    {
+        // U+0000 is valid JSON text but not PostgreSQL text; U+0001 is how such texts are stored there.
+        const QString bodies[] = {QString(QChar(0)), str("a") + QChar(0) + str("b"), QChar(1) + str("1x"),
+                                  QChar(1) + QString(QChar(0)), str("\u00e9\u4e2d\U0001f600 ok")};
+        const QString name = str("Ann") + QChar(0) + QChar(1) + str("e");
+        m_a.call(CallName::ChangeUserName, fields({{"name", name}}));
+        QCOMPARE(m_a.expect(nameOf(ResultName::UserChanged))->object().value(str("name")).toString(), name);
+        for (const QString &body : bodies)
+            m_a.call(CallName::CreateMessage, fields({{"body", body}}));
+        m_a.drain(300);
+        m_a.call(CallName::ListMessages);
+        const auto listed = m_a.expect(nameOf(ResultName::MessagesListed));
+        QVERIFY(listed);
+        const QJsonArray history = listed->list();
+        QCOMPARE(history.size(), int(std::size(bodies)));
+        for (int i = 0; i < history.size(); ++i) {
+            const auto message = Message::fromJson(history.at(i).toObject());
+            QCOMPARE(message->body, bodies[i]);
+            QCOMPARE(message->user.name, name);
         }
     }
 

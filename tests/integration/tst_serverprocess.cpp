@@ -90,6 +90,11 @@ private slots:
         QTest::newRow("limit text") << QStringList {str("--rate-limit"), str("fast")};
         QTest::newRow("ping interval too long") << QStringList {str("--ping-interval"), str("3601")};
         QTest::newRow("certificate without key") << QStringList {str("--tls-cert"), str("cert.pem")};
+        QTest::newRow("PostgreSQL URL without a database")
+            << QStringList {str("--db"), str("postgresql://localhost")};
+        QTest::newRow("PostgreSQL schema not an identifier")
+            << QStringList {str("--db"), str("postgresql://localhost/chat?schema=a;b")};
+        QTest::newRow("empty node id") << QStringList {str("--node-id"), str(" ")};
     }
 
     void badOptionsFailWithOneLine()
@@ -108,6 +113,7 @@ private slots:
         QTest::newRow("under a file") << m_folder.filePath(str("file.txt/chat.db"));
         QTest::newRow("under /proc") << str("/proc/no-such/chat.db");
         QTest::newRow("not a database") << m_folder.filePath(str("garbage.db"));
+        QTest::newRow("PostgreSQL not there") << str("postgresql://chat@127.0.0.1:1/chat?connect_timeout=2");
     }
 
     void unusableDatabaseFailsWithOneLine()
