@@ -60,11 +60,13 @@ BenchOptions::ParseResult BenchOptions::parse(const QStringList &arguments)
     };
     std::vector<OptionSpec> specs {
         {opt(QStringLiteral("url"),
-             QStringLiteral("Server URL, loopback only (default ws://127.0.0.1:9000)."),
+             QStringLiteral("Server URL, loopback only (default ws://127.0.0.1:9000). Repeat it for several "
+                            "nodes: the clients are spread over them in turn."),
              QStringLiteral("url")),
          {}},
         {opt(QStringLiteral("pid"),
-             QStringLiteral("Server process id: report its RSS and CPU time from /proc."),
+             QStringLiteral("Server process id: report its RSS and CPU time from /proc. Repeatable (nodes): "
+                            "the figures are summed."),
              QStringLiteral("pid")),
          {}},
         {opt(QStringLiteral("timeout"),
@@ -214,27 +216,32 @@ BenchOptions::ParseResult BenchOptions::parse(const QStringList &arguments)
         return error(
             QStringLiteral("--senders (%1) cannot exceed --per-room (%2)").arg(sendersPerRoom).arg(perRoom));
 
-    if (parser.isSet(QStringLiteral("pid"))) {
+    for (const QString &value : parser.values(QStringLiteral("pid"))) {
         bool ok = false;
-        pid = parser.value(QStringLiteral("pid")).toLongLong(&ok);
+        const qint64 pid = value.toLongLong(&ok);
         if (!ok || pid <= 0)
-            return error(QStringLiteral("--pid must be a process id, got '%1'")
-                             .arg(parser.value(QStringLiteral("pid"))));
+            return error(QStringLiteral("--pid must be a process id, got '%1'").arg(value));
         if (!ProcessProbe::exists(pid))
             return error(QStringLiteral("--pid %1: no such process").arg(pid));
+        pids.append(pid);
     }
 
-    url = QUrl(parser.isSet(QStringLiteral("url")) ? parser.value(QStringLiteral("url"))
-                                                   : QStringLiteral("ws://127.0.0.1:9000"),
-               QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != QStringLiteral("ws") && url.scheme() != QStringLiteral("wss")))
-        return error(
-            QStringLiteral("--url must be a ws:// URL, got '%1'").arg(parser.value(QStringLiteral("url"))));
-    if (!isLoopbackHost(url.host()))
-        return error(
-            QStringLiteral("--url must point to the loopback interface (127.0.0.1, ::1 or localhost), "
-                           "got host '%1'")
-                .arg(url.host()));
+    const QStringList urlValues = parser.isSet(QStringLiteral("url"))
+        ? parser.values(QStringLiteral("url"))
+        : QStringList {QStringLiteral("ws://127.0.0.1:9000")};
+    for (const QString &value : urlValues) {
+        const QUrl candidate(value, QUrl::StrictMode);
+        if (!candidate.isValid()
+            || (candidate.scheme() != QStringLiteral("ws") && candidate.scheme() != QStringLiteral("wss")))
+            return error(QStringLiteral("--url must be a ws:// URL, got '%1'").arg(value));
+        if (!isLoopbackHost(candidate.host()))
+            return error(
+                QStringLiteral("--url must point to the loopback interface (127.0.0.1, ::1 or localhost), "
+                               "got host '%1'")
+                    .arg(candidate.host()));
+        urls.append(candidate);
+    }
+    url = urls.first();
 
     subprotocol = parser.value(QStringLiteral("subprotocol"));
     jsonOnly = parser.isSet(QStringLiteral("json-only"));

@@ -15,8 +15,9 @@ struct BenchOptions
     QString scenarioName;
 
     // Common
-    QUrl url;
-    qint64 pid = 0;
+    QUrl url; // the first of urls
+    QList<QUrl> urls; // several server nodes: clients are spread over them in turn
+    QList<qint64> pids; // the server processes (one per node) whose CPU and memory are reported
     double timeoutS = 60;
     QString subprotocol;
     bool jsonOnly = false;

@@ -20,20 +20,42 @@ QByteArray readProcFile(qint64 pid, const char *name)
 
 } // namespace
 
-ProcessProbe::ProcessProbe(qint64 pid)
-    : m_pid(pid)
+ProcessProbe::ProcessProbe(QList<qint64> pids)
+    : m_pids(std::move(pids))
 { }
+
+std::optional<qint64> ProcessProbe::rssKb() const
+{
+    std::optional<qint64> total;
+    for (const qint64 pid : m_pids) {
+        const auto kb = rssKbOf(pid);
+        if (!kb)
+            return std::nullopt;
+        total = total.value_or(0) + *kb;
+    }
+    return total;
+}
+
+std::optional<double> ProcessProbe::cpuSeconds() const
+{
+    std::optional<double> total;
+    for (const qint64 pid : m_pids) {
+        const auto seconds = cpuSecondsOf(pid);
+        if (!seconds)
+            return std::nullopt;
+        total = total.value_or(0) + *seconds;
+    }
+    return total;
+}
 
 bool ProcessProbe::exists(qint64 pid)
 {
     return pid > 0 && QFile::exists(QStringLiteral("/proc/%1/stat").arg(pid));
 }
 
-std::optional<qint64> ProcessProbe::rssKb() const
+std::optional<qint64> ProcessProbe::rssKbOf(qint64 pid)
 {
-    if (m_pid <= 0)
-        return std::nullopt;
-    const QByteArray status = readProcFile(m_pid, "status");
+    const QByteArray status = readProcFile(pid, "status");
     for (const QByteArray &line : status.split('\n')) {
         if (line.startsWith("VmRSS:")) {
             // "VmRSS:     12345 kB"
@@ -46,11 +68,9 @@ std::optional<qint64> ProcessProbe::rssKb() const
     return std::nullopt;
 }
 
-std::optional<double> ProcessProbe::cpuSeconds() const
+std::optional<double> ProcessProbe::cpuSecondsOf(qint64 pid)
 {
-    if (m_pid <= 0)
-        return std::nullopt;
-    const QByteArray stat = readProcFile(m_pid, "stat");
+    const QByteArray stat = readProcFile(pid, "stat");
     // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split after the last ')'.
     const qsizetype close = stat.lastIndexOf(')');
     if (close < 0)

@@ -1,20 +1,23 @@
 #pragma once
 
+#include <QList>
 #include <QtGlobal>
 
 #include <optional>
 
 namespace chat::bench {
 
-// Reads another process's memory and CPU time from /proc (Linux): VmRSS from /proc/<pid>/status and
-// utime+stime (all threads) from /proc/<pid>/stat. A pid of 0 means "no process": every read gives nullopt.
+// Reads other processes' memory and CPU time from /proc (Linux): VmRSS from /proc/<pid>/status and
+// utime+stime (all threads) from /proc/<pid>/stat, summed over the processes (several server nodes). No
+// process: every read gives nullopt.
 class ProcessProbe
 {
 public:
-    explicit ProcessProbe(qint64 pid = 0);
+    explicit ProcessProbe(QList<qint64> pids = {});
 
-    qint64 pid() const { return m_pid; }
-    bool isAttached() const { return m_pid > 0; }
+    qint64 pid() const { return m_pids.value(0); }
+    const QList<qint64> &pids() const { return m_pids; }
+    bool isAttached() const { return !m_pids.isEmpty(); }
     static bool exists(qint64 pid);
 
     std::optional<qint64> rssKb() const;
@@ -24,7 +27,10 @@ public:
     static double selfCpuSeconds();
 
 private:
-    qint64 m_pid = 0;
+    static std::optional<qint64> rssKbOf(qint64 pid);
+    static std::optional<double> cpuSecondsOf(qint64 pid);
+
+    QList<qint64> m_pids;
 };
 
 } // namespace chat::bench

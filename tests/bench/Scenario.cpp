@@ -20,7 +20,7 @@ constexpr int closeWaitMs = 2000;
 Scenario::Scenario(const BenchOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_process(options.pid)
+    , m_process(options.pids)
     , m_clientConfig {options.url, options.subprotocol}
 {
     m_cleanupDeadline.setSingleShot(true);
@@ -49,7 +49,10 @@ void Scenario::start()
 
 BenchClient *Scenario::createClient()
 {
-    auto *client = new BenchClient(m_nextId++, m_clientConfig, this);
+    BenchClient::Config config = m_clientConfig;
+    if (!m_options.urls.isEmpty())
+        config.url = m_options.urls.at(m_nextId % int(m_options.urls.size()));
+    auto *client = new BenchClient(m_nextId++, config, this);
     m_clients.append(client);
     connect(client, &BenchClient::failed, this, [this](BenchClient *c, const QString &reason) {
         if (!m_cleaning)
