@@ -4,6 +4,7 @@
 #include "support/RawWebSocket.h"
 #include "support/ServerProcess.h"
 #include "support/TestClient.h"
+#include "support/TestDatabase.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -39,9 +40,11 @@ private slots:
     void init()
     {
         // The real executable, so that its memory is the server's alone. The poster is fast on purpose.
-        QVERIFY(m_server.start({str("--db"), m_folder.filePath(str("slow.db")), str("--max-unsent-kib"),
-                                QString::number(maxUnsentKiB), str("--rate-limit"), str("0"),
-                                str("--max-body"), str("0")}));
+        const auto database = TestDatabase::freshDatabase(m_folder.filePath(str("slow.db")));
+        QVERIFY(database);
+        QVERIFY(
+            m_server.start({str("--db"), *database, str("--max-unsent-kib"), QString::number(maxUnsentKiB),
+                            str("--rate-limit"), str("0"), str("--max-body"), str("0")}));
         QVERIFY(m_poster.connectTo(m_server.url()));
         QVERIFY(m_reader.connectTo(m_server.url()));
         m_room = m_poster.createRoom().value_or(Room {});

@@ -4,6 +4,7 @@
 #include "support/Json.h"
 #include "support/ServerProcess.h"
 #include "support/TestClient.h"
+#include "support/TestDatabase.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -46,7 +47,9 @@ private slots:
     void randomTrafficKeepsMemoryAndFilesFlat()
     {
         ServerProcess server(str(CHAT_SERVER_PATH));
-        QVERIFY(server.start({str("--db"), m_folder.filePath(str("soak.db"))}));
+        const auto database = TestDatabase::freshDatabase(m_folder.filePath(str("soak.db")));
+        QVERIFY(database);
+        QVERIFY(server.start({str("--db"), *database}));
         const int filesAtStart = server.openFiles();
 
         std::vector<SoakClient> clients(clientCount);

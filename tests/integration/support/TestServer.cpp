@@ -1,10 +1,10 @@
 #include "TestServer.h"
 
+#include "TestDatabase.h"
 #include "storage/PostgresConnection.h"
 #include "storage/StorageError.h"
 
 #include <QTest>
-#include <QUuid>
 
 using namespace chat::server;
 
@@ -17,7 +17,7 @@ TestServer::~TestServer()
 
 bool TestServer::usesPostgres()
 {
-    return qEnvironmentVariable("CHAT_TEST_DATABASE") == QLatin1String("postgres");
+    return TestDatabase::usesPostgres();
 }
 
 QString TestServer::databasePath() const
@@ -46,20 +46,11 @@ bool TestServer::start(const ChatServer::Options &options)
 
 bool TestServer::chooseDatabase()
 {
-    if (!usesPostgres()) {
-        m_database = DatabaseUrl {};
-        m_database.sqlitePath = databasePath();
-        return true;
-    }
-    const QString base = qEnvironmentVariable("CHAT_TEST_POSTGRES_URL");
-    if (base.isEmpty()) {
-        qWarning(
-            "TestServer: CHAT_TEST_POSTGRES_URL is not set (run the tests through scripts/with-postgres.sh)");
+    const auto database = TestDatabase::freshDatabase(databasePath());
+    if (!database)
         return false;
-    }
-    const QString schema = QStringLiteral("test_%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(16));
     QString error;
-    const auto url = DatabaseUrl::parse(QStringLiteral("%1?schema=%2").arg(base, schema), &error);
+    const auto url = DatabaseUrl::parse(*database, &error);
     if (!url) {
         qWarning("TestServer: %s", qPrintable(error));
         return false;
