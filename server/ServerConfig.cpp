@@ -204,8 +204,13 @@ ServerConfigParse ServerConfig::parse(const QStringList &arguments)
         QStringLiteral("allowed-origin"),
         QStringLiteral("A browser Origin allowed to connect (repeatable; default: any)."),
         QStringLiteral("ORIGIN"));
-    parser.addOptions(
-        {hostOption, portOption, dbOption, nodeOption, logOption, certOption, keyOption, originOption});
+    const QCommandLineOption checkOption(
+        QStringLiteral("check"),
+        QStringLiteral(
+            "Print whether the database answers and, on PostgreSQL, every node with its last "
+            "heartbeat and users; exit 0 when healthy (with --node-id: when that node is alive)."));
+    parser.addOptions({hostOption, portOption, dbOption, nodeOption, logOption, certOption, keyOption,
+                       originOption, checkOption});
     ServerConfig config;
     const std::vector<NumberSetting> numbers = numberSettings(config);
     for (const NumberSetting &entry : numbers)
@@ -244,12 +249,14 @@ ServerConfigParse ServerConfig::parse(const QStringList &arguments)
     // The same id after a restart lets a node clean up after its last run at once.
     config.nodeId = setting(parser, nodeOption, "CHAT_NODE_ID",
                             QStringLiteral("%1:%2").arg(QSysInfo::machineHostName()).arg(config.port));
-    if (config.port == 0 && !parser.isSet(nodeOption) && qEnvironmentVariableIsEmpty("CHAT_NODE_ID"))
+    config.nodeIdGiven = parser.isSet(nodeOption) || !qEnvironmentVariableIsEmpty("CHAT_NODE_ID");
+    if (config.port == 0 && !config.nodeIdGiven)
         config.nodeId = QStringLiteral("%1:%2").arg(
             QSysInfo::machineHostName(), QUuid::createUuid().toString(QUuid::WithoutBraces).left(8));
     if (config.nodeId.trimmed().isEmpty() || config.nodeId.size() > 200)
         return failure(QStringLiteral("--node-id must be 1 to 200 characters"));
 
+    config.check = parser.isSet(checkOption);
     config.logLevel = setting(parser, logOption, "CHAT_LOG_LEVEL", config.logLevel);
     if (!logLevels.contains(config.logLevel.toLower()))
         return failure(

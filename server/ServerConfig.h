@@ -19,12 +19,14 @@ struct ServerConfig
     quint16 port = 9000;
     QString database; // a SQLite file path or a postgresql:// URL
     QString nodeId; // among several nodes on one PostgreSQL database
+    bool nodeIdGiven = false; // by --node-id or CHAT_NODE_ID, not made up
     QString logLevel = QStringLiteral("info");
     ConnectionLimits limits;
     CallCaps caps;
     QString tlsCertificate; // PEM files; both set: wss:// only
     QString tlsKey;
     QStringList allowedOrigins; // empty: any origin
+    bool check = false; // print the database's and the nodes' state and exit instead of serving
 
     // arguments as QCoreApplication::arguments(); environment lookups through qEnvironmentVariable.
     static struct ServerConfigParse parse(const QStringList &arguments);

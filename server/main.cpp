@@ -1,3 +1,4 @@
+#include "HealthCheck.h"
 #include "ServerConfig.h"
 #include "ServerLogging.h"
 #include "SignalWatcher.h"
@@ -49,6 +50,8 @@ int main(int argc, char *argv[])
     std::unique_ptr<SqlStore> store;
     try {
         store = SqlStore::open(databaseUrl, config.nodeId);
+        if (config.check)
+            return runHealthCheck(*store, databaseUrl, config.nodeIdGiven ? config.nodeId : QString());
         // Alone on its database, nobody is in a room before anyone has connected. With several nodes, only
         // this node's users leave (the cluster node does it), and those of nodes that are gone.
         if (!databaseUrl.isPostgres())

@@ -21,6 +21,13 @@ public:
         QString text; // the statement's JSON
     };
 
+    struct NodeStatus
+    {
+        QString id;
+        qint64 silentForMs = 0; // since its last heartbeat, by the database's clock
+        qint64 users = 0;
+    };
+
     static constexpr int eventsPerRead = 2000; // see sql::eventsAfter
 
     virtual ~ClusterStore() = default;
@@ -41,6 +48,7 @@ public:
     // as they are afterwards.
     virtual QVector<Room> removeNodeUsers(const QString &nodeId) = 0;
     virtual QStringList usersOfNode(const QString &nodeId) = 0;
+    virtual QVector<NodeStatus> nodes() = 0;
 
     // Appends inside the open transaction; the id orders it among every node's events.
     virtual qint64 appendEvent(const QString &roomUuid, const QString &text) = 0;

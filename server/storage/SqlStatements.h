@@ -77,6 +77,10 @@ inline constexpr char registerNode[] =
     "excluded.heartbeat";
 inline constexpr char beatHeart[] = "UPDATE nodes SET heartbeat = {now} WHERE id = ?";
 inline constexpr char silentNodes[] = "SELECT id FROM nodes WHERE id <> ? AND heartbeat < {now} - ?";
+// For --check: every node, how long it has been silent, and how many users it holds.
+inline constexpr char nodeStatus[] =
+    "SELECT n.id, {now} - n.heartbeat, (SELECT COUNT(*) FROM users u WHERE u.node_id = n.id) FROM nodes n "
+    "ORDER BY n.id";
 inline constexpr char forgetNode[] = "DELETE FROM nodes WHERE id = ?";
 inline constexpr char appendEvent[] =
     "INSERT INTO events (node_id, room_uuid, body, created) VALUES (?, ?, ?, {now}) RETURNING id";
@@ -128,6 +132,7 @@ inline constexpr NamedStatement all[] = {
     {"registerNode", registerNode},
     {"beatHeart", beatHeart},
     {"silentNodes", silentNodes},
+    {"nodeStatus", nodeStatus},
     {"forgetNode", forgetNode},
     {"appendEvent", appendEvent},
     {"eventsAfter", eventsAfter},

@@ -779,6 +779,18 @@ QStringList SqlStore::usersOfNode(const QString &nodeId)
     return users;
 }
 
+QVector<ClusterStore::NodeStatus> SqlStore::nodes()
+{
+    Transaction transaction(*this);
+    QSqlQuery &query = run(sql::nodeStatus, {});
+    QVector<NodeStatus> nodes;
+    while (query.next())
+        nodes.append({text(query, 0), query.value(1).toLongLong(), query.value(2).toLongLong()});
+    query.finish();
+    transaction.commit();
+    return nodes;
+}
+
 qint64 SqlStore::appendEvent(const QString &roomUuid, const QString &text)
 {
     QSqlQuery &query = run(sql::appendEvent, {m_nodeId, roomUuid.isEmpty() ? QVariant() : roomUuid, text});

@@ -66,6 +66,7 @@ public:
     void forgetNode(const QString &nodeId) override;
     QVector<Room> removeNodeUsers(const QString &nodeId) override;
     QStringList usersOfNode(const QString &nodeId) override;
+    QVector<NodeStatus> nodes() override;
     qint64 appendEvent(const QString &roomUuid, const QString &text) override;
     void notifyNodes() override;
     QVector<Event> eventsAfter(qint64 afterId) override;

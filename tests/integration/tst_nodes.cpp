@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -80,6 +81,18 @@ private:
         }
         m_nodes.push_back(std::move(node));
         return m_nodes.back().get();
+    }
+
+    // chat-server --check --node-id NODE on the shared database: exit code and what it printed.
+    std::pair<int, QString> check(const QString &nodeId)
+    {
+        QProcess process;
+        process.start(str(CHAT_SERVER_PATH),
+                      {str("--db"), str("%1?schema=%2").arg(m_baseUrl, m_schema), str("--check"),
+                       str("--node-id"), nodeId});
+        if (!process.waitForFinished(20000))
+            return {-1, {}};
+        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput())};
     }
 
     std::unique_ptr<TestClient> clientOf(ServerProcess *node)
@@ -236,6 +249,8 @@ private slots:
         QVERIFY2(emptied, "node B's user is still in the room 15 s after node B was killed");
         qInfo("node B's user left the room %lld ms after SIGKILL", sinceKill.elapsed());
         QVERIFY(nodeA->log().contains(str("node B has been silent")));
+        QCOMPARE(check(str("B")).first, 1); // gone from the nodes
+        QCOMPARE(check(str("A")).first, 0);
         a->call(CallName::DeleteRoom, fields({{"uuid", room->uuid}}));
         QVERIFY(a->expect(nameOf(ResultName::RoomDeleted)));
     }
