@@ -173,5 +173,15 @@ private:
     int m_errors = 0;
 };
 
-QTEST_GUILESS_MAIN(TestSoak)
+// QTest stops a test function after 5 minutes unless told otherwise: a longer soak needs more.
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QTEST_FUNCTION_TIMEOUT"))
+        qputenv("QTEST_FUNCTION_TIMEOUT", QByteArray::number((soakSeconds() + 120) * 1000));
+    QCoreApplication app(argc, argv);
+    TestSoak test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_soak.moc"
