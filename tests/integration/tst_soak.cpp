@@ -1,6 +1,9 @@
 // Soak: many clients with random valid traffic against the chat-server executable. Its memory and open
 // files stay flat, and nobody gets an error. CHAT_SOAK_SECONDS sets the length (CI: 30 s; a real soak
-// runs for minutes).
+// runs for minutes). The rooms are replaced by fresh ones every few thousand messages and the old ones
+// deleted once empty: in the original protocol every entry sends the whole history, so with ever-growing
+// rooms the replies, and the memory they take while on their way, would grow with the data rather than with
+// time.
 #include "support/Json.h"
 #include "support/ServerProcess.h"
 #include "support/TestClient.h"
@@ -21,6 +24,7 @@ namespace {
 
 constexpr int clientCount = 20;
 constexpr int roomCount = 5;
+constexpr int messagesPerRoomSet = 2500;
 
 struct SoakClient
 {
@@ -55,11 +59,8 @@ private slots:
         std::vector<SoakClient> clients(clientCount);
         for (SoakClient &c : clients)
             QVERIFY(c.client->connectTo(server.url()));
-        for (int i = 0; i < roomCount; ++i) {
-            const auto room = clients[0].client->createRoom();
-            QVERIFY(room);
-            m_rooms << room->uuid;
-        }
+        QVERIFY(m_janitor.connectTo(server.url()));
+        QVERIFY(replaceRooms());
 
         const qint64 totalMs = soakSeconds() * 1000LL;
         QElapsedTimer timer;
@@ -70,6 +71,12 @@ private slots:
         while (timer.elapsed() < totalMs) {
             for (SoakClient &c : clients)
                 calls += step(c, timer.elapsed(), server.url()) ? 1 : 0;
+            if (m_messagesInRoomSet >= messagesPerRoomSet) {
+                QVERIFY(replaceRooms());
+                m_nextCleanupMs =
+                    timer.elapsed() + 3000; // enter_room calls on their way find them still there
+            }
+            deleteEmptyOldRooms(timer.elapsed());
             QTest::qWait(5);
             if (warmKiB < 0 && timer.elapsed() > totalMs / 4)
                 warmKiB = server.residentKiB();
@@ -81,15 +88,17 @@ private slots:
             c.client->close();
             QVERIFY(c.client->waitForDisconnected());
         }
+        m_janitor.close();
+        QVERIFY(m_janitor.waitForDisconnected());
         // The server needs a moment to see every close (longer in a sanitizer build); a leak never returns.
         QDeadlineTimer settle(10000);
         while (server.openFiles() != filesAtStart && !settle.hasExpired())
             QTest::qWait(50);
         const int filesAfter = server.openFiles();
-        qInfo("soak %lld s, %d clients, %lld calls: RSS %lld KiB after warm-up, peak %lld KiB afterwards; "
-              "open files %d at start, %d with clients, %d after; %d errors",
-              totalMs / 1000, clientCount, calls, warmKiB, peakKiB, filesAtStart, filesWithClients,
-              filesAfter, m_errors);
+        qInfo("soak %lld s, %d clients, %lld calls, %d room sets: RSS %lld KiB after warm-up, peak %lld KiB "
+              "afterwards; open files %d at start, %d with clients, %d after; %d errors",
+              totalMs / 1000, clientCount, calls, m_roomSets, warmKiB, peakKiB, filesAtStart,
+              filesWithClients, filesAfter, m_errors);
         QCOMPARE(m_errors, 0);
         QVERIFY(calls > clientCount * soakSeconds()); // it did run
         QVERIFY2(peakKiB - warmKiB < 16 * 1024, "the server's memory kept growing");
@@ -132,6 +141,7 @@ private:
             c.moving = true;
         } else if (dice < 45) {
             client.call(CallName::CreateMessage, fields({{"body", QStringLiteral("soak %1").arg(dice)}}));
+            ++m_messagesInRoomSet;
         } else if (dice < 65) {
             QJsonArray points;
             for (int i = 0; i < 20; ++i)
@@ -168,8 +178,43 @@ private:
             ++m_errors;
     }
 
+    // A fresh set of rooms for the clients to move to; the old ones go once their last member has left.
+    bool replaceRooms()
+    {
+        m_oldRooms += m_rooms;
+        m_rooms.clear();
+        for (int i = 0; i < roomCount; ++i) {
+            const auto room = m_janitor.createRoom();
+            if (!room)
+                return false;
+            m_rooms << room->uuid;
+        }
+        m_messagesInRoomSet = 0;
+        ++m_roomSets;
+        return true;
+    }
+
+    // Tries to delete the old rooms now and then: not_empty_room only means someone is still inside.
+    void deleteEmptyOldRooms(qint64 nowMs)
+    {
+        for (const ServerStatement &statement : m_janitor.takeAll()) {
+            if (statement.name() == nameOf(ResultName::RoomDeleted))
+                m_oldRooms.removeAll(statement.object().value(str("uuid")).toString());
+        }
+        if (nowMs < m_nextCleanupMs)
+            return;
+        m_nextCleanupMs = nowMs + 1000;
+        for (const QString &room : std::as_const(m_oldRooms))
+            m_janitor.call(CallName::DeleteRoom, fields({{"uuid", room}}));
+    }
+
     QTemporaryDir m_folder;
+    TestClient m_janitor;
     QStringList m_rooms;
+    QStringList m_oldRooms;
+    int m_messagesInRoomSet = 0;
+    int m_roomSets = 0;
+    qint64 m_nextCleanupMs = 0;
     int m_errors = 0;
 };
 
