@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConnectionLimits.h"
+#include "TcpLayer.h"
 #include "dispatch/CallCaps.h"
 #include "dispatch/CallDispatcher.h"
 #include "dispatch/CallLimits.h"
@@ -68,6 +69,8 @@ signals:
 
 private:
     void acceptConnections();
+    // Lets the session write pre-encoded frames onto its TCP socket (TcpLayer).
+    void attachWire(Session *session, QWebSocket &socket);
     void handleText(Session *session, const QString &text);
     void handleBinary(Session *session, const QByteArray &data);
     void handleParsed(Session *session, const ParsedCall &parsed);
@@ -82,18 +85,20 @@ private:
     // Group commit: the calls that arrive together share one transaction, and what they send is held until it
     // is committed. Recipients are chosen when a call runs; only the sending waits.
     void joinBatch(const Peer &caller);
-    void deliver(Session *session, const QString &text);
+    void deliver(Session *session, const QByteArray &text);
     void commitBatch();
     void recoverFromFailedBatch(const QVector<quint64> &callers);
 
     struct HeldDelivery
     {
         quint64 sessionId;
-        QString text;
+        QByteArray text; // UTF-8, shared by all recipients of one statement
     };
 
     Options m_options;
     QWebSocketServer *m_server;
+    TcpLayer m_tcpLayer;
+    bool m_toldNoWire = false;
     Store &m_store;
     CallDispatcher m_dispatcher;
     QVector<HeldDelivery> m_held;

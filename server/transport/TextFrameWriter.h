@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QByteArray>
+
+class QIODevice;
+
+namespace chat::server {
+
+// Writes a server → client WebSocket text message (RFC 6455 section 5) that is already UTF-8 straight onto
+// the connection's TCP (or TLS) socket. QWebSocket only takes a QString for text, which it converts back to
+// UTF-8 for every recipient; a broadcast encoded once can instead be written to hundreds of sockets, and Qt's
+// write buffers share the payload instead of copying it.
+class TextFrameWriter
+{
+public:
+    // Fragments are at most this big, as QWebSocket's own, so a peer with a frame size limit accepts them.
+    static constexpr qsizetype maxFramePayload = 512 * 1024;
+
+    // Writes whole frames only, so frames QWebSocket itself writes (pings, pongs, close) never interleave.
+    static void write(QIODevice &device, const QByteArray &utf8);
+    // The header of an unmasked frame (a server never masks).
+    static QByteArray header(quint8 opcode, bool final, qsizetype payloadSize);
+};
+
+} // namespace chat::server
