@@ -37,7 +37,10 @@ void TextFrameWriter::write(QIODevice &device, const QByteArray &utf8)
 {
     if (utf8.size() <= maxFramePayload) {
         device.write(header(opText, true, utf8.size()));
-        device.write(utf8); // the QByteArray overload lets a socket keep a shared copy of a big payload
+        if (utf8.size() >= minSharedPayload)
+            device.write(utf8); // this overload lets the socket keep a shared copy: one block of its own
+        else
+            device.write(utf8.constData(), utf8.size()); // copied after the header: one block with it
         return;
     }
     for (qsizetype offset = 0; offset < utf8.size(); offset += maxFramePayload) {

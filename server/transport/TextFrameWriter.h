@@ -15,6 +15,10 @@ class TextFrameWriter
 public:
     // Fragments are at most this big, as QWebSocket's own, so a peer with a frame size limit accepts them.
     static constexpr qsizetype maxFramePayload = 512 * 1024;
+    // A QTcpSocket sends one block of its write buffer per write notification. Small frames are therefore
+    // copied into the buffer, where consecutive ones share a block; only big payloads are shared (no copy)
+    // as a block of their own.
+    static constexpr qsizetype minSharedPayload = 64 * 1024;
 
     // Writes whole frames only, so frames QWebSocket itself writes (pings, pongs, close) never interleave.
     static void write(QIODevice &device, const QByteArray &utf8);
