@@ -3,6 +3,7 @@
 #include "Outbox.h"
 #include "PayloadFields.h"
 #include "Peer.h"
+#include "RoomListCache.h"
 #include "model/Room.h"
 #include "protocol/CallStatement.h"
 
@@ -22,6 +23,8 @@ public:
     // The connection is gone (already removed from the outbox): its user leaves the room, others are told.
     void disconnected(Peer &peer);
     void dispatch(Peer &peer, const CallStatement &call);
+    // The batch failed and was rolled back: what was read from the store during it may be wrong.
+    void forgetCachedState();
 
 private:
     using Handler = void (CallDispatcher::*)(Peer &, const PayloadFields &);
@@ -48,10 +51,12 @@ private:
     bool rejectOutsideRoom(const Peer &peer);
     void reply(const Peer &peer, GeneralReply reply);
     void reply(const Peer &peer, ErrorName error);
-    void announceRoom(const Room &room);
+    void announceRoom(const Room &room); // also whenever a room changed: it invalidates m_roomList
+    ServerStatement roomsListed();
 
     Store &m_store;
     Outbox &m_outbox;
+    RoomListCache m_roomList;
 };
 
 } // namespace chat::server

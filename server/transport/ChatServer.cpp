@@ -348,6 +348,7 @@ void ChatServer::recoverFromFailedBatch(const QVector<quint64> &callers)
 {
     // Nothing of the batch was stored and nothing was told: each caller hears that its calls failed, and the
     // rooms the connections are in are read back from the database.
+    m_dispatcher.forgetCachedState();
     QSet<quint64> told;
     for (const quint64 id : callers) {
         const auto it = m_sessions.find(id);

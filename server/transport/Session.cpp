@@ -91,6 +91,9 @@ void Session::send(const QByteArray &utf8)
 void Session::setWire(QTcpSocket *wire)
 {
     m_wire = wire;
+    // The handshake response still waits in the socket's buffer for the event loop; the statements of this
+    // connection wait for a commit (an fsync) first, which would otherwise hold the response back too.
+    m_wire->flush();
 }
 
 bool Session::isSlowConsumer()
