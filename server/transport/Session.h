@@ -60,6 +60,7 @@ private:
 
     QWebSocket *m_socket;
     QPointer<QTcpSocket> m_wire; // null: text goes through QWebSocket (a QString round trip)
+    bool m_plainTcp = false; // m_wire is no QSslSocket: frames may go to its descriptor directly
     Peer m_peer;
     QHostAddress m_address;
     ConnectionLimits m_limits;

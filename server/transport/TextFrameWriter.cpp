@@ -1,7 +1,10 @@
 #include "TextFrameWriter.h"
 
-#include <QIODevice>
+#include <QTcpSocket>
 #include <QtEndian>
+
+#include <sys/socket.h>
+#include <sys/uio.h>
 
 namespace chat::server {
 
@@ -48,6 +51,34 @@ void TextFrameWriter::write(QIODevice &device, const QByteArray &utf8)
         const bool final = offset + size == utf8.size();
         device.write(header(offset == 0 ? opText : opContinuation, final, size));
         device.write(utf8.constData() + offset, size);
+    }
+}
+
+void TextFrameWriter::writeDirect(QTcpSocket &socket, const QByteArray &utf8)
+{
+    const qintptr descriptor = socket.socketDescriptor();
+    if (descriptor < 0 || socket.bytesToWrite() > 0 || utf8.size() > maxFramePayload) {
+        write(socket, utf8); // behind what waits already, or fragmented: through the socket, in order
+        return;
+    }
+    QByteArray frameHeader = header(opText, true, utf8.size());
+    iovec parts[2] = {{frameHeader.data(), size_t(frameHeader.size())},
+                      {const_cast<char *>(utf8.constData()), size_t(utf8.size())}};
+    msghdr message {};
+    message.msg_iov = parts;
+    message.msg_iovlen = 2;
+    // Non-blocking (Qt made it so); MSG_NOSIGNAL: a peer that went away must not raise SIGPIPE.
+    const ssize_t sent = ::sendmsg(int(descriptor), &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+    const qsizetype total = frameHeader.size() + utf8.size();
+    if (sent == total)
+        return;
+    // Full kernel buffer or an error: the socket sends the rest when it can, or finds the error itself.
+    const qsizetype done = sent > 0 ? qsizetype(sent) : 0;
+    if (done < frameHeader.size()) {
+        socket.write(frameHeader.constData() + done, frameHeader.size() - done);
+        socket.write(utf8.constData(), utf8.size());
+    } else {
+        socket.write(utf8.constData() + (done - frameHeader.size()), total - done);
     }
 }
 

@@ -3,6 +3,7 @@
 #include <QByteArray>
 
 class QIODevice;
+class QTcpSocket;
 
 namespace chat::server {
 
@@ -22,6 +23,12 @@ public:
 
     // Writes whole frames only, so frames QWebSocket itself writes (pings, pongs, close) never interleave.
     static void write(QIODevice &device, const QByteArray &utf8);
+    // As write(), for a plain TCP socket with nothing waiting in its buffer: the frame goes to the kernel at
+    // once (sendmsg on the descriptor, without copying); what the kernel does not take is left to the socket.
+    // Through the socket, a frame is first copied into its buffer and a write notifier is enabled, then
+    // disabled again once sent; with a glib event loop disabling one walks the list of all notifiers, which
+    // cost more than anything else in a busy fan-out. Not for TLS: a QSslSocket must encrypt what it sends.
+    static void writeDirect(QTcpSocket &socket, const QByteArray &utf8);
     // The header of an unmasked frame (a server never masks).
     static QByteArray header(quint8 opcode, bool final, qsizetype payloadSize);
 };
