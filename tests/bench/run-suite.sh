@@ -9,6 +9,7 @@ shift 3
 here=$(dirname "$0")
 run() {
     local scenario=$1 load out
+    shift
     load=$(cut -d' ' -f1-3 /proc/loadavg)
     out=$("$here/run-bench.sh" "$server" "$@" --json-only 2>/dev/null | tail -1)
     echo "$label | $scenario | load $load | $out" >>"$log"
