@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <sys/resource.h>
 
 using namespace chat::server;
 
@@ -23,10 +24,23 @@ int fail(const QString &message)
     return 1;
 }
 
+// Every connection is a file descriptor; a soft limit of 1024 (a common default) would refuse connections
+// long before the connection limit. Raising the soft limit to the hard one needs no privilege.
+void raiseOpenFilesLimit()
+{
+    rlimit limit {};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == limit.rlim_max)
+        return;
+    limit.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &limit) != 0)
+        std::fprintf(stderr, "chat-server: cannot raise the open-files limit\n");
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    raiseOpenFilesLimit();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("chat-server"));
     QCoreApplication::setOrganizationName(QStringLiteral("socket-chat"));

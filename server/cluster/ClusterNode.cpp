@@ -124,7 +124,7 @@ void ClusterNode::deliverNewEvents()
         for (;;) {
             const QVector<ClusterStore::Event> events = m_cluster.eventsAfter(m_lastSeenEventId);
             for (const ClusterStore::Event &event : events) {
-                m_server.deliverFromOtherNode(event.roomUuid, event.text);
+                m_server.deliverFromOtherNode(event.roomUuid, event.text.toUtf8());
                 m_lastSeenEventId = event.id;
             }
             if (events.size() < ClusterStore::eventsPerRead)
@@ -143,7 +143,7 @@ void ClusterNode::catchUp()
     deliverNewEvents();
 }
 
-void ClusterNode::record(const QString &roomUuid, const QString &text)
+void ClusterNode::record(const QString &roomUuid, const QByteArray &text)
 {
     m_recorded.append({roomUuid, text});
 }
@@ -153,7 +153,7 @@ void ClusterNode::flush()
     if (m_recorded.isEmpty())
         return;
     for (const Recorded &recorded : std::as_const(m_recorded))
-        m_lastOwnEventId = m_cluster.appendEvent(recorded.roomUuid, recorded.text);
+        m_lastOwnEventId = m_cluster.appendEvent(recorded.roomUuid, QString::fromUtf8(recorded.text));
     m_cluster.notifyNodes();
     m_recorded.clear();
 }

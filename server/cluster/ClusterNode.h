@@ -45,7 +45,7 @@ public:
     void stop();
 
     void catchUp() override;
-    void record(const QString &roomUuid, const QString &text) override;
+    void record(const QString &roomUuid, const QByteArray &text) override;
     void flush() override;
     void committed() override;
     void discard() override;
@@ -54,7 +54,7 @@ private:
     struct Recorded
     {
         QString roomUuid;
-        QString text;
+        QByteArray text;
     };
 
     void beat();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 namespace chat::server {
@@ -13,8 +14,9 @@ public:
 
     // The batch began and holds the write lock: what the other nodes committed before goes out first.
     virtual void catchUp() = 0;
-    // A statement this node broadcast in the open batch: to everyone (roomUuid empty) or one room's members.
-    virtual void record(const QString &roomUuid, const QString &text) = 0;
+    // A statement (UTF-8 JSON) this node broadcast in the open batch: to everyone (roomUuid empty) or one
+    // room's members.
+    virtual void record(const QString &roomUuid, const QByteArray &text) = 0;
     // Right before the batch commits, inside its transaction. Throws StorageError; then the batch fails.
     virtual void flush() = 0;
     virtual void committed() = 0;

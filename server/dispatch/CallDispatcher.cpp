@@ -103,7 +103,7 @@ bool CallDispatcher::connected(Peer &peer)
         const User user = m_store.createUser();
         peer.userUuid = user.uuid;
         m_outbox.toCaller(peer, resultWith(ResultName::UserCreated, user));
-        m_outbox.toCaller(peer, resultWithList(ResultName::RoomsListed, m_store.listRooms()));
+        m_outbox.toCaller(peer, roomsListed());
         return true;
     } catch (const StorageError &error) {
         qCWarning(lcStorage) << "cannot set up connection" << peer.id << ":" << error.what();
@@ -158,6 +158,7 @@ void CallDispatcher::announceRooms(const QVector<Room> &rooms)
 
 void CallDispatcher::announceRoom(const Room &room)
 {
+    m_roomList.invalidate();
     m_outbox.toAll(resultWith(ResultName::RoomChanged, room));
 }
 
@@ -199,12 +200,23 @@ bool CallDispatcher::rejectOutsideRoom(const Peer &peer)
 
 void CallDispatcher::createRoom(Peer &, const PayloadFields &)
 {
+    m_roomList.invalidate();
     m_outbox.toAll(resultWith(ResultName::RoomCreated, m_store.createRoom()));
 }
 
 void CallDispatcher::listRooms(Peer &peer, const PayloadFields &)
 {
-    m_outbox.toCaller(peer, resultWithList(ResultName::RoomsListed, m_store.listRooms()));
+    m_outbox.toCaller(peer, roomsListed());
+}
+
+ServerStatement CallDispatcher::roomsListed()
+{
+    return ServerStatement::resultWithRawList(ResultName::RoomsListed, m_roomList.json(m_store));
+}
+
+void CallDispatcher::forgetCachedState()
+{
+    m_roomList.invalidate();
 }
 
 void CallDispatcher::enterRoom(Peer &peer, const PayloadFields &fields)
@@ -253,6 +265,7 @@ void CallDispatcher::deleteRoom(Peer &peer, const PayloadFields &fields)
         reply(peer, ErrorName::NotEmptyRoom);
         return;
     case Store::DeleteOutcome::Deleted:
+        m_roomList.invalidate();
         m_outbox.toAll(resultWith(ResultName::RoomDeleted, deleted.room));
         return;
     }

@@ -3,6 +3,7 @@
 #include "Outbox.h"
 #include "PayloadFields.h"
 #include "Peer.h"
+#include "RoomListCache.h"
 #include "model/Room.h"
 #include "protocol/CallStatement.h"
 
@@ -24,6 +25,9 @@ public:
     void dispatch(Peer &peer, const CallStatement &call);
     // Users left these rooms without a call of theirs (their node is gone): everyone hears of each room.
     void announceRooms(const QVector<Room> &rooms);
+    // The batch failed and was rolled back, or another node changed the rooms: what was read from the store
+    // may be stale.
+    void forgetCachedState();
 
 private:
     using Handler = void (CallDispatcher::*)(Peer &, const PayloadFields &);
@@ -50,10 +54,12 @@ private:
     bool rejectOutsideRoom(const Peer &peer);
     void reply(const Peer &peer, GeneralReply reply);
     void reply(const Peer &peer, ErrorName error);
-    void announceRoom(const Room &room);
+    void announceRoom(const Room &room); // also whenever a room changed: it invalidates m_roomList
+    ServerStatement roomsListed();
 
     Store &m_store;
     Outbox &m_outbox;
+    RoomListCache m_roomList;
 };
 
 } // namespace chat::server

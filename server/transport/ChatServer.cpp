@@ -25,6 +25,7 @@ ChatServer::ChatServer(Store &store, Options options, QObject *parent)
     , m_server(new QWebSocketServer(
           QStringLiteral("chat-server"),
           options.tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this))
+    , m_tcpLayer(*m_server)
     , m_store(store)
     , m_dispatcher(store, *this)
     , m_callLimits(store, options.caps)
@@ -64,6 +65,9 @@ ChatServer::~ChatServer()
 
 bool ChatServer::listen()
 {
+    // Qt's default backlog of 50 makes a burst of connections wait for SYN retransmits (a second or more).
+    if (m_options.limits.listenBacklog > 0 && !m_tcpLayer.setListenBacklog(m_options.limits.listenBacklog))
+        qCWarning(lcServer) << "cannot set the listen backlog: QWebSocketServer changed inside";
     if (!m_server->listen(m_options.address, m_options.port)) {
         m_errorString = m_server->errorString();
         return false;
@@ -94,6 +98,7 @@ void ChatServer::acceptConnections()
         if (!admitConnection(socket))
             continue;
         auto *session = new Session(m_nextSessionId++, socket, m_options.limits, m_clock.elapsed(), this);
+        attachWire(session, *socket);
         m_sessions.emplace(session->peer().id, session);
         ++m_connectionsPerAddress[session->address()];
         connect(session, &Session::textReceived, this, &ChatServer::handleText);
@@ -103,6 +108,16 @@ void ChatServer::acceptConnections()
         joinBatch(session->peer(), Arrival::NewConnection);
         if (!m_dispatcher.connected(session->peer()))
             session->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("server unavailable"));
+    }
+}
+
+void ChatServer::attachWire(Session *session, QWebSocket &socket)
+{
+    if (QTcpSocket *wire = m_tcpLayer.takeSocketOf(socket)) {
+        session->setWire(wire);
+    } else if (!std::exchange(m_toldNoWire, true)) {
+        qCWarning(lcServer)
+            << "no TCP socket found under a QWebSocket: statements go through its QString API";
     }
 }
 
@@ -161,7 +176,7 @@ bool ChatServer::admitCall(Session *session)
     case Session::Admission::Accepted:
         return true;
     case Session::Admission::Refused:
-        deliver(session, ServerStatement::error(ErrorName::RateLimited).toText());
+        deliver(session, ServerStatement::error(ErrorName::RateLimited).toUtf8());
         return false;
     case Session::Admission::Flooding:
         qCWarning(lcSession) << "connection" << session->peer().id << "closed: it keeps flooding";
@@ -192,14 +207,14 @@ void ChatServer::handleParsed(Session *session, const ParsedCall &parsed)
     if (const auto *reply = std::get_if<GeneralReply>(&parsed)) {
         qCDebug(lcDispatch) << "connection" << session->peer().id
                             << "sent a malformed statement:" << nameOf(*reply);
-        deliver(session, ServerStatement::general(*reply).toText());
+        deliver(session, ServerStatement::general(*reply).toUtf8());
         return;
     }
     const auto &call = std::get<CallStatement>(parsed);
     if (const auto refusal = m_callLimits.check(session->peer(), call)) {
         qCDebug(lcDispatch) << "connection" << session->peer().id << nameOf(call.name)
                             << "refused:" << nameOf(*refusal);
-        deliver(session, ServerStatement::error(*refusal).toText()); // after its earlier answers
+        deliver(session, ServerStatement::error(*refusal).toUtf8()); // after its earlier answers
         return;
     }
     m_dispatcher.dispatch(session->peer(), call);
@@ -224,12 +239,12 @@ void ChatServer::toCaller(const Peer &caller, const ServerStatement &statement)
 {
     const auto it = m_sessions.find(caller.id);
     if (it != m_sessions.end())
-        deliver(it->second, statement.toText());
+        deliver(it->second, statement.toUtf8());
 }
 
 void ChatServer::toAll(const ServerStatement &statement)
 {
-    const QString text = statement.toText();
+    const QByteArray text = statement.toUtf8(); // once: every session shares it
     for (const auto &[id, session] : m_sessions)
         deliver(session, text);
     relay({}, text);
@@ -237,7 +252,7 @@ void ChatServer::toAll(const ServerStatement &statement)
 
 void ChatServer::toRoom(const QString &roomUuid, const ServerStatement &statement)
 {
-    const QString text = statement.toText();
+    const QByteArray text = statement.toUtf8();
     relay(roomUuid, text);
     const auto members = m_roomMembers.constFind(roomUuid);
     if (members == m_roomMembers.cend())
@@ -246,7 +261,7 @@ void ChatServer::toRoom(const QString &roomUuid, const ServerStatement &statemen
         deliver(session, text);
 }
 
-void ChatServer::relay(const QString &roomUuid, const QString &text)
+void ChatServer::relay(const QString &roomUuid, const QByteArray &text)
 {
     if (!m_relay)
         return;
@@ -256,9 +271,11 @@ void ChatServer::relay(const QString &roomUuid, const QString &text)
         qCWarning(lcServer) << "a broadcast outside a batch was not relayed to the other nodes";
 }
 
-void ChatServer::deliverFromOtherNode(const QString &roomUuid, const QString &text)
+void ChatServer::deliverFromOtherNode(const QString &roomUuid, const QByteArray &text)
 {
     if (roomUuid.isEmpty()) {
+        // What goes to everyone is about rooms (created, changed, deleted): the cached list is stale now.
+        m_dispatcher.forgetCachedState();
         for (const auto &[id, session] : m_sessions)
             session->send(text);
         return;
@@ -363,7 +380,7 @@ void ChatServer::joinBatch(const Peer &caller, Arrival arrival)
         QMetaObject::invokeMethod(this, &ChatServer::commitBatch, Qt::QueuedConnection);
 }
 
-void ChatServer::deliver(Session *session, const QString &text)
+void ChatServer::deliver(Session *session, const QByteArray &text)
 {
     if (m_batchOpen)
         m_held.append({session->peer().id, text});
@@ -410,6 +427,7 @@ void ChatServer::recoverFromFailedBatch(const QVector<quint64> &callers,
 {
     // Nothing of the batch was stored and nothing was told: each caller hears that its calls failed and is
     // back in the room it was in before the batch. A connection whose user was never stored cannot go on.
+    m_dispatcher.forgetCachedState();
     QSet<quint64> told;
     for (const quint64 id : callers) {
         const auto it = m_sessions.find(id);
@@ -422,7 +440,7 @@ void ChatServer::recoverFromFailedBatch(const QVector<quint64> &callers,
             continue;
         }
         setRoom(session->peer(), roomsBefore.value(id));
-        session->send(ServerStatement::error(ErrorName::InternalError).toText());
+        session->send(ServerStatement::error(ErrorName::InternalError).toUtf8());
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConnectionLimits.h"
+#include "TcpLayer.h"
 #include "dispatch/CallCaps.h"
 #include "dispatch/CallDispatcher.h"
 #include "dispatch/CallLimits.h"
@@ -64,7 +65,7 @@ public:
     void setEventRelay(EventRelay *relay) { m_relay = relay; }
     bool inBatch() const { return m_batchOpen; }
     // A statement another node broadcast: to this node's clients, everyone (empty room) or a room's members.
-    void deliverFromOtherNode(const QString &roomUuid, const QString &text);
+    void deliverFromOtherNode(const QString &roomUuid, const QByteArray &text);
     // Runs a change in the current batch and tells everyone of the rooms it returns (users that left them).
     void changeRooms(const std::function<QVector<Room>()> &change);
     // Closes every connection with 1012 so that the clients come back to a fresh state.
@@ -83,6 +84,8 @@ signals:
 
 private:
     void acceptConnections();
+    // Lets the session write pre-encoded frames onto its TCP socket (TcpLayer).
+    void attachWire(Session *session, QWebSocket &socket);
     void handleText(Session *session, const QString &text);
     void handleBinary(Session *session, const QByteArray &data);
     void handleParsed(Session *session, const ParsedCall &parsed);
@@ -98,19 +101,21 @@ private:
     // is committed. Recipients are chosen when a call runs; only the sending waits.
     enum class Arrival { Call, NewConnection };
     void joinBatch(const Peer &caller, Arrival arrival = Arrival::Call);
-    void deliver(Session *session, const QString &text);
-    void relay(const QString &roomUuid, const QString &text);
+    void deliver(Session *session, const QByteArray &text);
+    void relay(const QString &roomUuid, const QByteArray &text);
     void recoverFromFailedBatch(const QVector<quint64> &callers, const QHash<quint64, QString> &roomsBefore,
                                 const QSet<quint64> &newConnections);
 
     struct HeldDelivery
     {
         quint64 sessionId;
-        QString text;
+        QByteArray text; // UTF-8, shared by all recipients of one statement
     };
 
     Options m_options;
     QWebSocketServer *m_server;
+    TcpLayer m_tcpLayer;
+    bool m_toldNoWire = false;
     Store &m_store;
     CallDispatcher m_dispatcher;
     QVector<HeldDelivery> m_held;

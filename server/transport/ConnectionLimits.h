@@ -19,6 +19,9 @@ struct ConnectionLimits
     int floodBanMs = 0;
     int maxConnections = 10000;
     int maxConnectionsPerAddress = 1000; // many people can share one NAT address
+    // Connections the kernel queues before the server accepts them (capped by net.core.somaxconn). Qt's 50
+    // drops SYNs of a burst of connections, which then wait a second for the retransmit.
+    int listenBacklog = 4096;
     int handshakeTimeoutMs = 10000; // a TCP peer that does not finish the WebSocket handshake in time goes
     int pingIntervalMs = 20000; // keepalive pings
     int pongTimeoutMs = 20000; // a ping unanswered this long closes the connection with 1011

@@ -1,6 +1,7 @@
 #include "Session.h"
 
 #include "ServerLogging.h"
+#include "TextFrameWriter.h"
 #include "protocol/Limits.h"
 
 namespace chat::server {
@@ -72,7 +73,7 @@ Session::Admission Session::admitCall(qint64 nowMs)
     return Admission::Flooding;
 }
 
-void Session::send(const QString &text)
+void Session::send(const QByteArray &utf8)
 {
     // A peer that is going away simply misses the frame; it never affects the sender (PROTOCOL.md Q3).
     if (m_closing || !m_socket->isValid())
@@ -81,7 +82,24 @@ void Session::send(const QString &text)
         dropSlowConsumer();
         return;
     }
-    m_socket->sendTextMessage(text);
+    if (m_wire && m_plainTcp)
+        TextFrameWriter::writeDirect(*m_wire, utf8);
+    else if (m_wire)
+        TextFrameWriter::write(*m_wire, utf8);
+    else
+        m_socket->sendTextMessage(QString::fromUtf8(utf8));
+}
+
+void Session::setWire(QTcpSocket *wire)
+{
+    m_wire = wire;
+    m_plainTcp = !wire->inherits("QSslSocket");
+    // Without TCP_NODELAY a frame sent while the previous one is unacknowledged waits for the peer's delayed
+    // ACK (up to 40 ms); QWebSocket sets it on the sockets it opens, but not on those a server accepts.
+    m_wire->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    // The handshake response still waits in the socket's buffer for the event loop; the statements of this
+    // connection wait for a commit (an fsync) first, which would otherwise hold the response back too.
+    m_wire->flush();
 }
 
 bool Session::isSlowConsumer()

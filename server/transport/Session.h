@@ -7,6 +7,8 @@
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketProtocol>
@@ -37,7 +39,10 @@ public:
 
     // Takes one call from the token bucket.
     Admission admitCall(qint64 nowMs);
-    void send(const QString &text);
+    // Sends one text message, already UTF-8 (PROTOCOL.md section 1: every statement is a text frame).
+    void send(const QByteArray &utf8);
+    // The TCP (or TLS) socket under the QWebSocket: text goes straight onto it, already framed.
+    void setWire(QTcpSocket *wire);
     void close(QWebSocketProtocol::CloseCode code, const QString &reason = {});
     // Pings the peer; an answer must come within the pong timeout or the connection is closed.
     void keepAlive();
@@ -54,6 +59,8 @@ private:
     void forceClosed();
 
     QWebSocket *m_socket;
+    QPointer<QTcpSocket> m_wire; // null: text goes through QWebSocket (a QString round trip)
+    bool m_plainTcp = false; // m_wire is no QSslSocket: frames may go to its descriptor directly
     Peer m_peer;
     QHostAddress m_address;
     ConnectionLimits m_limits;

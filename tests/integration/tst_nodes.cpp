@@ -64,14 +64,16 @@ class TestNodes : public QObject
     Q_OBJECT
 
 private:
-    QString m_baseUrl;
+    QString m_baseUrl; // CHAT_TEST_POSTGRES_URL
+    QString m_nodesUrl; // the database the nodes use: that one, or one of the test's own
+    QString m_ownDatabase; // created by a test, dropped after it
     QString m_schema;
     std::vector<std::unique_ptr<ServerProcess>> m_nodes;
 
     ServerProcess *startNode(const QString &nodeId)
     {
         auto node = std::make_unique<ServerProcess>(str(CHAT_SERVER_PATH));
-        const QStringList arguments {str("--db"),         str("%1?schema=%2").arg(m_baseUrl, m_schema),
+        const QStringList arguments {str("--db"),         str("%1?schema=%2").arg(m_nodesUrl, m_schema),
                                      str("--node-id"),    nodeId,
                                      str("--rate-limit"), str("0"),
                                      str("--log-level"),  str("info")};
@@ -88,7 +90,7 @@ private:
     {
         QProcess process;
         process.start(str(CHAT_SERVER_PATH),
-                      {str("--db"), str("%1?schema=%2").arg(m_baseUrl, m_schema), str("--check"),
+                      {str("--db"), str("%1?schema=%2").arg(m_nodesUrl, m_schema), str("--check"),
                        str("--node-id"), nodeId});
         if (!process.waitForFinished(20000))
             return {-1, {}};
@@ -111,9 +113,39 @@ private slots:
             QSKIP("CHAT_TEST_POSTGRES_URL is not set (run the tests through scripts/with-postgres.sh)");
     }
 
-    void init() { m_schema = str("nodes_%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(16)); }
+    void init()
+    {
+        m_nodesUrl = m_baseUrl;
+        m_schema = str("nodes_%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(16));
+    }
 
-    void cleanup() { m_nodes.clear(); }
+    void cleanup()
+    {
+        m_nodes.clear();
+        if (!m_ownDatabase.isEmpty()) {
+            {
+                QSqlDatabase admin = adminConnection();
+                QSqlQuery drop(admin);
+                drop.exec(str("DROP DATABASE %1 WITH (FORCE)").arg(m_ownDatabase));
+            }
+            QSqlDatabase::removeDatabase(str("admin"));
+            m_ownDatabase.clear();
+        }
+    }
+
+    // A connection to the database of CHAT_TEST_POSTGRES_URL, named "admin".
+    QSqlDatabase adminConnection()
+    {
+        QSqlDatabase admin = QSqlDatabase::addDatabase(str("QPSQL"), str("admin"));
+        const QUrl url(m_baseUrl);
+        admin.setHostName(url.host());
+        admin.setPort(url.port(5432));
+        admin.setUserName(url.userName());
+        admin.setPassword(url.password());
+        admin.setDatabaseName(url.path().mid(1));
+        admin.open();
+        return admin;
+    }
 
     void clientsOnTwoNodesSeeOneChat()
     {
@@ -281,6 +313,19 @@ private slots:
 
     void aLostNotificationConnectionLosesNoEvent()
     {
+        // A database of its own, so that killing its listeners leaves the other tests' nodes alone.
+        m_ownDatabase = str("nodes_%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(16));
+        {
+            QSqlDatabase admin = adminConnection();
+            QVERIFY(admin.isOpen());
+            QSqlQuery create(admin);
+            QVERIFY(create.exec(str("CREATE DATABASE %1").arg(m_ownDatabase)));
+        }
+        QSqlDatabase::removeDatabase(str("admin"));
+        QUrl nodesUrl(m_baseUrl);
+        nodesUrl.setPath(str("/") + m_ownDatabase);
+        m_nodesUrl = nodesUrl.toString();
+
         ServerProcess *nodeA = startNode(str("A"));
         ServerProcess *nodeB = startNode(str("B"));
         QVERIFY(nodeA && nodeB);
@@ -296,21 +341,16 @@ private slots:
         b->drain();
 
         {
-            QSqlDatabase admin = QSqlDatabase::addDatabase(str("QPSQL"), str("admin"));
-            const QUrl url(m_baseUrl);
-            admin.setHostName(url.host());
-            admin.setPort(url.port(5432));
-            admin.setUserName(url.userName());
-            admin.setPassword(url.password());
-            admin.setDatabaseName(url.path().mid(1));
-            QVERIFY(admin.open());
+            QSqlDatabase admin = adminConnection();
+            QVERIFY(admin.isOpen());
             QSqlQuery kill(admin);
             QVERIFY(kill.exec(str("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
-                                  "application_name = 'chat-server-listener'")));
+                                  "application_name = 'chat-server-listener' AND datname = '%1'")
+                                  .arg(m_ownDatabase)));
             int killed = 0;
             while (kill.next())
                 ++killed;
-            QVERIFY(killed >= 2);
+            QCOMPARE(killed, 2);
         }
         QSqlDatabase::removeDatabase(str("admin"));
 

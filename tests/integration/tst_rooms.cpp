@@ -211,7 +211,48 @@ private slots:
         QVERIFY(m_b.receivesNothing());
     }
 
+    void theListFollowsEveryChange()
+    {
+        // The server keeps the serialized list between changes; every change must show in the next list.
+        QCOMPARE(listedAtB(), QVector<Room> {});
+        const auto room = createRoomSeenByBoth();
+        QCOMPARE(listedAtB(), QVector<Room> {room});
+        m_a.call(CallName::ChangeName, fields({{"uuid", room.uuid}, {"name", str("renamed")}}));
+        QCOMPARE(listedAtB(), QVector<Room> {roomChangedAtBoth()});
+        m_a.call(CallName::ChangeColor, fields({{"uuid", room.uuid}, {"color", str("#123456")}}));
+        QCOMPARE(listedAtB(), QVector<Room> {roomChangedAtBoth()});
+        QVERIFY(m_a.enterRoom(room.uuid));
+        m_b.drain();
+        const QVector<Room> entered = listedAtB();
+        QCOMPARE(entered.size(), 1);
+        QCOMPARE(entered.first().users.size(), 1);
+        m_a.call(CallName::ChangeUserName, fields({{"name", str("someone")}}));
+        m_b.expect(nameOf(ResultName::RoomChanged));
+        QCOMPARE(listedAtB().first().users.first().name, str("someone"));
+        m_a.call(CallName::CreateMessage, fields({{"body", str("hello")}}));
+        m_b.expect(nameOf(ResultName::RoomChanged));
+        QCOMPARE(listedAtB().first().sum, 1);
+        m_a.call(CallName::LeaveRoom);
+        m_b.expect(nameOf(ResultName::RoomChanged));
+        QVERIFY(listedAtB().first().users.isEmpty());
+        m_a.drain();
+        m_a.call(CallName::DeleteRoom, fields({{"uuid", room.uuid}}));
+        QVERIFY(m_b.expect(nameOf(ResultName::RoomDeleted)));
+        QCOMPARE(listedAtB(), QVector<Room> {});
+    }
+
 private:
+    QVector<Room> listedAtB()
+    {
+        m_b.drain();
+        m_b.call(CallName::ListRooms);
+        const auto listed = m_b.expect(nameOf(ResultName::RoomsListed));
+        QVector<Room> rooms;
+        for (const QJsonValue &value : listed ? listed->list() : QJsonArray {})
+            rooms << Room::fromJson(value.toObject()).value_or(Room {});
+        return rooms;
+    }
+
     Room createRoomSeenByBoth()
     {
         const auto room = m_a.createRoom();

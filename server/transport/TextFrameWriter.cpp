@@ -1,0 +1,85 @@
+#include "TextFrameWriter.h"
+
+#include <QTcpSocket>
+#include <QtEndian>
+
+#include <sys/socket.h>
+#include <sys/uio.h>
+
+namespace chat::server {
+
+namespace {
+constexpr quint8 opText = 0x1;
+constexpr quint8 opContinuation = 0x0;
+constexpr quint8 finBit = 0x80;
+constexpr qsizetype maxShortLength = 125;
+constexpr quint8 length16 = 126;
+constexpr quint8 length64 = 127;
+} // namespace
+
+QByteArray TextFrameWriter::header(quint8 opcode, bool final, qsizetype payloadSize)
+{
+    QByteArray header;
+    header.reserve(10);
+    header.append(char((final ? finBit : 0) | opcode));
+    if (payloadSize <= maxShortLength) {
+        header.append(char(payloadSize));
+    } else if (payloadSize <= 0xFFFF) {
+        header.append(char(length16));
+        const quint16 size = qToBigEndian(quint16(payloadSize));
+        header.append(reinterpret_cast<const char *>(&size), sizeof size);
+    } else {
+        header.append(char(length64));
+        const quint64 size = qToBigEndian(quint64(payloadSize));
+        header.append(reinterpret_cast<const char *>(&size), sizeof size);
+    }
+    return header;
+}
+
+void TextFrameWriter::write(QIODevice &device, const QByteArray &utf8)
+{
+    if (utf8.size() <= maxFramePayload) {
+        device.write(header(opText, true, utf8.size()));
+        if (utf8.size() >= minSharedPayload)
+            device.write(utf8); // this overload lets the socket keep a shared copy: one block of its own
+        else
+            device.write(utf8.constData(), utf8.size()); // copied after the header: one block with it
+        return;
+    }
+    for (qsizetype offset = 0; offset < utf8.size(); offset += maxFramePayload) {
+        const qsizetype size = std::min(maxFramePayload, utf8.size() - offset);
+        const bool final = offset + size == utf8.size();
+        device.write(header(offset == 0 ? opText : opContinuation, final, size));
+        device.write(utf8.constData() + offset, size);
+    }
+}
+
+void TextFrameWriter::writeDirect(QTcpSocket &socket, const QByteArray &utf8)
+{
+    const qintptr descriptor = socket.socketDescriptor();
+    if (descriptor < 0 || socket.bytesToWrite() > 0 || utf8.size() > maxFramePayload) {
+        write(socket, utf8); // behind what waits already, or fragmented: through the socket, in order
+        return;
+    }
+    QByteArray frameHeader = header(opText, true, utf8.size());
+    iovec parts[2] = {{frameHeader.data(), size_t(frameHeader.size())},
+                      {const_cast<char *>(utf8.constData()), size_t(utf8.size())}};
+    msghdr message {};
+    message.msg_iov = parts;
+    message.msg_iovlen = 2;
+    // Non-blocking (Qt made it so); MSG_NOSIGNAL: a peer that went away must not raise SIGPIPE.
+    const ssize_t sent = ::sendmsg(int(descriptor), &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+    const qsizetype total = frameHeader.size() + utf8.size();
+    if (sent == total)
+        return;
+    // Full kernel buffer or an error: the socket sends the rest when it can, or finds the error itself.
+    const qsizetype done = sent > 0 ? qsizetype(sent) : 0;
+    if (done < frameHeader.size()) {
+        socket.write(frameHeader.constData() + done, frameHeader.size() - done);
+        socket.write(utf8.constData(), utf8.size());
+    } else {
+        socket.write(utf8.constData() + (done - frameHeader.size()), total - done);
+    }
+}
+
+} // namespace chat::server
