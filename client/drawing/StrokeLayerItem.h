@@ -44,9 +44,8 @@ signals:
     void rebuilt(); // a sliced rebuild has finished
 
 private:
-    void paintLine(QImage &image, const Line &line) const;
-    void paintPoints(QImage &image, const QVector<QPointF> &points, DrawingTool tool,
-                     const QColor &color) const;
+    void beginPainting(QPainter &painter, QImage &image) const;
+    static void paintLine(QPainter &painter, const Line &line);
     void compose();
     void drawSlice();
 
