@@ -1,7 +1,7 @@
 #include "StrokeLayerItem.h"
 
 #include "CssColor.h"
-#include "StrokePath.h"
+#include "StrokeRasterizer.h"
 
 #include <QPainter>
 
@@ -58,12 +58,8 @@ void StrokeLayerItem::drawSlice()
     QElapsedTimer budget;
     budget.start();
     const bool all = m_queue.size() <= synchronousLimit;
-    {
-        QPainter painter; // one painter for the slice: opening one per line costs about a tenth more
-        beginPainting(painter, m_committed);
-        while (m_next < m_queue.size() && (all || budget.elapsed() < 30))
-            paintLine(painter, m_queue.at(m_next++));
-    }
+    while (m_next < m_queue.size() && (all || budget.elapsed() < 30))
+        paintLine(m_committed, m_queue.at(m_next++));
     if (m_next >= m_queue.size()) {
         m_queue.clear();
         m_next = 0;
@@ -80,11 +76,7 @@ void StrokeLayerItem::appendLine(const Line &line)
         m_queue.append(line); // keeps the order: it goes on top of the lines still being drawn
         return;
     }
-    {
-        QPainter painter;
-        beginPainting(painter, m_committed);
-        paintLine(painter, line);
-    }
+    paintLine(m_committed, line);
     compose();
 }
 
@@ -116,15 +108,10 @@ void StrokeLayerItem::clearLiveStroke()
     compose();
 }
 
-void StrokeLayerItem::beginPainting(QPainter &painter, QImage &image) const
+void StrokeLayerItem::paintLine(QImage &image, const Line &line) const
 {
-    painter.begin(&image);
-    painter.scale(m_scale, m_scale);
-}
-
-void StrokeLayerItem::paintLine(QPainter &painter, const Line &line)
-{
-    StrokePath::paint(painter, line.pointList(), toolFromName(line.tool), CssColor::parse(line.color));
+    StrokeRasterizer::paint(image, line.pointList(), toolFromName(line.tool), CssColor::parse(line.color),
+                            m_scale);
 }
 
 void StrokeLayerItem::compose()
@@ -133,11 +120,9 @@ void StrokeLayerItem::compose()
         m_display = m_committed; // shared, no copy
     } else {
         m_display = m_committed.copy();
-        QPainter painter;
-        beginPainting(painter, m_display);
         for (const Line &line : std::as_const(m_pending))
-            paintLine(painter, line);
-        StrokePath::paint(painter, m_livePoints, m_liveTool, m_liveColor);
+            paintLine(m_display, line);
+        StrokeRasterizer::paint(m_display, m_livePoints, m_liveTool, m_liveColor, m_scale);
     }
     update();
 }

@@ -44,8 +44,7 @@ signals:
     void rebuilt(); // a sliced rebuild has finished
 
 private:
-    void beginPainting(QPainter &painter, QImage &image) const;
-    static void paintLine(QPainter &painter, const Line &line);
+    void paintLine(QImage &image, const Line &line) const;
     void compose();
     void drawSlice();
 
