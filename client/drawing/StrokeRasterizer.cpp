@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace chat {
@@ -68,35 +69,98 @@ QPolygonF centreLine(const QVector<QPointF> &points, qreal scale, qreal minStep)
     return line;
 }
 
+// A segment from the origin to (dx, dy), as seen from pixel centres relative to its start.
+struct Segment
+{
+    qreal dx, dy, length2, length;
+};
+
+// Where a row (py, relative to the segment's start) crosses the segment's capsule of radius r: a single
+// interval, since the capsule is convex (the union of the two end discs and the band between them).
+bool rowSpan(const Segment &s, qreal py, qreal r, qreal &low, qreal &high)
+{
+    low = std::numeric_limits<qreal>::max();
+    high = std::numeric_limits<qreal>::lowest();
+    const auto unite = [&](qreal from, qreal to) {
+        low = std::min(low, from);
+        high = std::max(high, to);
+    };
+    for (const QPointF centre : {QPointF(0, 0), QPointF(s.dx, s.dy)}) {
+        const qreal h2 = r * r - (py - centre.y()) * (py - centre.y());
+        if (h2 > 0)
+            unite(centre.x() - std::sqrt(h2), centre.x() + std::sqrt(h2));
+    }
+    if (s.length2 > 0) {
+        qreal from = std::numeric_limits<qreal>::lowest(), to = std::numeric_limits<qreal>::max();
+        const auto clip = [&](qreal a, qreal b) {
+            from = std::max(from, std::min(a, b));
+            to = std::min(to, std::max(a, b));
+        };
+        // Within r of the line: |px * dy - py * dx| < r * length.
+        if (s.dy != 0)
+            clip((py * s.dx - r * s.length) / s.dy, (py * s.dx + r * s.length) / s.dy);
+        else if (std::abs(py) >= r)
+            return low <= high;
+        // Between the ends: 0 <= px * dx + py * dy <= length2.
+        if (s.dx != 0)
+            clip(-py * s.dy / s.dx, (s.length2 - py * s.dy) / s.dx);
+        else if (py * s.dy < 0 || py * s.dy > s.length2)
+            return low <= high;
+        if (from < to)
+            unite(from, to);
+    }
+    return low <= high;
+}
+
 // Raises the coverage around segment a-b (a capsule of the given radius): full inside radius - 0.5,
-// falling to none at radius + 0.5.
+// falling to none at radius + 0.5. Each row computes distances only where the edge is; the inside is
+// filled at once.
 void coverSegment(Coverage &coverage, QPointF a, QPointF b, qreal radius)
 {
     const qreal outer = radius + 0.5, inner = std::max<qreal>(0, radius - 0.5);
-    const qreal outer2 = outer * outer, inner2 = inner * inner;
     const QRect box =
         QRectF(a, b).normalized().adjusted(-outer, -outer, outer, outer).toAlignedRect() & coverage.area;
-    const qreal dx = b.x() - a.x(), dy = b.y() - a.y();
-    const qreal length2 = dx * dx + dy * dy;
-    const qreal inverse = length2 > 0 ? 1 / length2 : 0;
+    Segment segment {b.x() - a.x(), b.y() - a.y(), 0, 0};
+    segment.length2 = segment.dx * segment.dx + segment.dy * segment.dy;
+    segment.length = std::sqrt(segment.length2);
+    const qreal inverse = segment.length2 > 0 ? 1 / segment.length2 : 0;
+    // Pixel x's centre is at x + 0.5 - a.x() from the segment's start.
+    const auto firstPixel = [&](qreal low) {
+        return std::max(box.left(), int(std::ceil(low + a.x() - 0.5)));
+    };
+    const auto lastPixel = [&](qreal high) {
+        return std::min(box.right(), int(std::floor(high + a.x() - 0.5)));
+    };
+    const auto edgeValue = [&](int x, qreal py) {
+        const qreal px = x + 0.5 - a.x();
+        const qreal t = std::clamp((px * segment.dx + py * segment.dy) * inverse, qreal(0), qreal(1));
+        const qreal ex = px - t * segment.dx, ey = py - t * segment.dy;
+        return std::clamp(int((outer - std::sqrt(ex * ex + ey * ey)) * 255 + 0.5), 0, 255);
+    };
     for (int y = box.top(); y <= box.bottom(); ++y) {
         const qreal py = y + 0.5 - a.y();
-        quint8 *cells = coverage.row(y);
-        int first = box.right() + 1, last = box.left() - 1;
-        for (int x = box.left(); x <= box.right(); ++x) {
-            const qreal px = x + 0.5 - a.x();
-            const qreal t = std::clamp((px * dx + py * dy) * inverse, qreal(0), qreal(1));
-            const qreal ex = px - t * dx, ey = py - t * dy;
-            const qreal distance2 = ex * ex + ey * ey;
-            if (distance2 >= outer2)
-                continue;
-            const int value = distance2 <= inner2 ? 255 : int((outer - std::sqrt(distance2)) * 255 + 0.5);
-            cells[x] = quint8(std::max<int>(cells[x], std::min(value, 255)));
-            first = std::min(first, x);
-            last = x;
+        qreal low, high;
+        if (!rowSpan(segment, py, outer, low, high))
+            continue;
+        const int first = firstPixel(low), last = lastPixel(high);
+        if (first > last)
+            continue;
+        int fullFirst = last + 1, fullLast = last; // the pixels inside radius - 0.5, if any
+        qreal innerLow, innerHigh;
+        if (inner > 0 && rowSpan(segment, py, inner, innerLow, innerHigh)) {
+            fullFirst = std::max(first, firstPixel(innerLow));
+            fullLast = std::min(last, lastPixel(innerHigh));
         }
-        if (first <= last)
-            coverage.touch(y, first, last);
+        quint8 *cells = coverage.row(y);
+        for (int x = first; x <= last; ++x) {
+            if (x == fullFirst && fullFirst <= fullLast) {
+                std::fill(cells + x, cells + fullLast + 1, quint8(255));
+                x = fullLast;
+                continue;
+            }
+            cells[x] = quint8(std::max<int>(cells[x], edgeValue(x, py)));
+        }
+        coverage.touch(y, first, last);
     }
 }
 
