@@ -280,6 +280,15 @@ void SqlStore::commitBatch()
     }
 }
 
+void SqlStore::rollbackBatch()
+{
+    if (!m_inBatch)
+        return;
+    m_inBatch = false;
+    if (!m_database.rollback())
+        throw StorageError(QStringLiteral("cannot roll back a batch: %1").arg(m_database.lastError().text()));
+}
+
 std::optional<QString> SqlStore::roomOfUser(const QString &userUuid)
 {
     Transaction transaction(*this);

@@ -28,6 +28,8 @@ public:
 
     void beginBatch() override;
     void commitBatch() override;
+    // Drops everything the open batch wrote. The fuzzer gives each input the same store this way.
+    void rollbackBatch();
     bool inBatch() const override { return m_inBatch; }
     std::optional<QString> roomOfUser(const QString &userUuid) override;
     void clearMemberships() override;
