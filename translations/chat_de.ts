@@ -674,10 +674,6 @@
         <source>The server address must start with ws:// or wss:// and name a host.</source>
         <translation>Die Serveradresse muss mit ws:// oder wss:// beginnen und einen Host nennen.</translation>
     </message>
-    <message>
-        <source>The new language is used from the next start.</source>
-        <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
-    </message>
 </context>
 <context>
     <name>chat::ThemeSlider</name>

@@ -680,10 +680,6 @@
         <source>The server address must start with ws:// or wss:// and name a host.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The new language is used from the next start.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>chat::ThemeSlider</name>

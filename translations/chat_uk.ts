@@ -674,10 +674,6 @@
         <source>The server address must start with ws:// or wss:// and name a host.</source>
         <translation>Адреса сервера має починатися з ws:// або wss:// і містити вузол.</translation>
     </message>
-    <message>
-        <source>The new language is used from the next start.</source>
-        <translation>Нова мова застосується після перезапуску.</translation>
-    </message>
 </context>
 <context>
     <name>chat::ThemeSlider</name>

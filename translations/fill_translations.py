@@ -155,7 +155,6 @@ T = {
     "&Language:": ("&Мова:", "&Sprache:"),
     "The server address must start with ws:// or wss:// and name a host.":
         ("Адреса сервера має починатися з ws:// або wss:// і містити вузол.", "Die Serveradresse muss mit ws:// oder wss:// beginnen und einen Host nennen."),
-    "The new language is used from the next start.": ("Нова мова застосується після перезапуску.", "Die neue Sprache gilt ab dem nächsten Start."),
     "Theme": ("Тема", "Design"),
     "%1 (you)": ("%1 (ви)", "%1 (Sie)"),
     "Users in this room": ("Користувачі в цій кімнаті", "Benutzer in diesem Raum"),

@@ -11,7 +11,8 @@ class Translations
 public:
     static QStringList available(); // "en", "uk", "de"
     static QString nativeName(const QString &code);
-    // Empty code: the system language. Returns the language actually used.
+    // Empty code: the system language. Returns the language actually used. Replaces the translators of an
+    // earlier call, so a language chosen while the client runs applies at once (QEvent::LanguageChange).
     static QString install(const QString &code);
 };
 

@@ -3,6 +3,7 @@
 #include "BoardScene.h"
 #include "StrokeLayerItem.h"
 
+#include <QEvent>
 #include <QMouseEvent>
 #include <QtMath>
 
@@ -19,8 +20,20 @@ BoardView::BoardView(BoardScene *scene, QWidget *parent)
     setBackgroundBrush(Qt::NoBrush);
     setStyleSheet(QStringLiteral("background: transparent"));
     setCursor(Qt::CrossCursor);
-    setAccessibleName(tr("Drawing board"));
     setMinimumSize(160, 120);
+    retranslate();
+}
+
+void BoardView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QGraphicsView::changeEvent(event);
+}
+
+void BoardView::retranslate()
+{
+    setAccessibleName(tr("Drawing board"));
 }
 
 void BoardView::resizeEvent(QResizeEvent *event)

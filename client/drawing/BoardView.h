@@ -30,6 +30,7 @@ signals:
     void strokeFinished(const QVector<QPointF> &points, chat::DrawingTool tool, const QColor &color);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
@@ -37,6 +38,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
+    void retranslate();
     QPointF boardPoint(const QPoint &viewPos) const;
     void showLive();
 

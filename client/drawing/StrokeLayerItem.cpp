@@ -1,7 +1,7 @@
 #include "StrokeLayerItem.h"
 
 #include "CssColor.h"
-#include "StrokePath.h"
+#include "StrokeRasterizer.h"
 
 #include <QPainter>
 
@@ -110,15 +110,8 @@ void StrokeLayerItem::clearLiveStroke()
 
 void StrokeLayerItem::paintLine(QImage &image, const Line &line) const
 {
-    paintPoints(image, line.pointList(), toolFromName(line.tool), CssColor::parse(line.color));
-}
-
-void StrokeLayerItem::paintPoints(QImage &image, const QVector<QPointF> &points, DrawingTool tool,
-                                  const QColor &color) const
-{
-    QPainter painter(&image);
-    painter.scale(m_scale, m_scale);
-    StrokePath::paint(painter, points, tool, color);
+    StrokeRasterizer::paint(image, line.pointList(), toolFromName(line.tool), CssColor::parse(line.color),
+                            m_scale);
 }
 
 void StrokeLayerItem::compose()
@@ -129,7 +122,7 @@ void StrokeLayerItem::compose()
         m_display = m_committed.copy();
         for (const Line &line : std::as_const(m_pending))
             paintLine(m_display, line);
-        paintPoints(m_display, m_livePoints, m_liveTool, m_liveColor);
+        StrokeRasterizer::paint(m_display, m_livePoints, m_liveTool, m_liveColor, m_scale);
     }
     update();
 }

@@ -45,8 +45,6 @@ signals:
 
 private:
     void paintLine(QImage &image, const Line &line) const;
-    void paintPoints(QImage &image, const QVector<QPointF> &points, DrawingTool tool,
-                     const QColor &color) const;
     void compose();
     void drawSlice();
 

@@ -21,6 +21,8 @@ public:
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
+    // Tells the views that the translated texts changed (another language was chosen).
+    void retranslate();
 
     void append(Origin origin, const QString &type, const QString &name, const QByteArray &json = {});
     void clear();

@@ -15,6 +15,12 @@ int MessageListModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_messages.size());
 }
 
+void MessageListModel::retranslate()
+{
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1), {Qt::AccessibleTextRole});
+}
+
 QVariant MessageListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_messages.size())

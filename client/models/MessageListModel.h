@@ -18,6 +18,8 @@ public:
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
+    // Tells the views that the translated texts changed (another language was chosen).
+    void retranslate();
     QHash<int, QByteArray> roleNames() const override;
 
     void reset(const QVector<Message> &messages);

@@ -11,6 +11,12 @@ int RoomListModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_rooms.size());
 }
 
+void RoomListModel::retranslate()
+{
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1), {Qt::ToolTipRole});
+}
+
 QVariant RoomListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rooms.size())

@@ -13,6 +13,12 @@ int UserListModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_users.size());
 }
 
+void UserListModel::retranslate()
+{
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1), {Qt::AccessibleTextRole});
+}
+
 QVariant UserListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_users.size())

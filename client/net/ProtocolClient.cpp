@@ -1,5 +1,6 @@
 #include "ProtocolClient.h"
 
+#include "MessageListReader.h"
 #include "model/Drawing.h"
 #include "model/Line.h"
 #include "model/Message.h"
@@ -224,6 +225,13 @@ void ProtocolClient::logLocal(const QString &what, const QString &detail)
 
 void ProtocolClient::handleStatement(const QByteArray &utf8)
 {
+    // The history of a big room, read without a QJsonDocument: the rest takes the general path.
+    if (auto messages = MessageListReader::read(utf8)) {
+        m_log->append(EventLogModel::Origin::Received, nameOf(StatementType::Result),
+                      nameOf(ResultName::MessagesListed), utf8);
+        onMessagesListed(std::move(*messages));
+        return;
+    }
     const auto statement = ServerStatement::parse(utf8);
     if (!statement) {
         m_log->append(EventLogModel::Origin::Received, tr("unknown"), tr("not a statement"), utf8);
@@ -399,14 +407,19 @@ void ProtocolClient::onRoomLeft()
 
 void ProtocolClient::onMessagesListed(const QJsonArray &list)
 {
-    if (m_currentRoom.isEmpty())
-        return;
     QVector<Message> messages;
     messages.reserve(list.size());
     for (const QJsonValue &value : list) {
         if (const auto message = Message::fromJson(value.toObject()))
             messages.append(*message);
     }
+    onMessagesListed(std::move(messages));
+}
+
+void ProtocolClient::onMessagesListed(QVector<Message> messages)
+{
+    if (m_currentRoom.isEmpty())
+        return;
     m_messages->reset(messages);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Connection.h"
+#include "model/Message.h"
 #include "model/User.h"
 #include "protocol/MessageNames.h"
 
@@ -98,6 +99,7 @@ private:
     void onRoomEntered();
     void onRoomLeft();
     void onMessagesListed(const QJsonArray &list);
+    void onMessagesListed(QVector<Message> messages);
     void onMessageCreated(const QJsonObject &object);
     void onDrawingGot(const QJsonObject &object);
     void onDrawLineChanged(const QJsonObject &object);

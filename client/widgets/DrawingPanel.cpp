@@ -10,6 +10,7 @@
 #include "net/ProtocolClient.h"
 
 #include <QButtonGroup>
+#include <QEvent>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -48,27 +49,45 @@ DrawingPanel::DrawingPanel(ProtocolClient *client, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view, 1);
     layout->addWidget(makeTools(), 0, Qt::AlignTop);
+    retranslate();
 }
 
-QToolButton *DrawingPanel::toolButton(const QString &icon, const QString &name, const QString &tip)
+QToolButton *DrawingPanel::toolButton(const QString &icon)
 {
     auto *button = new QToolButton(this);
     button->setIcon(Icons::get(icon));
     button->setIconSize({30, 30});
-    button->setAccessibleName(name);
-    button->setToolTip(tip);
     return button;
+}
+
+void DrawingPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void DrawingPanel::retranslate()
+{
+    const auto texts = [](QToolButton *button, const QString &name, const QString &tip) {
+        button->setAccessibleName(name);
+        button->setToolTip(tip);
+    };
+    texts(m_eraser, tr("Eraser"), tr("Eraser (E)"));
+    texts(m_pen, tr("Pen"), tr("Pen (P)"));
+    texts(m_clear, tr("Clear the board for everyone"), tr("Clear the board for everyone"));
+    texts(m_save, tr("Export as PNG"), tr("Export the board as a PNG image"));
+    for (int i = 0; i < m_swatches.size(); ++i)
+        m_swatches.at(i)->setAccessibleName(tr("Colour %1").arg(colors().at(i)));
 }
 
 QWidget *DrawingPanel::makeTools()
 {
     auto *tools = new QWidget(this);
-    auto *eraser = toolButton(QStringLiteral("eraser"), tr("Eraser"), tr("Eraser (E)"));
-    auto *pen = toolButton(QStringLiteral("pen"), tr("Pen"), tr("Pen (P)"));
-    auto *clear = toolButton(QStringLiteral("trash"), tr("Clear the board for everyone"),
-                             tr("Clear the board for everyone"));
-    auto *save =
-        toolButton(QStringLiteral("save"), tr("Export as PNG"), tr("Export the board as a PNG image"));
+    auto *eraser = m_eraser = toolButton(QStringLiteral("eraser"));
+    auto *pen = m_pen = toolButton(QStringLiteral("pen"));
+    auto *clear = m_clear = toolButton(QStringLiteral("trash"));
+    auto *save = m_save = toolButton(QStringLiteral("save"));
     eraser->setCheckable(true);
     pen->setCheckable(true);
     pen->setChecked(true);
@@ -102,7 +121,7 @@ QWidget *DrawingPanel::makeTools()
         swatch->setCheckable(true);
         swatch->setIcon(Icons::swatch(CssColor::parse(color), 26));
         swatch->setIconSize({26, 26});
-        swatch->setAccessibleName(tr("Colour %1").arg(color));
+        m_swatches.append(swatch);
         swatch->setToolTip(color);
         colorGroup->addButton(swatch);
         connect(swatch, &QToolButton::clicked, this, [this, color, pen] {

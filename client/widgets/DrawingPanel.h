@@ -27,14 +27,23 @@ public:
     void clearForEveryone();
     void exportPng();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void sendStroke(QVector<QPointF> points, DrawingTool tool, const QColor &color);
     QWidget *makeTools();
-    QToolButton *toolButton(const QString &icon, const QString &name, const QString &tip);
+    QToolButton *toolButton(const QString &icon);
 
     ProtocolClient *m_client;
     BoardScene *m_scene;
     BoardView *m_view;
+    QToolButton *m_eraser = nullptr;
+    QToolButton *m_pen = nullptr;
+    QToolButton *m_clear = nullptr;
+    QToolButton *m_save = nullptr;
+    QList<QToolButton *> m_swatches;
 };
 
 } // namespace chat

@@ -8,6 +8,7 @@
 #include <QClipboard>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -30,6 +31,8 @@ EventLogPanel::EventLogPanel(EventLogModel *model, QWidget *parent)
     , m_model(model)
     , m_view(new QListView(this))
     , m_tools(new QWidget(this))
+    , m_copy(new QToolButton(m_tools))
+    , m_save(new QToolButton(m_tools))
 {
     m_view->setModel(model);
     m_view->setItemDelegate(new EventLogDelegate(m_view));
@@ -37,8 +40,6 @@ EventLogPanel::EventLogPanel(EventLogModel *model, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_view->setAccessibleName(tr("Event log"));
-    m_view->setToolTip(tr("Every statement sent and received. Enter or double click shows the JSON."));
     connect(m_view, &QListView::activated, this, &EventLogPanel::showDetails);
 
     // Follow new entries only while the user is at the bottom, so reading older ones is not disturbed.
@@ -54,26 +55,38 @@ EventLogPanel::EventLogPanel(EventLogModel *model, QWidget *parent)
             m_scrollTimer.start();
     });
 
-    auto *copy = new QToolButton(m_tools);
-    copy->setIcon(Icons::get(QStringLiteral("copy")));
-    copy->setIconSize({22, 22});
-    copy->setAccessibleName(tr("Copy log entries"));
-    copy->setToolTip(tr("Copy the selected entries (or the whole log)"));
-    connect(copy, &QToolButton::clicked, this, &EventLogPanel::copySelection);
-    auto *save = new QToolButton(m_tools);
-    save->setIcon(Icons::get(QStringLiteral("save")));
-    save->setIconSize({22, 22});
-    save->setAccessibleName(tr("Save log"));
-    save->setToolTip(tr("Save the whole log to a file"));
-    connect(save, &QToolButton::clicked, this, &EventLogPanel::saveToFile);
+    m_copy->setIcon(Icons::get(QStringLiteral("copy")));
+    m_copy->setIconSize({22, 22});
+    connect(m_copy, &QToolButton::clicked, this, &EventLogPanel::copySelection);
+    m_save->setIcon(Icons::get(QStringLiteral("save")));
+    m_save->setIconSize({22, 22});
+    connect(m_save, &QToolButton::clicked, this, &EventLogPanel::saveToFile);
     auto *toolsLayout = new QHBoxLayout(m_tools);
     toolsLayout->setContentsMargins(0, 0, 0, 0);
-    toolsLayout->addWidget(copy);
-    toolsLayout->addWidget(save);
+    toolsLayout->addWidget(m_copy);
+    toolsLayout->addWidget(m_save);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
+    retranslate();
+}
+
+void EventLogPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void EventLogPanel::retranslate()
+{
+    m_view->setAccessibleName(tr("Event log"));
+    m_view->setToolTip(tr("Every statement sent and received. Enter or double click shows the JSON."));
+    m_copy->setAccessibleName(tr("Copy log entries"));
+    m_copy->setToolTip(tr("Copy the selected entries (or the whole log)"));
+    m_save->setAccessibleName(tr("Save log"));
+    m_save->setToolTip(tr("Save the whole log to a file"));
 }
 
 void EventLogPanel::copySelection()

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QListView;
+class QToolButton;
 
 namespace chat {
 
@@ -24,10 +25,17 @@ public:
     void saveToFile();
     void showDetails(const QModelIndex &index);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
+
     EventLogModel *m_model;
     QListView *m_view;
     QWidget *m_tools;
+    QToolButton *m_copy;
+    QToolButton *m_save;
     bool m_followBottom = true;
     QTimer m_scrollTimer;
 };

@@ -4,6 +4,7 @@
 #include "ThemeSlider.h"
 #include "net/ProtocolClient.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,34 +17,27 @@ namespace chat {
 HeaderWidget::HeaderWidget(ProtocolClient *client, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
-    , m_title(new QPushButton(tr("Chat"), this))
+    , m_title(new QPushButton(this))
     , m_slider(new ThemeSlider(this))
     , m_gear(new QToolButton(this))
     , m_state(new QLabel(this))
+    , m_logged(new QLabel(this))
     , m_name(new QLineEdit(this))
 {
     m_title->setObjectName(QStringLiteral("title"));
     m_title->setFlat(true);
     m_title->setCursor(Qt::PointingHandCursor);
-    m_title->setAccessibleName(tr("About Chat"));
-    m_title->setToolTip(tr("About Chat (F1)"));
     connect(m_title, &QPushButton::clicked, this, &HeaderWidget::aboutRequested);
 
     m_gear->setIcon(Icons::get(QStringLiteral("gear")));
     m_gear->setIconSize({24, 24});
-    m_gear->setAccessibleName(tr("Settings"));
-    m_gear->setToolTip(tr("Settings (Ctrl+,)"));
     connect(m_gear, &QToolButton::clicked, this, &HeaderWidget::settingsRequested);
 
     m_state->setObjectName(QStringLiteral("connectionState"));
-    m_state->setAccessibleName(tr("Connection state"));
-    auto *logged = new QLabel(tr("Logged as:"), this);
-    logged->setObjectName(QStringLiteral("small"));
+    m_logged->setObjectName(QStringLiteral("small"));
     m_name->setObjectName(QStringLiteral("inlineName"));
     m_name->setAlignment(Qt::AlignRight);
     m_name->setMinimumWidth(460);
-    m_name->setAccessibleName(tr("Your user name"));
-    m_name->setToolTip(tr("Your user name: edit it and press Enter"));
     connect(m_name, &QLineEdit::editingFinished, this, &HeaderWidget::submitName);
 
     auto *grid = new QGridLayout(this);
@@ -56,7 +50,7 @@ HeaderWidget::HeaderWidget(ProtocolClient *client, QWidget *parent)
     grid->addWidget(m_title, 0, 0, 1, 3, Qt::AlignHCenter);
     grid->addLayout(tools, 0, 2);
     grid->addWidget(m_state, 1, 0, Qt::AlignLeft | Qt::AlignBottom);
-    grid->addWidget(logged, 1, 2, Qt::AlignRight);
+    grid->addWidget(m_logged, 1, 2, Qt::AlignRight);
     grid->addWidget(m_name, 2, 1, 1, 2, Qt::AlignRight);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(2, 1);
@@ -65,7 +59,28 @@ HeaderWidget::HeaderWidget(ProtocolClient *client, QWidget *parent)
     connect(client, &ProtocolClient::connectionStateChanged, this, &HeaderWidget::showState);
     m_spinner.setInterval(120);
     connect(&m_spinner, &QTimer::timeout, this, &HeaderWidget::spin);
-    showState(client->connection()->state());
+    retranslate();
+}
+
+void HeaderWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void HeaderWidget::retranslate()
+{
+    m_title->setText(tr("Chat"));
+    m_title->setAccessibleName(tr("About Chat"));
+    m_title->setToolTip(tr("About Chat (F1)"));
+    m_gear->setAccessibleName(tr("Settings"));
+    m_gear->setToolTip(tr("Settings (Ctrl+,)"));
+    m_state->setAccessibleName(tr("Connection state"));
+    m_logged->setText(tr("Logged as:"));
+    m_name->setAccessibleName(tr("Your user name"));
+    m_name->setToolTip(tr("Your user name: edit it and press Enter"));
+    showState(m_client->connection()->state());
 }
 
 void HeaderWidget::showUser(const User &user)

@@ -32,7 +32,11 @@ signals:
     void aboutRequested();
     void settingsRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void showUser(const User &user);
     void showState(Connection::State state);
     void submitName();
@@ -43,6 +47,7 @@ private:
     ThemeSlider *m_slider;
     QToolButton *m_gear;
     QLabel *m_state;
+    QLabel *m_logged;
     QLineEdit *m_name;
     QTimer m_spinner;
     int m_spinnerFrame = 0;

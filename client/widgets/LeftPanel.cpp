@@ -6,6 +6,7 @@
 #include "models/RoomSearchModel.h"
 #include "net/ProtocolClient.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -25,33 +26,29 @@ LeftPanel::LeftPanel(ProtocolClient *client, QWidget *parent)
     , m_switch(new QToolButton(this))
 {
     auto *logHeader = new QWidget(this);
-    auto *logTitle = new QLabel(tr("Event Log:"), logHeader);
-    logTitle->setObjectName(QStringLiteral("sectionTitle"));
+    m_logTitle = new QLabel(logHeader);
+    m_logTitle->setObjectName(QStringLiteral("sectionTitle"));
     auto *logHeaderLayout = new QHBoxLayout(logHeader);
     logHeaderLayout->setContentsMargins(0, 0, 0, 0);
-    logHeaderLayout->addWidget(logTitle);
+    logHeaderLayout->addWidget(m_logTitle);
     logHeaderLayout->addStretch();
     logHeaderLayout->addWidget(m_log->headerTools());
 
-    m_search->setPlaceholderText(tr("Search"));
     m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(tr("Search rooms"));
     connect(m_search, &QLineEdit::textChanged, m_rooms->searchModel(), &RoomSearchModel::setSearchText);
     m_header->addWidget(logHeader);
     m_header->addWidget(m_search);
     m_header->setFixedHeight(40);
 
     auto *roomsPage = new QWidget(this);
-    auto *create = new QToolButton(roomsPage);
-    create->setIcon(Icons::get(QStringLiteral("plus")));
-    create->setIconSize({44, 44});
-    create->setAccessibleName(tr("Create room"));
-    create->setToolTip(tr("Create a room (Ctrl+N)"));
-    connect(create, &QToolButton::clicked, client, &ProtocolClient::createRoom);
+    m_create = new QToolButton(roomsPage);
+    m_create->setIcon(Icons::get(QStringLiteral("plus")));
+    m_create->setIconSize({44, 44});
+    connect(m_create, &QToolButton::clicked, client, &ProtocolClient::createRoom);
     auto *roomsLayout = new QVBoxLayout(roomsPage);
     roomsLayout->setContentsMargins(0, 0, 0, 0);
     roomsLayout->addWidget(m_rooms, 1);
-    roomsLayout->addWidget(create, 0, Qt::AlignHCenter);
+    roomsLayout->addWidget(m_create, 0, Qt::AlignHCenter);
     roomsLayout->addStretch(0);
     const auto fit = [this] {
         const int rows = m_rooms->model()->rowCount();
@@ -79,6 +76,24 @@ LeftPanel::LeftPanel(ProtocolClient *client, QWidget *parent)
     connect(client, &ProtocolClient::currentRoomChanged, this,
             [this](const QString &room) { showLog(room.isEmpty()); });
     showLog(true);
+    retranslate();
+}
+
+void LeftPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void LeftPanel::retranslate()
+{
+    m_logTitle->setText(tr("Event Log:"));
+    m_search->setPlaceholderText(tr("Search"));
+    m_search->setAccessibleName(tr("Search rooms"));
+    m_create->setAccessibleName(tr("Create room"));
+    m_create->setToolTip(tr("Create a room (Ctrl+N)"));
+    showLog(isShowingLog());
 }
 
 void LeftPanel::focusSearch()

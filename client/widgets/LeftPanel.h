@@ -28,13 +28,20 @@ public:
     void toggle() { showLog(!isShowingLog()); }
     void focusSearch();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
+
     QStackedWidget *m_header;
     QStackedWidget *m_body;
     EventLogPanel *m_log;
     RoomListView *m_rooms;
     QLineEdit *m_search;
     QToolButton *m_switch;
+    QLabel *m_logTitle;
+    QToolButton *m_create;
 };
 
 } // namespace chat

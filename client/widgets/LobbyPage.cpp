@@ -6,6 +6,7 @@
 #include "models/RoomSearchModel.h"
 #include "net/ProtocolClient.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -21,20 +22,15 @@ LobbyPage::LobbyPage(ProtocolClient *client, QWidget *parent)
     , m_list(new RoomListView(client, false, this))
     , m_create(new QToolButton(this))
     , m_empty(new QLabel(this))
+    , m_title(new QLabel(this))
 {
-    auto *title = new QLabel(tr("Select Room"), this);
-    title->setObjectName(QStringLiteral("sectionTitle"));
-    m_search->setPlaceholderText(tr("Search"));
+    m_title->setObjectName(QStringLiteral("sectionTitle"));
     m_search->setClearButtonEnabled(true);
     m_search->setFixedWidth(200);
-    m_search->setAccessibleName(tr("Search rooms"));
-    m_search->setToolTip(tr("Filter the rooms by name (Ctrl+F)"));
     connect(m_search, &QLineEdit::textChanged, m_list->searchModel(), &RoomSearchModel::setSearchText);
 
     m_create->setIcon(Icons::get(QStringLiteral("plus")));
     m_create->setIconSize({48, 48});
-    m_create->setAccessibleName(tr("Create room"));
-    m_create->setToolTip(tr("Create a room (Ctrl+N)"));
     connect(m_create, &QToolButton::clicked, client, &ProtocolClient::createRoom);
 
     m_empty->setObjectName(QStringLiteral("emptyText"));
@@ -42,7 +38,7 @@ LobbyPage::LobbyPage(ProtocolClient *client, QWidget *parent)
     m_empty->setWordWrap(true);
 
     auto *header = new QHBoxLayout;
-    header->addWidget(title);
+    header->addWidget(m_title);
     header->addStretch();
     header->addWidget(m_search);
     auto *layout = new QVBoxLayout(this);
@@ -61,6 +57,24 @@ LobbyPage::LobbyPage(ProtocolClient *client, QWidget *parent)
     connect(m_list->searchModel(), &QAbstractItemModel::rowsRemoved, this, update);
     connect(m_list->searchModel(), &QAbstractItemModel::rowsInserted, this, update);
     connect(client, &ProtocolClient::connectionStateChanged, this, update);
+    retranslate();
+}
+
+void LobbyPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void LobbyPage::retranslate()
+{
+    m_title->setText(tr("Select Room"));
+    m_search->setPlaceholderText(tr("Search"));
+    m_search->setAccessibleName(tr("Search rooms"));
+    m_search->setToolTip(tr("Filter the rooms by name (Ctrl+F)"));
+    m_create->setAccessibleName(tr("Create room"));
+    m_create->setToolTip(tr("Create a room (Ctrl+N)"));
     updateEmptyText();
 }
 

@@ -23,7 +23,11 @@ public:
     QToolButton *createButton() const { return m_create; }
     void focusSearch();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void updateEmptyText();
 
     ProtocolClient *m_client;
@@ -31,6 +35,7 @@ private:
     RoomListView *m_list;
     QToolButton *m_create;
     QLabel *m_empty;
+    QLabel *m_title;
 };
 
 } // namespace chat

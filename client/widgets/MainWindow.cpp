@@ -14,11 +14,17 @@
 #include "Theme.h"
 #include "ThemeSlider.h"
 #include "app/ClientSettings.h"
+#include "app/Translations.h"
 #include "model/Uuid.h"
+#include "models/EventLogModel.h"
+#include "models/MessageListModel.h"
+#include "models/RoomListModel.h"
+#include "models/UserListModel.h"
 #include "net/ProtocolClient.h"
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QStackedWidget>
@@ -39,7 +45,6 @@ MainWindow::MainWindow(ProtocolClient *client, ClientSettings *settings, QWidget
     , m_notices(new NoticeBar(m_background))
     , m_notifier(new Notifier(settings, this))
 {
-    setWindowTitle(tr("Chat"));
     setWindowIcon(Icons::get(QStringLiteral("chat-client")));
     m_background->setObjectName(QStringLiteral("chatRoot"));
     m_background->setStyleSheet(Theme::styleSheet());
@@ -71,6 +76,28 @@ MainWindow::MainWindow(ProtocolClient *client, ClientSettings *settings, QWidget
     m_lobby->roomList()->setFocus(); // not the title button: its focus frame would look like a link
     if (!restoreGeometry(settings->windowGeometry()))
         resize(1280, 800);
+    retranslate();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Chat"));
+    const QStringList actionNames {tr("New room"), tr("Search rooms"),   tr("Settings"),
+                                   tr("About"),    tr("Edit user name"), tr("Quit")};
+    for (int i = 0; i < m_actions.size() && i < actionNames.size(); ++i)
+        m_actions.at(i)->setText(actionNames.at(i));
+    // The models translate a few texts (tooltips, accessible texts, the log's origin) when asked for them.
+    m_client->rooms()->retranslate();
+    m_client->messages()->retranslate();
+    m_client->users()->retranslate();
+    m_client->log()->retranslate();
 }
 
 QWidget *MainWindow::buildContent()
@@ -95,20 +122,20 @@ QWidget *MainWindow::buildContent()
 
 void MainWindow::addShortcuts()
 {
-    const auto add = [this](const QString &text, const QKeySequence &keys, auto slot) {
-        auto *action = new QAction(text, this);
+    const auto add = [this](const QKeySequence &keys, auto slot) {
+        auto *action = new QAction(this);
+        m_actions.append(action);
         action->setShortcut(keys);
         action->setShortcutContext(Qt::WindowShortcut);
         connect(action, &QAction::triggered, this, slot);
         addAction(action);
     };
-    add(tr("New room"), QKeySequence(Qt::CTRL | Qt::Key_N), [this] { m_client->createRoom(); });
-    add(tr("Search rooms"), QKeySequence(Qt::CTRL | Qt::Key_F), [this] { focusSearch(); });
-    add(tr("Settings"), QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { openSettings(); });
-    add(tr("About"), QKeySequence(Qt::Key_F1), [this] { showAbout(); });
-    add(tr("Edit user name"), QKeySequence(Qt::CTRL | Qt::Key_U),
-        [this] { m_header->nameEdit()->setFocus(); });
-    add(tr("Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), [this] { close(); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_N), [this] { m_client->createRoom(); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_F), [this] { focusSearch(); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { openSettings(); });
+    add(QKeySequence(Qt::Key_F1), [this] { showAbout(); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_U), [this] { m_header->nameEdit()->setFocus(); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_Q), [this] { close(); });
 }
 
 void MainWindow::setTheme(int index)
@@ -136,9 +163,13 @@ void MainWindow::focusSearch()
 
 void MainWindow::openSettings()
 {
+    const QString languageBefore = m_settings->language();
     SettingsDialog dialog(m_settings, m_client->connection()->url(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    // Applies at once: every widget gets QEvent::LanguageChange and retranslates itself.
+    if (m_settings->language() != languageBefore)
+        Translations::install(m_settings->language());
     const QUrl server = dialog.chosenServer();
     if (server != m_client->connection()->url()) {
         m_settings->setServerUrl(server);

@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QStackedWidget;
 
 namespace chat {
@@ -36,8 +37,10 @@ public:
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslate();
     QWidget *buildContent();
     void addShortcuts();
     void onCurrentRoomChanged(const QString &uuid);
@@ -56,6 +59,7 @@ private:
     RoomPage *m_room;
     NoticeBar *m_notices;
     Notifier *m_notifier;
+    QList<QAction *> m_actions; // in the order of addShortcuts()
 };
 
 } // namespace chat

@@ -1,5 +1,6 @@
 #include "MessageEdit.h"
 
+#include <QEvent>
 #include <QKeyEvent>
 
 namespace chat {
@@ -7,13 +8,25 @@ namespace chat {
 MessageEdit::MessageEdit(QWidget *parent)
     : QPlainTextEdit(parent)
 {
-    setPlaceholderText(tr("Write a message..."));
-    setAccessibleName(tr("Message"));
-    setToolTip(tr("Enter sends, Shift+Enter adds a line"));
     setTabChangesFocus(true);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(this, &QPlainTextEdit::textChanged, this, &MessageEdit::fitHeight);
     fitHeight();
+    retranslate();
+}
+
+void MessageEdit::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QPlainTextEdit::changeEvent(event);
+}
+
+void MessageEdit::retranslate()
+{
+    setPlaceholderText(tr("Write a message..."));
+    setAccessibleName(tr("Message"));
+    setToolTip(tr("Enter sends, Shift+Enter adds a line"));
 }
 
 QSize MessageEdit::sizeHint() const

@@ -17,9 +17,11 @@ signals:
     void submitted(const QString &text);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    void retranslate();
     void fitHeight();
 };
 

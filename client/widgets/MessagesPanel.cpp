@@ -34,34 +34,30 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
     m_view->verticalScrollBar()->setSingleStep(24);
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
-    m_view->setAccessibleName(tr("Messages"));
     m_view->viewport()->installEventFilter(this);
 
     auto *empty = new QWidget(this);
     auto *ghost = new QLabel(empty);
     ghost->setPixmap(Icons::get(QStringLiteral("ghost")).pixmap(96, 96));
     ghost->setAlignment(Qt::AlignCenter);
-    auto *emptyText = new QLabel(tr("No messages yet"), empty);
-    emptyText->setObjectName(QStringLiteral("emptyText"));
-    emptyText->setAlignment(Qt::AlignCenter);
+    m_emptyText = new QLabel(empty);
+    m_emptyText->setObjectName(QStringLiteral("emptyText"));
+    m_emptyText->setAlignment(Qt::AlignCenter);
     auto *emptyLayout = new QVBoxLayout(empty);
     emptyLayout->addStretch();
     emptyLayout->addWidget(ghost);
-    emptyLayout->addWidget(emptyText);
+    emptyLayout->addWidget(m_emptyText);
     emptyLayout->addStretch();
     m_stack->addWidget(m_view);
     m_stack->addWidget(empty);
 
     m_marker->setObjectName(QStringLiteral("marker"));
     m_marker->setIcon(Icons::get(QStringLiteral("down")));
-    m_marker->setAccessibleName(tr("Jump to new messages"));
     m_marker->hide();
     connect(m_marker, &QPushButton::clicked, this, &MessagesPanel::jumpToBottom);
 
     m_send->setIcon(Icons::get(QStringLiteral("send")));
     m_send->setIconSize({32, 32});
-    m_send->setAccessibleName(tr("Send message"));
-    m_send->setToolTip(tr("Send (Enter)"));
     connect(m_send, &QToolButton::clicked, this, &MessagesPanel::send);
     connect(m_edit, &MessageEdit::submitted, this, &MessagesPanel::send);
 
@@ -88,6 +84,32 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
         }
     });
     updateEmptyState();
+    retranslate();
+}
+
+void MessagesPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void MessagesPanel::retranslate()
+{
+    m_view->setAccessibleName(tr("Messages"));
+    m_emptyText->setText(tr("No messages yet"));
+    m_marker->setAccessibleName(tr("Jump to new messages"));
+    m_send->setAccessibleName(tr("Send message"));
+    m_send->setToolTip(tr("Send (Enter)"));
+    if (m_unseen > 0)
+        showUnseenCount();
+}
+
+void MessagesPanel::showUnseenCount()
+{
+    m_marker->setText(tr("%n new message(s)", nullptr, m_unseen));
+    m_marker->adjustSize();
+    placeMarker();
 }
 
 void MessagesPanel::focusEditor()
@@ -125,9 +147,7 @@ void MessagesPanel::afterInsert(int first, int last)
         return;
     }
     m_unseen += last - first + 1;
-    m_marker->setText(tr("%n new message(s)", nullptr, m_unseen));
-    m_marker->adjustSize();
-    placeMarker();
+    showUnseenCount();
     m_marker->show();
     m_marker->raise();
 }

@@ -28,8 +28,11 @@ public:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslate();
+    void showUnseenCount();
     void send();
     void beforeInsert();
     void afterInsert(int first, int last);
@@ -44,6 +47,7 @@ private:
     QPushButton *m_marker;
     MessageEdit *m_edit;
     QToolButton *m_send;
+    QLabel *m_emptyText;
     bool m_wasAtBottom = true;
     int m_unseen = 0;
 };

@@ -1,6 +1,7 @@
 #include "NoticeBar.h"
 
 #include <QAccessible>
+#include <QEvent>
 
 namespace chat {
 
@@ -10,10 +11,22 @@ NoticeBar::NoticeBar(QWidget *parent)
     setObjectName(QStringLiteral("notice"));
     setWordWrap(true);
     setAlignment(Qt::AlignCenter);
-    setAccessibleName(tr("Notice"));
     hide();
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &QWidget::hide);
+    retranslate();
+}
+
+void NoticeBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QLabel::changeEvent(event);
+}
+
+void NoticeBar::retranslate()
+{
+    setAccessibleName(tr("Notice"));
 }
 
 void NoticeBar::showNotice(const QString &text)

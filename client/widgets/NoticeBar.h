@@ -17,9 +17,11 @@ public:
     void place();
 
 protected:
+    void changeEvent(QEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
 
 private:
+    void retranslate();
     QTimer m_timer;
 };
 

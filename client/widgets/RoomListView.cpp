@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QEvent>
 #include <QMenu>
 
 namespace chat {
@@ -18,6 +19,7 @@ RoomListView::RoomListView(ProtocolClient *client, bool compact, QWidget *parent
     , m_client(client)
     , m_search(new RoomSearchModel(this))
     , m_delegate(new RoomCardDelegate(compact, this))
+    , m_compact(compact)
 {
     m_search->setSourceModel(client->rooms());
     setModel(m_search);
@@ -27,8 +29,6 @@ RoomListView::RoomListView(ProtocolClient *client, bool compact, QWidget *parent
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setEditTriggers(QAbstractItemView::EditKeyPressed);
-    setAccessibleName(compact ? tr("Rooms") : tr("Room list"));
-    setToolTip(tr("Click or Enter: enter the room. F2: rename. Delete: delete. Menu key: more."));
     connect(m_delegate, &RoomCardDelegate::partClicked, this, &RoomListView::onPartClicked);
     connect(m_delegate, &RoomCardDelegate::renameRequested, client, &ProtocolClient::renameRoom);
     // The room you are in stays selected (drawn brighter) in the list.
@@ -36,6 +36,20 @@ RoomListView::RoomListView(ProtocolClient *client, bool compact, QWidget *parent
     connect(client, &ProtocolClient::currentRoomChanged, this, &RoomListView::selectCurrentRoom);
     connect(m_search, &QAbstractItemModel::modelReset, this, &RoomListView::selectCurrentRoom);
     connect(m_search, &QAbstractItemModel::rowsInserted, this, &RoomListView::selectCurrentRoom);
+    retranslate();
+}
+
+void RoomListView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QListView::changeEvent(event);
+}
+
+void RoomListView::retranslate()
+{
+    setAccessibleName(m_compact ? tr("Rooms") : tr("Room list"));
+    setToolTip(tr("Click or Enter: enter the room. F2: rename. Delete: delete. Menu key: more."));
 }
 
 void RoomListView::selectCurrentRoom()

@@ -30,10 +30,12 @@ signals:
     void linkCopied(const QString &link);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
+    void retranslate();
     void onPartClicked(const QModelIndex &index, RoomCardDelegate::Part part);
     QString uuidOf(const QModelIndex &index) const;
     void showPalette(const QModelIndex &index);
@@ -41,6 +43,7 @@ private:
     ProtocolClient *m_client;
     RoomSearchModel *m_search;
     RoomCardDelegate *m_delegate;
+    bool m_compact;
 };
 
 } // namespace chat

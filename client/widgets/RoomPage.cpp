@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QButtonGroup>
 #include <QClipboard>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -19,32 +20,29 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <tuple>
-
 namespace chat {
 
 RoomPage::RoomPage(ProtocolClient *client, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
-    , m_back(headerButton(QStringLiteral("back"), tr("Leave the room"), tr("Back to the room list (Ctrl+W)")))
+    , m_back(headerButton(QStringLiteral("back")))
     , m_tabs(new QButtonGroup(this))
     , m_stack(new QStackedWidget(this))
     , m_messages(new MessagesPanel(client, this))
     , m_drawing(new DrawingPanel(client, this))
     , m_users(new UsersPanel(client->users(), this))
     , m_name(new QLineEdit(this))
+    , m_roomLabel(new QLabel(this))
+    , m_link(headerButton(QStringLiteral("link")))
 {
     m_back->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
     connect(m_back, &QToolButton::clicked, client, &ProtocolClient::leaveRoom);
     auto *header = new QHBoxLayout;
     header->addWidget(m_back);
-    const QList<std::tuple<QString, QString, QString>> tabs {
-        {QStringLiteral("messages"), tr("Messages"), tr("Messages (Ctrl+1)")},
-        {QStringLiteral("drawing"), tr("Drawing"), tr("Drawing (Ctrl+2)")},
-        {QStringLiteral("users"), tr("Users"), tr("Users (Ctrl+3)")}};
-    for (int i = 0; i < tabs.size(); ++i) {
-        const auto &[icon, name, tip] = tabs.at(i);
-        QToolButton *button = headerButton(icon, name, tip);
+    const QStringList tabIcons {QStringLiteral("messages"), QStringLiteral("drawing"),
+                                QStringLiteral("users")};
+    for (int i = 0; i < tabIcons.size(); ++i) {
+        QToolButton *button = headerButton(tabIcons.at(i));
         button->setCheckable(true);
         button->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
         m_tabs->addButton(button, i);
@@ -56,24 +54,19 @@ RoomPage::RoomPage(ProtocolClient *client, QWidget *parent)
     m_stack->addWidget(m_drawing);
     m_stack->addWidget(m_users);
 
-    auto *roomLabel = new QLabel(tr("Room:"), this);
-    roomLabel->setObjectName(QStringLiteral("small"));
+    m_roomLabel->setObjectName(QStringLiteral("small"));
     m_name->setObjectName(QStringLiteral("inlineName"));
     m_name->setAlignment(Qt::AlignRight);
     m_name->setMinimumWidth(260);
-    m_name->setAccessibleName(tr("Room name"));
-    m_name->setToolTip(tr("The room's name: edit it and press Enter"));
     connect(m_name, &QLineEdit::editingFinished, this, &RoomPage::submitName);
     auto *nameBox = new QVBoxLayout;
     nameBox->setSpacing(0);
-    nameBox->addWidget(roomLabel, 0, Qt::AlignRight);
+    nameBox->addWidget(m_roomLabel, 0, Qt::AlignRight);
     nameBox->addWidget(m_name, 0, Qt::AlignRight);
-    QToolButton *link = headerButton(QStringLiteral("link"), tr("Copy a link to this room"),
-                                     tr("Copy a link that opens this room (chat-client LINK)"));
-    link->setIconSize({26, 26});
-    connect(link, &QToolButton::clicked, this, &RoomPage::copyLink);
+    m_link->setIconSize({26, 26});
+    connect(m_link, &QToolButton::clicked, this, &RoomPage::copyLink);
     header->addStretch();
-    header->addWidget(link);
+    header->addWidget(m_link);
     header->addLayout(nameBox);
 
     auto *layout = new QVBoxLayout(this);
@@ -85,16 +78,38 @@ RoomPage::RoomPage(ProtocolClient *client, QWidget *parent)
     connect(client->rooms(), &QAbstractItemModel::dataChanged, this, &RoomPage::showRoomName);
     connect(client->rooms(), &QAbstractItemModel::modelReset, this, &RoomPage::showRoomName);
     showTab(Messages);
+    retranslate();
 }
 
-QToolButton *RoomPage::headerButton(const QString &icon, const QString &name, const QString &tip)
+QToolButton *RoomPage::headerButton(const QString &icon)
 {
     auto *button = new QToolButton(this);
     button->setIcon(Icons::get(icon));
     button->setIconSize({34, 34});
-    button->setAccessibleName(name);
-    button->setToolTip(tip);
     return button;
+}
+
+void RoomPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void RoomPage::retranslate()
+{
+    const auto texts = [](QAbstractButton *button, const QString &name, const QString &tip) {
+        button->setAccessibleName(name);
+        button->setToolTip(tip);
+    };
+    texts(m_back, tr("Leave the room"), tr("Back to the room list (Ctrl+W)"));
+    texts(m_tabs->button(Messages), tr("Messages"), tr("Messages (Ctrl+1)"));
+    texts(m_tabs->button(Drawing), tr("Drawing"), tr("Drawing (Ctrl+2)"));
+    texts(m_tabs->button(Users), tr("Users"), tr("Users (Ctrl+3)"));
+    texts(m_link, tr("Copy a link to this room"), tr("Copy a link that opens this room (chat-client LINK)"));
+    m_roomLabel->setText(tr("Room:"));
+    m_name->setAccessibleName(tr("Room name"));
+    m_name->setToolTip(tr("The room's name: edit it and press Enter"));
 }
 
 void RoomPage::copyLink()

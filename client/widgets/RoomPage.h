@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QButtonGroup;
+class QLabel;
 class QLineEdit;
 class QStackedWidget;
 class QToolButton;
@@ -36,8 +37,12 @@ public:
 signals:
     void linkCopied(const QString &link);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
-    QToolButton *headerButton(const QString &icon, const QString &name, const QString &tip);
+    QToolButton *headerButton(const QString &icon);
+    void retranslate();
     void showRoomName();
     void submitName();
 
@@ -49,6 +54,8 @@ private:
     DrawingPanel *m_drawing;
     UsersPanel *m_users;
     QLineEdit *m_name;
+    QLabel *m_roomLabel;
+    QToolButton *m_link;
 };
 
 } // namespace chat

@@ -93,8 +93,6 @@ void SettingsDialog::accept()
         m_url->setFocus();
         return;
     }
-    if (chosenLanguage() != m_settings->language())
-        QMessageBox::information(this, tr("Settings"), tr("The new language is used from the next start."));
     m_settings->setLanguage(chosenLanguage());
     m_settings->setSoundsEnabled(m_sounds->isChecked());
     m_settings->setNotificationsEnabled(m_notifications->isChecked());

@@ -2,6 +2,7 @@
 
 #include "Theme.h"
 
+#include <QEvent>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -14,9 +15,21 @@ ThemeSlider::ThemeSlider(QWidget *parent)
     setPageStep(1);
     setFocusPolicy(Qt::StrongFocus);
     setCursor(Qt::PointingHandCursor);
+    setFixedSize(sizeHint());
+    retranslate();
+}
+
+void ThemeSlider::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QSlider::changeEvent(event);
+}
+
+void ThemeSlider::retranslate()
+{
     setAccessibleName(tr("Theme"));
     setToolTip(tr("Theme"));
-    setFixedSize(sizeHint());
 }
 
 QRectF ThemeSlider::trackRect() const

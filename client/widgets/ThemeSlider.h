@@ -15,11 +15,13 @@ public:
     QSize sizeHint() const override { return {96, 22}; }
 
 protected:
+    void changeEvent(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
 
 private:
+    void retranslate();
     int valueAt(qreal x) const;
     QRectF trackRect() const;
 };

@@ -3,6 +3,7 @@
 #include "UserCardDelegate.h"
 #include "models/UserListModel.h"
 
+#include <QEvent>
 #include <QResizeEvent>
 
 namespace chat {
@@ -20,6 +21,18 @@ UsersPanel::UsersPanel(UserListModel *model, QWidget *parent)
     setMovement(QListView::Static);
     setSelectionMode(QAbstractItemView::NoSelection);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    retranslate();
+}
+
+void UsersPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QListView::changeEvent(event);
+}
+
+void UsersPanel::retranslate()
+{
     setAccessibleName(tr("Users in this room"));
 }
 

@@ -15,9 +15,11 @@ public:
     explicit UsersPanel(UserListModel *model, QWidget *parent = nullptr);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void retranslate();
     UserCardDelegate *m_delegate;
 };
 

@@ -27,15 +27,8 @@ void FuzzOutbox::setRoom(Peer &peer, const QString &roomUuid)
     peer.roomUuid = roomUuid;
 }
 
-void FuzzOutbox::reset()
-{
-    m_rooms.clear();
-    m_deliveries = 0;
-}
-
 void FuzzOutbox::deliver(const ServerStatement &statement)
 {
-    ++m_deliveries;
     if (statement.name() == nameOf(ResultName::RoomCreated))
         m_rooms.append(statement.object().value(QStringView(key::uuid)).toString());
     // Whatever a client sent, what goes back must be a well-formed statement: anything else is a finding.

@@ -18,15 +18,12 @@ public:
 
     // Room uuids announced so far (the transcripts' "<room:N>" placeholders become these).
     const QStringList &rooms() const { return m_rooms; }
-    // Statements delivered since the last reset: a measure of how much state the store has grown.
-    int deliveries() const { return m_deliveries; }
-    void reset();
+    void restoreRooms(const QStringList &rooms) { m_rooms = rooms; }
 
 private:
     void deliver(const ServerStatement &statement);
 
     QStringList m_rooms;
-    int m_deliveries = 0;
 };
 
 } // namespace chat::server

@@ -1,7 +1,8 @@
 // libFuzzer target: a session of frames through the server's own path from a socket frame to the store:
 // CallParser, CallLimits, CallDispatcher, SqlStore (SQLite in memory) and back out as statements.
 // Input: frames separated by '\n'; a frame starting with byte 0x01 comes from the second connection, one
-// starting with 0x02 is a binary frame (both prefixes may be combined, 0x01 first).
+// starting with 0x02 is a binary frame (both prefixes may be combined, 0x01 first); a frame that is just
+// 0x03 (after an optional 0x01) closes that connection and opens a new one, as a client reconnecting does.
 #include "FuzzOutbox.h"
 #include "dispatch/CallDispatcher.h"
 #include "dispatch/CallLimits.h"
@@ -21,12 +22,11 @@ using namespace chat::server;
 
 namespace {
 
-// Rebuilding the store is slow next to one input, so it is rebuilt every so many inputs; rooms, messages
-// and the connections' rooms from earlier inputs are part of the state the next inputs meet. A finding is
-// replayed on a fresh store; one that needs earlier state shows up in libFuzzer's crash log.
-// Rebuilt also once the inputs made it big: a list of thousands of rooms makes every input slow.
-constexpr int inputsPerStore = 100;
-constexpr int deliveriesPerStore = 3000;
+// Every input meets the same state: one store (SQLite in memory) with two connected users and two rooms,
+// built once. Each input runs inside a store batch, as the server's group commit does, and the batch is
+// rolled back afterwards; the peers and the outbox are restored too. Building the store for every input
+// cost more than the inputs themselves (about 550 inputs a second), and state carried from input to input
+// made findings depend on what ran before; now an input is a complete reproducer.
 constexpr int maxFramesPerInput = 32;
 
 class Harness
@@ -37,41 +37,41 @@ public:
         CallCaps caps; // the server's defaults, smaller lines so that the line cap is reachable
         caps.maxLinesPerDrawing = 8;
         m_caps = caps;
+        m_store = SqlStore::openSqlite(QStringLiteral(":memory:"));
+        m_dispatcher = std::make_unique<CallDispatcher>(*m_store, m_outbox);
+        m_limits = std::make_unique<CallLimits>(*m_store, m_caps);
+        for (Peer &peer : m_peers)
+            m_dispatcher->connected(peer);
+        // Two rooms, one of them with the second user, a message and a line: inputs start past the
+        // "no such room" checks.
+        for (const char *frame :
+             {"{\"type\": \"call\", \"payload\": {\"message\": \"create_room\"}}",
+              "{\"type\": \"call\", \"payload\": {\"message\": \"create_room\"}}",
+              "\x01{\"type\": \"call\", \"payload\": {\"message\": \"enter_room\", \"room_uuid\": "
+              "\"<room:0>\"}}",
+              "\x01{\"type\": \"call\", \"payload\": {\"message\": \"create_message\", \"body\": \"hi\"}}",
+              "\x01{\"type\": \"call\", \"payload\": {\"message\": \"change_draw_line\", \"uuid\": \"l1\", "
+              "\"points\": [1, 2, 3, 4], \"tool\": \"pen\", \"color\": \"#000000\"}}"})
+            handle(QByteArray(frame));
+        m_basePeers = m_peers;
+        m_baseRooms = m_outbox.rooms();
     }
 
     void run(const QByteArray &input)
     {
-        if (!m_store || ++m_inputs % inputsPerStore == 0 || m_outbox.deliveries() > deliveriesPerStore)
-            rebuild();
+        m_store->beginBatch();
         int frames = 0;
         for (const QByteArray &frame : input.split('\n')) {
             if (++frames > maxFramesPerInput)
                 break;
             handle(frame);
         }
+        m_store->rollbackBatch();
+        m_peers = m_basePeers;
+        m_outbox.restoreRooms(m_baseRooms);
     }
 
 private:
-    // The two connections live as long as the store: connecting them for every input would cost more than
-    // most inputs do. Their disconnection is exercised here too.
-    void rebuild()
-    {
-        if (m_dispatcher) {
-            for (Peer &peer : m_peers)
-                m_dispatcher->disconnected(peer);
-        }
-        m_dispatcher.reset();
-        m_limits.reset();
-        m_outbox.reset();
-        m_store = SqlStore::openSqlite(QStringLiteral(":memory:"));
-        m_dispatcher = std::make_unique<CallDispatcher>(*m_store, m_outbox);
-        m_limits = std::make_unique<CallLimits>(*m_store, m_caps);
-        for (Peer &peer : m_peers) {
-            peer = Peer {peer.id, {}, {}};
-            m_dispatcher->connected(peer);
-        }
-    }
-
     // The transcripts name rooms and users by placeholders; give them the uuids of this run, so that
     // seeds reach the handlers past the "no such room" checks.
     QByteArray withUuids(QByteArray frame) const
@@ -107,6 +107,12 @@ private:
             peer = &m_peers[1];
             frame.remove(0, 1);
         }
+        if (frame == QByteArrayView("\x03")) {
+            m_dispatcher->disconnected(*peer); // leaves its room, which the others are told
+            *peer = Peer {peer->id, {}, {}};
+            m_dispatcher->connected(*peer);
+            return;
+        }
         const bool binary = frame.startsWith('\x02');
         const ParsedCall parsed =
             binary ? CallParser::parseBinary(frame.mid(1)) : CallParser::parseText(QString::fromUtf8(frame));
@@ -128,7 +134,8 @@ private:
     std::unique_ptr<CallDispatcher> m_dispatcher;
     std::unique_ptr<CallLimits> m_limits;
     std::array<Peer, 2> m_peers {Peer {1, {}, {}}, Peer {2, {}, {}}};
-    int m_inputs = 0;
+    std::array<Peer, 2> m_basePeers;
+    QStringList m_baseRooms;
 };
 
 Harness *harness = nullptr;

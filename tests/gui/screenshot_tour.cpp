@@ -17,7 +17,9 @@
 #include "widgets/SettingsDialog.h"
 #include "widgets/ThemeSlider.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -91,6 +93,7 @@ private:
     void shot(QWidget *widget, const QString &name);
     void prepareRooms();
     void shotPalette();
+    void shotAbout();
     void bobTalks();
     bool startServer();
     void stopServer();
@@ -163,6 +166,32 @@ void Tour::shotPalette()
     qInfo("saved %s", qPrintable(path));
     palette->close();
     settle(100);
+}
+
+void Tour::shotAbout()
+{
+    // The About box is modal: it is grabbed and closed from a timer while its own event loop runs.
+    bool saved = false;
+    QTimer grabber; // ends with this function, so the lambda never outlives `saved`
+    grabber.setSingleShot(true);
+    QObject::connect(&grabber, &QTimer::timeout, [this, &saved] {
+        auto *about = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!about)
+            return;
+        const QString path =
+            QStringLiteral("%1/%2-theme%3.png").arg(m_out, QStringLiteral("07b-about")).arg(m_theme);
+        about->grab().save(path);
+        qInfo("saved %s", qPrintable(path));
+        saved = true;
+        about->accept();
+    });
+    grabber.start(400);
+    for (QAction *action : m_window->actions()) {
+        if (action->shortcut() == QKeySequence(Qt::Key_F1))
+            action->trigger(); // F1: About
+    }
+    if (!saved)
+        qWarning("the About box did not appear");
 }
 
 void Tour::prepareRooms()
@@ -259,6 +288,7 @@ int Tour::run(const QList<int> &themes)
     settings.show();
     shot(&settings, QStringLiteral("07-settings"));
     settings.hide();
+    shotAbout();
     // The server goes away while Alice is in a room: the window stays, the header says so, and it reconnects.
     m_alice.enterRoom(kitchen);
     waitFor([&] { return m_alice.currentRoom() == kitchen; });

@@ -1,10 +1,22 @@
 // The window in German and Ukrainian: the embedded translations load and replace the English strings.
 #include "GuiFixture.h"
 #include "app/Translations.h"
+#include "models/EventLogModel.h"
+#include "widgets/HeaderWidget.h"
+#include "widgets/LeftPanel.h"
 #include "widgets/LobbyPage.h"
+#include "widgets/MessageEdit.h"
+#include "widgets/MessagesPanel.h"
+#include "widgets/RoomPage.h"
+#include "widgets/SettingsDialog.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTcpServer>
+#include <QTimer>
 
 using namespace chat;
 
@@ -37,6 +49,55 @@ private slots:
         QVERIFY(labelsOf(f.window->lobby()).contains(QStringLiteral("Оберіть кімнату")));
         QCOMPARE(QCoreApplication::translate("chat::MessagesPanel", "%n new message(s)", nullptr, 5),
                  QStringLiteral("5 нових повідомлень"));
+    }
+
+    // Choosing German in the settings dialog retranslates the open window at once: labels, placeholders,
+    // actions and the texts the models translate (the log's origin column).
+    void aLanguageChosenInSettingsAppliesAtOnce()
+    {
+        QCOMPARE(Translations::install(QStringLiteral("en")), QStringLiteral("en"));
+        QTcpServer silent; // a valid server address that never answers, so the dialog's address is accepted
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        GuiFixture f;
+        f.settings.setLanguage(QStringLiteral("en"));
+        f.client.connectTo(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(silent.serverPort())));
+        EventLogModel *log = f.client.log();
+        log->append(EventLogModel::Origin::Sent, QStringLiteral("call"), QStringLiteral("get_rooms"), "{}");
+        const QModelIndex last = log->index(log->rowCount() - 1);
+        QCOMPARE(last.data(EventLogModel::OriginRole).toString(), QStringLiteral("sent"));
+        QVERIFY(labelsOf(f.window->lobby()).contains(QStringLiteral("Select Room")));
+        QAction *newRoom = f.window->actions().at(0);
+        QCOMPARE(newRoom->text(), QStringLiteral("New room"));
+        int dataChanges = 0;
+        connect(log, &QAbstractItemModel::dataChanged, this, [&] { ++dataChanges; });
+
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto *language = dialog->findChild<QComboBox *>();
+            language->setCurrentIndex(language->findData(QStringLiteral("de")));
+            dialog->accept();
+        });
+        QAction *settings = f.window->actions().at(2);
+        QCOMPARE(settings->text(), QStringLiteral("Settings"));
+        settings->trigger(); // Ctrl+, : the settings dialog, modal
+        QCoreApplication::processEvents(); // the posted QEvent::LanguageChange
+
+        QCOMPARE(f.settings.language(), QStringLiteral("de"));
+        QVERIFY(labelsOf(f.window->lobby()).contains(QStringLiteral("Raum wählen")));
+        QVERIFY(labelsOf(f.window->header()).contains(QStringLiteral("Angemeldet als:")));
+        QVERIFY(labelsOf(f.window->leftPanel()).contains(QStringLiteral("Protokoll:")));
+        QCOMPARE(f.window->lobby()->searchEdit()->placeholderText(), QStringLiteral("Suche"));
+        QCOMPARE(f.window->roomPage()->messages()->editor()->placeholderText(),
+                 QStringLiteral("Nachricht schreiben..."));
+        QCOMPARE(newRoom->text(), QStringLiteral("Neuer Raum"));
+        QVERIFY(dataChanges > 0); // the views repaint the model's texts
+        QCOMPARE(last.data(EventLogModel::OriginRole).toString(), QStringLiteral("gesendet"));
+
+        QCOMPARE(Translations::install(QStringLiteral("en")), QStringLiteral("en")); // and back
+        QCoreApplication::processEvents();
+        QVERIFY(labelsOf(f.window->lobby()).contains(QStringLiteral("Select Room")));
+        QCOMPARE(newRoom->text(), QStringLiteral("New room"));
     }
 
     void unknownLanguagesFallBackToEnglish()

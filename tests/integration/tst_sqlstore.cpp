@@ -121,6 +121,25 @@ private slots:
         QVERIFY(store->listRooms().first().users.isEmpty());
     }
 
+    void aRolledBackBatchLeavesNothingBehind()
+    {
+        auto store = SqlStore::openSqlite(m_path);
+        const Room kept = store->createRoom();
+        store->beginBatch();
+        const Room dropped = store->createRoom();
+        const User user = store->createUser();
+        QVERIFY(store->enterRoom(user.uuid, kept.uuid));
+        QVERIFY(store->createMessage(user.uuid, kept.uuid, str("dropped")));
+        QCOMPARE(store->listRooms().size(), 2); // visible inside the batch
+        store->rollbackBatch();
+        QVERIFY(!store->inBatch());
+        QVERIFY(!store->hasRoom(dropped.uuid));
+        QCOMPARE(store->listRooms().size(), 1);
+        QVERIFY(store->listMessages(kept.uuid).isEmpty());
+        store->createRoom(); // and the store works on, outside any batch
+        QCOMPARE(store->listRooms().size(), 2);
+    }
+
     void cleanup()
     {
         if (QSqlDatabase::contains(str("inspect")))

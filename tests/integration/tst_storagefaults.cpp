@@ -1,15 +1,21 @@
-// Storage faults at run time: when the disk refuses writes (here a real one: the file-size limit of
-// RLIMIT_FSIZE makes every write past it fail with EFBIG, as a full disk fails with ENOSPC), calls get
-// internal_error, the server logs it and keeps running, and nothing is half-written.
+// Storage faults at run time: when the disk refuses writes, calls get internal_error, the server logs it and
+// keeps running, nothing is half-written, and it serves again once writes succeed. Two real mechanisms: the
+// file-size limit of RLIMIT_FSIZE (every write past it fails with EFBIG) and a truly full file system (a
+// small tmpfs in a private mount namespace, filled up: ENOSPC; skipped where mounting is not permitted).
 #include "support/Json.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QTest>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 
 using namespace chat;
@@ -34,6 +40,54 @@ private:
     rlimit m_old {};
     bool m_ok = false;
 };
+
+// A small tmpfs mounted over a folder, in a mount namespace of this process's own (so nothing outside sees
+// it); lazily unmounted when it goes, even while files on it are still open.
+class SmallTmpfs
+{
+public:
+    explicit SmallTmpfs(const QString &folder)
+        : m_folder(folder.toLocal8Bit())
+    {
+        if (::unshare(CLONE_NEWNS) != 0
+            || ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
+            m_error = QStringLiteral("no private mount namespace: %1")
+                          .arg(QString::fromLocal8Bit(std::strerror(errno)));
+            return;
+        }
+        if (::mount("tmpfs", m_folder.constData(), "tmpfs", 0, "size=1m") != 0) {
+            m_error =
+                QStringLiteral("cannot mount a tmpfs: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+            return;
+        }
+        m_mounted = true;
+    }
+    ~SmallTmpfs()
+    {
+        if (m_mounted)
+            ::umount2(m_folder.constData(), MNT_DETACH);
+    }
+    bool ok() const { return m_mounted; }
+    QString error() const { return m_error; }
+
+private:
+    QByteArray m_folder;
+    bool m_mounted = false;
+    QString m_error;
+};
+
+// Writes a file until the file system is full; returns the bytes written.
+qint64 fillUp(const QString &path)
+{
+    QFile filler(path);
+    if (!filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return -1;
+    const QByteArray block(4096, 'x');
+    qint64 written = 0;
+    while (filler.write(block) == block.size())
+        written += block.size();
+    return written;
+}
 
 } // namespace
 
@@ -96,6 +150,44 @@ private slots:
         QCOMPARE(rooms->list().size(), 1); // the refused create_room left no room behind
         QCOMPARE(rooms->list().first().toObject().value(str("sum")).toInt(),
                  2); // nor a count without message
+    }
+
+    void aFullFileSystemGivesInternalErrorsAndServesAgainWhenSpaceIsFreed()
+    {
+        TestServer server;
+        const QString folder = QFileInfo(server.databasePath()).absolutePath();
+        SmallTmpfs disk(folder); // destroyed first: unmounted while the server still has its files open
+        if (!disk.ok())
+            QSKIP(qPrintable(str("a full disk needs a tmpfs in a private mount namespace (root or "
+                                 "CAP_SYS_ADMIN): ")
+                             + disk.error()));
+        QVERIFY(server.start());
+        TestClient a;
+        QVERIFY(a.connectTo(server.url()));
+        const auto room = a.createRoom();
+        QVERIFY(room);
+        QVERIFY(a.enterRoom(room->uuid));
+        QVERIFY(post(a, str("before")));
+
+        const QString filler = folder + str("/filler");
+        QVERIFY(fillUp(filler) > 0);
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(str("create_message\"? failed|calls was not stored")));
+        a.call(CallName::CreateMessage, fields({{"body", str("lost")}}));
+        QVERIFY(a.expect(nameOf(ErrorName::InternalError)));
+        QVERIFY(a.receivesNothing()); // no room_changed: nothing happened
+
+        QVERIFY(QFile::remove(filler)); // space again: the same server and connection carry on
+        QVERIFY(a.isConnected());
+        QVERIFY(post(a, str("after")));
+        a.call(CallName::ListMessages);
+        const auto history = a.expect(nameOf(ResultName::MessagesListed));
+        QVERIFY(history);
+        QStringList bodies;
+        for (const QJsonValue &message : history->list())
+            bodies << message.toObject().value(str("body")).toString();
+        QCOMPARE(bodies, (QStringList {str("before"), str("after")}));
+        server.stop();
     }
 
 private:
