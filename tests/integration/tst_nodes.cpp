@@ -97,6 +97,39 @@ private:
         return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput())};
     }
 
+    // Nodes A and B, a client of each, a room, and B's client inside it as A has heard.
+    struct TwoNodesOneRoom
+    {
+        ServerProcess *nodeA = nullptr;
+        ServerProcess *nodeB = nullptr;
+        std::unique_ptr<TestClient> a;
+        std::unique_ptr<TestClient> b;
+        Room room;
+        bool ready = false;
+    };
+
+    TwoNodesOneRoom twoNodesWithBsUserInARoom()
+    {
+        TwoNodesOneRoom setup;
+        setup.nodeA = startNode(str("A"));
+        setup.nodeB = startNode(str("B"));
+        if (!setup.nodeA || !setup.nodeB)
+            return setup;
+        setup.a = clientOf(setup.nodeA);
+        setup.b = clientOf(setup.nodeB);
+        if (!setup.a || !setup.b)
+            return setup;
+        const auto room = setup.a->createRoom();
+        if (!room || !setup.b->enterRoom(room->uuid))
+            return setup;
+        setup.room = *room;
+        const QString user = setup.b->user().uuid;
+        setup.ready = waitForRoom(
+                          *setup.a, room->uuid, [&](const Room &r) { return hasUser(r, user); }, 3000)
+                          .has_value();
+        return setup;
+    }
+
     std::unique_ptr<TestClient> clientOf(ServerProcess *node)
     {
         auto client = std::make_unique<TestClient>();
@@ -261,52 +294,40 @@ private slots:
 
     void aKilledNodesUsersLeaveWithin15Seconds()
     {
-        ServerProcess *nodeA = startNode(str("A"));
-        ServerProcess *nodeB = startNode(str("B"));
-        QVERIFY(nodeA && nodeB);
-        auto a = clientOf(nodeA);
-        auto b = clientOf(nodeB);
-        QVERIFY(a && b);
-        const auto room = a->createRoom();
-        QVERIFY(room);
-        QVERIFY(b->enterRoom(room->uuid));
-        QVERIFY(waitForRoom(
-            *a, room->uuid, [&](const Room &r) { return hasUser(r, b->user().uuid); }, 3000));
+        const TwoNodesOneRoom setup = twoNodesWithBsUserInARoom();
+        QVERIFY(setup.ready);
+        const auto &[nodeA, nodeB, a, b, room, ready] = setup;
+        const auto [aliveCode, aliveOutput] = check(str("B"));
+        QCOMPARE(aliveCode, 0);
+        QVERIFY2(aliveOutput.contains(str("node B: alive")), qPrintable(aliveOutput));
+        QVERIFY2(aliveOutput.contains(str("1 users")), qPrintable(aliveOutput));
 
         QElapsedTimer sinceKill;
         nodeB->kill();
         sinceKill.start();
         const auto emptied = waitForRoom(
-            *a, room->uuid, [&](const Room &r) { return !hasUser(r, b->user().uuid); }, 15000);
+            *a, room.uuid, [&](const Room &r) { return !hasUser(r, b->user().uuid); }, 15000);
         QVERIFY2(emptied, "node B's user is still in the room 15 s after node B was killed");
         qInfo("node B's user left the room %lld ms after SIGKILL", sinceKill.elapsed());
         QVERIFY(nodeA->log().contains(str("node B has been silent")));
         QCOMPARE(check(str("B")).first, 1); // gone from the nodes
         QCOMPARE(check(str("A")).first, 0);
-        a->call(CallName::DeleteRoom, fields({{"uuid", room->uuid}}));
+        a->call(CallName::DeleteRoom, fields({{"uuid", room.uuid}}));
         QVERIFY(a->expect(nameOf(ResultName::RoomDeleted)));
     }
 
     void aRestartedNodeCleansUpAtOnce()
     {
-        ServerProcess *nodeA = startNode(str("A"));
-        ServerProcess *nodeB = startNode(str("B"));
-        QVERIFY(nodeA && nodeB);
-        auto a = clientOf(nodeA);
-        auto b = clientOf(nodeB);
-        QVERIFY(a && b);
-        const auto room = a->createRoom();
-        QVERIFY(room);
-        QVERIFY(b->enterRoom(room->uuid));
-        QVERIFY(waitForRoom(
-            *a, room->uuid, [&](const Room &r) { return hasUser(r, b->user().uuid); }, 3000));
+        const TwoNodesOneRoom setup = twoNodesWithBsUserInARoom();
+        QVERIFY(setup.ready);
+        const auto &[nodeA, nodeB, a, b, room, ready] = setup;
 
         nodeB->kill();
         QElapsedTimer sinceRestart;
         sinceRestart.start();
         QVERIFY(startNode(str("B")));
         const auto emptied = waitForRoom(
-            *a, room->uuid, [&](const Room &r) { return !hasUser(r, b->user().uuid); }, 5000);
+            *a, room.uuid, [&](const Room &r) { return !hasUser(r, b->user().uuid); }, 5000);
         QVERIFY2(emptied, "the restarted node B did not remove its earlier run's user");
         QVERIFY2(sinceRestart.elapsed() < 5000, "cleaned up by the restart, not by the silence timeout");
     }
