@@ -69,11 +69,7 @@ void ClusterNode::stop()
         return;
     m_started = false;
     m_heartbeat.stop();
-    m_server.changeRooms([this] {
-        QVector<Room> rooms = m_cluster.removeNodeUsers(m_cluster.nodeId());
-        m_cluster.forgetNode(m_cluster.nodeId());
-        return rooms;
-    });
+    m_server.changeRooms([this] { return removeNode(m_cluster.nodeId()); });
     m_server.commitBatch();
 }
 
@@ -230,12 +226,15 @@ void ClusterNode::removeSilentNodes()
     for (const QString &node : silent) {
         qCWarning(lcServer).noquote() << "node" << node << "has been silent for over"
                                       << m_timing.silentAfterMs / 1000 << "s: its users leave their rooms";
-        m_server.changeRooms([this, node] {
-            QVector<Room> rooms = m_cluster.removeNodeUsers(node);
-            m_cluster.forgetNode(node);
-            return rooms;
-        });
+        m_server.changeRooms([this, node] { return removeNode(node); });
     }
+}
+
+QVector<Room> ClusterNode::removeNode(const QString &node)
+{
+    QVector<Room> rooms = m_cluster.removeNodeUsers(node);
+    m_cluster.forgetNode(node);
+    return rooms;
 }
 
 void ClusterNode::removeUsersWithoutConnection()

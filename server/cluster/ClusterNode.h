@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EventRelay.h"
+#include "model/Room.h"
 #include "storage/DatabaseUrl.h"
 
 #include <QElapsedTimer>
@@ -65,6 +66,8 @@ private:
     void afterReconnect();
     void rejoinAfterBeingTakenForDead();
     void removeSilentNodes();
+    // The node's users leave their rooms and its row goes; returns the rooms they left.
+    QVector<Room> removeNode(const QString &node);
     void removeUsersWithoutConnection();
 
     ChatServer &m_server;

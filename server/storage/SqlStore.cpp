@@ -107,6 +107,11 @@ QString decodedFromPostgres(const QString &stored)
     return text;
 }
 
+QString unavailable()
+{
+    return QStringLiteral("the database is unavailable (reconnecting)");
+}
+
 constexpr int firstReconnectDelayMs = 250;
 constexpr int maxReconnectDelayMs = 4000;
 
@@ -248,6 +253,21 @@ QSqlQuery &SqlStore::run(const char *sql, const QVariantList &values)
     return query;
 }
 
+QSqlQuery &SqlStore::runAlone(const char *sql, const QVariantList &values)
+{
+    if (!m_inBatch && !ensureConnected())
+        throw StorageError(unavailable());
+    try {
+        return run(sql, values);
+    } catch (const StorageError &) {
+        // Outside a transaction the connection answers a probe unless it is gone; inside the batch it would
+        // not (the failed statement aborted it), and the batch's own end checks.
+        if (!m_inBatch)
+            checkConnection();
+        throw;
+    }
+}
+
 QString SqlStore::text(const QSqlQuery &query, int column) const
 {
     const QString value = query.value(column).toString();
@@ -362,7 +382,7 @@ void SqlStore::execOrThrow(const QString &statement)
 void SqlStore::beginTransaction(const char *what)
 {
     if (!ensureConnected())
-        throw StorageError(QStringLiteral("the database is unavailable (reconnecting)"));
+        throw StorageError(unavailable());
     if (!m_database.transaction()) {
         const QString reason = m_database.lastError().text();
         checkConnection();
@@ -716,17 +736,8 @@ void SqlStore::registerNode()
 
 bool SqlStore::beatHeart()
 {
-    if (!ensureConnected())
-        throw StorageError(QStringLiteral("the database is unavailable (reconnecting)"));
     // Alone, outside any transaction: a heartbeat must not wait for the write lock.
-    QSqlQuery &query = prepared(sql::beatHeart);
-    query.bindValue(0, m_nodeId);
-    if (!query.exec()) {
-        const QString reason = query.lastError().text();
-        checkConnection();
-        throw StorageError(QStringLiteral("heartbeat: %1").arg(reason));
-    }
-    return query.numRowsAffected() == 1;
+    return runAlone(sql::beatHeart, {m_nodeId}).numRowsAffected() == 1;
 }
 
 QStringList SqlStore::silentNodes(int silentForMs)
@@ -810,18 +821,8 @@ void SqlStore::notifyNodes()
 
 QVector<ClusterStore::Event> SqlStore::eventsAfter(qint64 afterId)
 {
-    if (!m_inBatch && !ensureConnected())
-        throw StorageError(QStringLiteral("the database is unavailable (reconnecting)"));
     // One statement, outside the write lock: commits happen in id order, so what it sees is a prefix.
-    QSqlQuery &query = prepared(sql::eventsAfter);
-    query.bindValue(0, afterId);
-    query.bindValue(1, m_nodeId);
-    if (!query.exec()) {
-        const QString reason = query.lastError().text();
-        if (!m_inBatch)
-            checkConnection();
-        throw StorageError(QStringLiteral("reading events: %1").arg(reason));
-    }
+    QSqlQuery &query = runAlone(sql::eventsAfter, {afterId, m_nodeId});
     QVector<Event> events;
     while (query.next())
         events.append({query.value(0).toLongLong(), text(query, 1), text(query, 2)});

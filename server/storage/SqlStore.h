@@ -88,6 +88,9 @@ private:
     QSqlQuery &prepared(const char *sql);
     void execOrThrow(const QString &statement);
     QSqlQuery &run(const char *sql, const QVariantList &values);
+    // One statement outside any call's transaction (autocommit, or inside the open batch): reconnects first
+    // when due, and a failure outside a batch checks whether the connection is gone.
+    QSqlQuery &runAlone(const char *sql, const QVariantList &values);
     QString text(const QSqlQuery &query, int column) const;
     bool isPostgres() const { return m_dialect == SqlSchema::Dialect::PostgreSql; }
     // Begins a transaction; on PostgreSQL it also takes the write lock that orders the nodes' commits.
