@@ -83,6 +83,15 @@ void RoomListModel::upsert(const Room &room)
     endInsertRows();
 }
 
+void RoomListModel::setSum(const QString &uuid, qint64 sum)
+{
+    const int row = rowOf(uuid);
+    if (row < 0 || m_rooms.at(row).sum == sum)
+        return;
+    m_rooms[row].sum = sum;
+    emit dataChanged(index(row), index(row));
+}
+
 void RoomListModel::remove(const QString &uuid)
 {
     const int row = rowOf(uuid);

@@ -27,6 +27,8 @@ public:
 
     void reset(const QVector<Room> &rooms);
     void upsert(const Room &room); // unknown rooms are appended: they are the newest
+    // Only the message count of a known room changed (the socketchat.v1 compact update).
+    void setSum(const QString &uuid, qint64 sum);
     void remove(const QString &uuid);
     void clear() { reset({}); }
 

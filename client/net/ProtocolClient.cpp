@@ -45,7 +45,7 @@ ProtocolClient::ProtocolClient(QObject *parent)
 
 QString ProtocolClient::subprotocol()
 {
-    return QStringLiteral("socketchat.v1");
+    return extensionSubprotocol();
 }
 
 void ProtocolClient::connectTo(const QUrl &url)
@@ -283,6 +283,8 @@ void ProtocolClient::onResult(ResultName name, const ServerStatement &statement)
         return onDrawingGot(statement.object());
     case ResultName::DrawLineChanged:
         return onDrawLineChanged(statement.object());
+    case ResultName::RoomSumChanged:
+        return onRoomSumChanged(statement.object());
     }
 }
 
@@ -370,6 +372,15 @@ void ProtocolClient::onRoomChanged(const QJsonObject &object)
     m_rooms->upsert(*room);
     if (room->uuid == m_currentRoom)
         updateUsersFromRoom();
+}
+
+void ProtocolClient::onRoomSumChanged(const QJsonObject &object)
+{
+    const QString uuid = object.value(QStringView(key::uuid)).toString();
+    const QJsonValue sum = object.value(QStringView(key::sum));
+    if (uuid.isEmpty() || !sum.isDouble())
+        return;
+    m_rooms->setSum(uuid, sum.toInteger());
 }
 
 void ProtocolClient::onRoomDeleted(const QJsonObject &object)

@@ -95,6 +95,7 @@ private:
     void onUserChanged(const QJsonObject &object);
     void onRoomsListed(const QJsonArray &list);
     void onRoomChanged(const QJsonObject &object);
+    void onRoomSumChanged(const QJsonObject &object);
     void onRoomDeleted(const QJsonObject &object);
     void onRoomEntered();
     void onRoomLeft();

@@ -31,7 +31,7 @@ constexpr NameTable<CallName, 13> callNames {{
     {CallName::ResetDrawing, u"reset_drawing"},
 }};
 
-constexpr NameTable<ResultName, 12> resultNames {{
+constexpr NameTable<ResultName, 13> resultNames {{
     {ResultName::UserCreated, u"user_created"},
     {ResultName::UserChanged, u"user_changed"},
     {ResultName::RoomsListed, u"rooms_listed"},
@@ -44,6 +44,7 @@ constexpr NameTable<ResultName, 12> resultNames {{
     {ResultName::MessageCreated, u"message_created"},
     {ResultName::DrawingGot, u"drawing_got"},
     {ResultName::DrawLineChanged, u"draw_line_changed"},
+    {ResultName::RoomSumChanged, u"room_sum_changed"},
 }};
 
 constexpr NameTable<ErrorName, 10> errorNames {{
@@ -107,6 +108,11 @@ QString nameOf(ErrorName name)
 QString nameOf(GeneralReply reply)
 {
     return lookUpName(generalReplies, reply);
+}
+
+QString extensionSubprotocol()
+{
+    return QStringLiteral("socketchat.v1");
 }
 
 std::optional<StatementType> statementTypeFrom(QStringView text)

@@ -40,6 +40,8 @@ enum class ResultName {
     MessageCreated,
     DrawingGot,
     DrawLineChanged,
+    // Extension (socketchat.v1 only): a room's message count changed and nothing else did.
+    RoomSumChanged,
 };
 
 // Sent with type "error".
@@ -98,6 +100,14 @@ inline constexpr char16_t roomUuid[] = u"room_uuid";
 inline constexpr char16_t user[] = u"user";
 inline constexpr char16_t created[] = u"created";
 inline constexpr char16_t lines[] = u"lines";
+// Extension keys (socketchat.v1 only), see docs/EXTENSIONS.md.
+inline constexpr char16_t before[] = u"before";
+inline constexpr char16_t limit[] = u"limit";
+inline constexpr char16_t more[] = u"more";
 } // namespace key
+
+// The WebSocket subprotocol under which our server offers its extensions (docs/EXTENSIONS.md). A client
+// offers it in the handshake; the original server ignores it, and a plain client never sees an extension.
+QString extensionSubprotocol();
 
 } // namespace chat
