@@ -105,6 +105,11 @@ std::vector<NumberSetting> numberSettings(const ServerConfig &defaults)
                "KiB queued for a peer that does not read before it is dropped; 0: no limit", 16 * 1024 * 1024,
                l.maxUnsentBytes / 1024,
                [](ServerConfig &s, qint64 v) { s.limits.maxUnsentBytes = v * 1024; }),
+        number("room-update-budget", "CHAT_ROOM_UPDATE_BUDGET",
+               "Frames per second that message-count updates may send outside their room before they are "
+               "merged per room; 0: never merge",
+               big, l.roomUpdateBudget,
+               [](ServerConfig &s, qint64 v) { s.limits.roomUpdateBudget = int(v); }),
         number("max-name", "CHAT_MAX_NAME", "Code points in a room or user name; 0: no cap", big,
                c.maxNameLength, [](ServerConfig &s, qint64 v) { s.caps.maxNameLength = int(v); }),
         number("max-body", "CHAT_MAX_BODY", "Code points in a message body; 0: no cap", big, c.maxBodyLength,

@@ -49,6 +49,13 @@ ServerStatement resultWithList(ResultName name, const QVector<Value> &values)
     return ServerStatement::resultWithRawList(name, jsonListOf(values));
 }
 
+// {"uuid": …, "sum": …}: the room_sum_changed object. A room uuid is ours, canonical: nothing to escape.
+QByteArray countJson(const Room &room)
+{
+    return "{\"" + QStringView(key::uuid).toUtf8() + "\":\"" + room.uuid.toUtf8() + "\",\""
+        + QStringView(key::sum).toUtf8() + "\":" + QByteArray::number(room.sum) + '}';
+}
+
 std::optional<QString> changedText(const PayloadFields::Text &text)
 {
     if (text.status == Status::Present)
@@ -159,7 +166,15 @@ void CallDispatcher::announceRooms(const QVector<Room> &rooms)
 void CallDispatcher::announceRoom(const Room &room)
 {
     m_roomList.invalidate();
-    m_outbox.toAll(resultWith(ResultName::RoomChanged, room));
+    m_outbox.toAll(room.uuid, resultWith(ResultName::RoomChanged, room));
+}
+
+void CallDispatcher::announceCount(const Room &room)
+{
+    m_roomList.invalidate();
+    m_outbox.toAllCountUpdate(
+        room.uuid, resultWith(ResultName::RoomChanged, room),
+        ServerStatement::resultWithRawObject(ResultName::RoomSumChanged, countJson(room)));
 }
 
 bool CallDispatcher::rejectRoomUuid(const Peer &peer, PayloadFields::Status status)
@@ -201,7 +216,8 @@ bool CallDispatcher::rejectOutsideRoom(const Peer &peer)
 void CallDispatcher::createRoom(Peer &, const PayloadFields &)
 {
     m_roomList.invalidate();
-    m_outbox.toAll(resultWith(ResultName::RoomCreated, m_store.createRoom()));
+    const Room room = m_store.createRoom();
+    m_outbox.toAll(room.uuid, resultWith(ResultName::RoomCreated, room));
 }
 
 void CallDispatcher::listRooms(Peer &peer, const PayloadFields &)
@@ -266,7 +282,7 @@ void CallDispatcher::deleteRoom(Peer &peer, const PayloadFields &fields)
         return;
     case Store::DeleteOutcome::Deleted:
         m_roomList.invalidate();
-        m_outbox.toAll(resultWith(ResultName::RoomDeleted, deleted.room));
+        m_outbox.toAll(deleted.room.uuid, resultWith(ResultName::RoomDeleted, deleted.room));
         return;
     }
 }
@@ -336,7 +352,7 @@ void CallDispatcher::createMessage(Peer &peer, const PayloadFields &fields)
         reply(peer, ErrorName::NoSelectedRoom);
         return;
     }
-    announceRoom(posted->room);
+    announceCount(posted->room);
     m_outbox.toRoom(posted->room.uuid, resultWith(ResultName::MessageCreated, posted->message));
 }
 

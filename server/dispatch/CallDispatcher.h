@@ -55,6 +55,7 @@ private:
     void reply(const Peer &peer, GeneralReply reply);
     void reply(const Peer &peer, ErrorName error);
     void announceRoom(const Room &room); // also whenever a room changed: it invalidates m_roomList
+    void announceCount(const Room &room); // only its message count changed
     ServerStatement roomsListed();
 
     Store &m_store;

@@ -13,7 +13,13 @@ public:
     virtual ~Outbox() = default;
 
     virtual void toCaller(const Peer &caller, const ServerStatement &statement) = 0;
-    virtual void toAll(const ServerStatement &statement) = 0;
+    // To everyone: the statement carries the whole latest state of this room (or says it is gone).
+    virtual void toAll(const QString &roomUuid, const ServerStatement &statement) = 0;
+    // To everyone: only the room's message count changed. Plain clients get `full` (room_changed),
+    // socketchat.v1 clients `compact` (room_sum_changed); under load, those outside the room may get several
+    // merged into one (PROTOCOL.md section 0).
+    virtual void toAllCountUpdate(const QString &roomUuid, const ServerStatement &full,
+                                  const ServerStatement &compact) = 0;
     virtual void toRoom(const QString &roomUuid, const ServerStatement &statement) = 0;
 
     // Moves a connection between rooms for room deliveries (empty: no room). Called after the store

@@ -10,6 +10,7 @@ struct Peer
     quint64 id = 0;
     QString userUuid;
     QString roomUuid; // empty: in no room
+    bool extended = false; // negotiated socketchat.v1 (docs/EXTENSIONS.md)
 };
 
 } // namespace chat::server

@@ -28,6 +28,11 @@ ChatServer::ChatServer(Store &store, Options options, QObject *parent)
     , m_tcpLayer(*m_server)
     , m_store(store)
     , m_dispatcher(store, *this)
+    , m_countUpdates(
+          options.limits.roomUpdateBudget, [this](const QString &room) { return outsidersOf(room); },
+          [this](const QString &room, const CountUpdateMerger::Update &update) {
+              sendToOutsiders(room, update);
+          })
     , m_callLimits(store, options.caps)
 {
     m_commitTimer.setSingleShot(true);
@@ -37,6 +42,9 @@ ChatServer::ChatServer(Store &store, Options options, QObject *parent)
         m_server->setSslConfiguration(*m_options.tls);
     if (m_options.limits.handshakeTimeoutMs > 0)
         m_server->setHandshakeTimeout(m_options.limits.handshakeTimeoutMs);
+    // A client that offers our subprotocol gets the extensions of docs/EXTENSIONS.md; others, plain ones
+    // included, get none.
+    m_server->setSupportedSubprotocols({extensionSubprotocol()});
     connect(m_server, &QWebSocketServer::originAuthenticationRequired, this, &ChatServer::checkOrigin);
     connect(m_server, &QWebSocketServer::peerVerifyError, this, [](const QSslError &error) {
         qCDebug(lcSession) << "TLS peer verification:" << error.errorString();
@@ -99,6 +107,7 @@ void ChatServer::acceptConnections()
             continue;
         auto *session = new Session(m_nextSessionId++, socket, m_options.limits, m_clock.elapsed(), this);
         attachWire(session, *socket);
+        session->peer().extended = socket->subprotocol() == extensionSubprotocol();
         m_sessions.emplace(session->peer().id, session);
         ++m_connectionsPerAddress[session->address()];
         connect(session, &Session::textReceived, this, &ChatServer::handleText);
@@ -242,12 +251,49 @@ void ChatServer::toCaller(const Peer &caller, const ServerStatement &statement)
         deliver(it->second, statement.toUtf8());
 }
 
-void ChatServer::toAll(const ServerStatement &statement)
+void ChatServer::toAll(const QString &roomUuid, const ServerStatement &statement)
 {
     const QByteArray text = statement.toUtf8(); // once: every session shares it
+    holdOrRun([this, roomUuid] { m_countUpdates.superseded(roomUuid); });
     for (const auto &[id, session] : m_sessions)
         deliver(session, text);
     relay({}, text);
+}
+
+void ChatServer::toAllCountUpdate(const QString &roomUuid, const ServerStatement &full,
+                                  const ServerStatement &compact)
+{
+    const CountUpdateMerger::Update update {full.toUtf8(), compact.toUtf8()};
+    const auto members = m_roomMembers.constFind(roomUuid);
+    if (members != m_roomMembers.cend()) {
+        for (Session *session : *members)
+            deliver(session, session->peer().extended ? update.compact : update.full);
+    }
+    holdOrRun([this, roomUuid, update] { m_countUpdates.offer(roomUuid, update); });
+    relay({}, update.full);
+}
+
+void ChatServer::holdOrRun(const std::function<void()> &step)
+{
+    if (m_batchOpen)
+        m_held.append({0, {}, step});
+    else
+        step();
+}
+
+int ChatServer::outsidersOf(const QString &roomUuid) const
+{
+    const auto members = m_roomMembers.constFind(roomUuid);
+    return int(m_sessions.size()) - (members == m_roomMembers.cend() ? 0 : int(members->size()));
+}
+
+void ChatServer::sendToOutsiders(const QString &roomUuid, const CountUpdateMerger::Update &update)
+{
+    // Straight to the sockets, even in an open batch: the update was committed before it got here.
+    for (const auto &[id, session] : m_sessions) {
+        if (session->peer().roomUuid != roomUuid)
+            send(session, session->peer().extended ? update.compact : update.full);
+    }
 }
 
 void ChatServer::toRoom(const QString &roomUuid, const ServerStatement &statement)
@@ -274,8 +320,10 @@ void ChatServer::relay(const QString &roomUuid, const QByteArray &text)
 void ChatServer::deliverFromOtherNode(const QString &roomUuid, const QByteArray &text)
 {
     if (roomUuid.isEmpty()) {
-        // What goes to everyone is about rooms (created, changed, deleted): the cached list is stale now.
+        // What goes to everyone is about rooms (created, changed, deleted): the cached list is stale now,
+        // and a count update held back here is older than what comes.
         m_dispatcher.forgetCachedState();
+        m_countUpdates.flushAll();
         for (const auto &[id, session] : m_sessions)
             session->send(text);
         return;
@@ -383,7 +431,7 @@ void ChatServer::joinBatch(const Peer &caller, Arrival arrival)
 void ChatServer::deliver(Session *session, const QByteArray &text)
 {
     if (m_batchOpen)
-        m_held.append({session->peer().id, text});
+        m_held.append({session->peer().id, text, {}});
     else
         session->send(text);
 }
@@ -414,11 +462,35 @@ void ChatServer::commitBatch()
     }
     if (m_relay)
         m_relay->committed();
+    sendHeldDeliveries(held);
+}
+
+void ChatServer::sendHeldDeliveries(const QVector<HeldDelivery> &held)
+{
+    m_gathering = true;
     for (const HeldDelivery &delivery : held) {
+        if (delivery.step) {
+            delivery.step();
+            continue;
+        }
         const auto it = m_sessions.find(delivery.sessionId);
         if (it != m_sessions.end())
-            it->second->send(delivery.text);
+            send(it->second, delivery.text);
     }
+    m_gathering = false;
+    for (Session *session : std::exchange(m_gathered, {}))
+        session->sendHeld();
+}
+
+void ChatServer::send(Session *session, const QByteArray &text)
+{
+    if (!m_gathering) {
+        session->send(text);
+        return;
+    }
+    if (!session->holdsAny())
+        m_gathered.append(session);
+    session->hold(text);
 }
 
 void ChatServer::recoverFromFailedBatch(const QVector<quint64> &callers,

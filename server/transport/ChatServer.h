@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConnectionLimits.h"
+#include "CountUpdateMerger.h"
 #include "TcpLayer.h"
 #include "dispatch/CallCaps.h"
 #include "dispatch/CallDispatcher.h"
@@ -75,7 +76,9 @@ public:
     void commitBatch();
 
     void toCaller(const Peer &caller, const ServerStatement &statement) override;
-    void toAll(const ServerStatement &statement) override;
+    void toAll(const QString &roomUuid, const ServerStatement &statement) override;
+    void toAllCountUpdate(const QString &roomUuid, const ServerStatement &full,
+                          const ServerStatement &compact) override;
     void toRoom(const QString &roomUuid, const ServerStatement &statement) override;
     void setRoom(Peer &peer, const QString &roomUuid) override;
 
@@ -102,15 +105,24 @@ private:
     enum class Arrival { Call, NewConnection };
     void joinBatch(const Peer &caller, Arrival arrival = Arrival::Call);
     void deliver(Session *session, const QByteArray &text);
+    // Count updates and the merger (CountUpdateMerger): what reaches it must be committed first.
+    void holdOrRun(const std::function<void()> &step);
+    int outsidersOf(const QString &roomUuid) const;
+    void sendToOutsiders(const QString &roomUuid, const CountUpdateMerger::Update &update);
+    // While a commit sends what it held, each session's messages are gathered and written together.
+    void send(Session *session, const QByteArray &text);
     void relay(const QString &roomUuid, const QByteArray &text);
     void recoverFromFailedBatch(const QVector<quint64> &callers, const QHash<quint64, QString> &roomsBefore,
                                 const QSet<quint64> &newConnections);
 
     struct HeldDelivery
     {
-        quint64 sessionId;
+        quint64 sessionId; // 0: not a frame but a step (below)
         QByteArray text; // UTF-8, shared by all recipients of one statement
+        std::function<void()> step; // run in its place at the commit (the count-update merger's part)
     };
+
+    void sendHeldDeliveries(const QVector<HeldDelivery> &held);
 
     Options m_options;
     QWebSocketServer *m_server;
@@ -119,6 +131,9 @@ private:
     Store &m_store;
     CallDispatcher m_dispatcher;
     QVector<HeldDelivery> m_held;
+    CountUpdateMerger m_countUpdates;
+    bool m_gathering = false;
+    QVector<Session *> m_gathered; // sessions holding messages while m_gathering
     QVector<quint64> m_batchCallers;
     QHash<quint64, QString> m_roomsBeforeBatch; // each caller's room when the batch began, to undo it
     QSet<quint64> m_connectedInBatch; // their users exist only if the batch commits

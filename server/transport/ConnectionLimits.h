@@ -29,6 +29,9 @@ struct ConnectionLimits
     // it at any moment, is dropped, so a stalled reader cannot grow the server's memory. A peer that keeps
     // up still gets any single statement, however big.
     qint64 maxUnsentBytes = 8 * 1024 * 1024;
+    // Frames per second that message-count updates may send to connections outside the room; beyond it they
+    // are merged per room (docs/EXTENSIONS.md). 0: never merge.
+    int roomUpdateBudget = 5000;
 };
 
 } // namespace chat::server

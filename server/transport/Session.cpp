@@ -73,15 +73,35 @@ Session::Admission Session::admitCall(qint64 nowMs)
     return Admission::Flooding;
 }
 
-void Session::send(const QByteArray &utf8)
+bool Session::canSend()
 {
     // A peer that is going away simply misses the frame; it never affects the sender (PROTOCOL.md Q3).
     if (m_closing || !m_socket->isValid())
-        return;
+        return false;
     if (isSlowConsumer()) {
         dropSlowConsumer();
+        return false;
+    }
+    return true;
+}
+
+void Session::sendHeld()
+{
+    const QVector<QByteArray> held = std::exchange(m_held, {});
+    if (held.isEmpty() || !canSend())
+        return;
+    if (m_wire && m_plainTcp) {
+        TextFrameWriter::writeDirect(*m_wire, held);
         return;
     }
+    for (const QByteArray &utf8 : held)
+        send(utf8);
+}
+
+void Session::send(const QByteArray &utf8)
+{
+    if (!canSend())
+        return;
     if (m_wire && m_plainTcp)
         TextFrameWriter::writeDirect(*m_wire, utf8);
     else if (m_wire)

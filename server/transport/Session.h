@@ -41,6 +41,10 @@ public:
     Admission admitCall(qint64 nowMs);
     // Sends one text message, already UTF-8 (PROTOCOL.md section 1: every statement is a text frame).
     void send(const QByteArray &utf8);
+    // Keeps messages until sendHeld(), which writes them all at once (a commit's deliveries).
+    void hold(const QByteArray &utf8) { m_held.append(utf8); }
+    bool holdsAny() const { return !m_held.isEmpty(); }
+    void sendHeld();
     // The TCP (or TLS) socket under the QWebSocket: text goes straight onto it, already framed.
     void setWire(QTcpSocket *wire);
     void close(QWebSocketProtocol::CloseCode code, const QString &reason = {});
@@ -54,11 +58,13 @@ signals:
     void disconnected(chat::server::Session *session);
 
 private:
+    bool canSend(); // false: the peer misses what would be sent
     bool isSlowConsumer();
     void dropSlowConsumer();
     void forceClosed();
 
     QWebSocket *m_socket;
+    QVector<QByteArray> m_held;
     QPointer<QTcpSocket> m_wire; // null: text goes through QWebSocket (a QString round trip)
     bool m_plainTcp = false; // m_wire is no QSslSocket: frames may go to its descriptor directly
     Peer m_peer;

@@ -3,8 +3,10 @@
 #include <QTcpSocket>
 #include <QtEndian>
 
+#include <algorithm>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <vector>
 
 namespace chat::server {
 
@@ -15,6 +17,9 @@ constexpr quint8 finBit = 0x80;
 constexpr qsizetype maxShortLength = 125;
 constexpr quint8 length16 = 126;
 constexpr quint8 length64 = 127;
+constexpr qsizetype maxHeaderSize = 10;
+// Two iovecs per message, well under the kernel's IOV_MAX of 1024.
+constexpr qsizetype maxMessagesPerCall = 256;
 } // namespace
 
 QByteArray TextFrameWriter::header(quint8 opcode, bool final, qsizetype payloadSize)
@@ -79,6 +84,53 @@ void TextFrameWriter::writeDirect(QTcpSocket &socket, const QByteArray &utf8)
         socket.write(utf8.constData(), utf8.size());
     } else {
         socket.write(utf8.constData() + (done - frameHeader.size()), total - done);
+    }
+}
+
+void TextFrameWriter::writeDirect(QTcpSocket &socket, const QVector<QByteArray> &messages)
+{
+    if (messages.size() > maxMessagesPerCall) {
+        for (qsizetype start = 0; start < messages.size(); start += maxMessagesPerCall)
+            writeDirect(socket, messages.mid(start, maxMessagesPerCall));
+        return;
+    }
+    const bool anyFragmented = std::any_of(messages.cbegin(), messages.cend(), [](const QByteArray &utf8) {
+        return utf8.size() > maxFramePayload;
+    });
+    if (messages.size() == 1 || anyFragmented || socket.socketDescriptor() < 0 || socket.bytesToWrite() > 0) {
+        for (const QByteArray &utf8 : messages)
+            writeDirect(socket, utf8);
+        return;
+    }
+    // All headers in one buffer, which must not move while the iovecs point into it.
+    QByteArray headers;
+    headers.reserve(messages.size() * maxHeaderSize);
+    QVector<qsizetype> headerEnds;
+    for (const QByteArray &utf8 : messages) {
+        headers += header(opText, true, utf8.size());
+        headerEnds.append(headers.size());
+    }
+    std::vector<iovec> parts;
+    parts.reserve(size_t(messages.size()) * 2);
+    qsizetype headerStart = 0;
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        parts.push_back({headers.data() + headerStart, size_t(headerEnds.at(i) - headerStart)});
+        parts.push_back({const_cast<char *>(messages.at(i).constData()), size_t(messages.at(i).size())});
+        headerStart = headerEnds.at(i);
+    }
+    msghdr message {};
+    message.msg_iov = parts.data();
+    message.msg_iovlen = parts.size();
+    const ssize_t sent = ::sendmsg(int(socket.socketDescriptor()), &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+    // What the kernel did not take goes through the socket, in order.
+    size_t skip = sent > 0 ? size_t(sent) : 0;
+    for (const iovec &part : parts) {
+        if (skip >= part.iov_len) {
+            skip -= part.iov_len;
+            continue;
+        }
+        socket.write(static_cast<const char *>(part.iov_base) + skip, qint64(part.iov_len - skip));
+        skip = 0;
     }
 }
 

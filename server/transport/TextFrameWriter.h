@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QVector>
 
 class QIODevice;
 class QTcpSocket;
@@ -29,6 +30,9 @@ public:
     // disabled again once sent; with a glib event loop disabling one walks the list of all notifiers, which
     // cost more than anything else in a busy fan-out. Not for TLS: a QSslSocket must encrypt what it sends.
     static void writeDirect(QTcpSocket &socket, const QByteArray &utf8);
+    // As writeDirect() for several messages in order, with one system call: a member of a busy room gets
+    // the room's update and the message together, and each call costs the kernel a whole TCP send.
+    static void writeDirect(QTcpSocket &socket, const QVector<QByteArray> &messages);
     // The header of an unmasked frame (a server never masks).
     static QByteArray header(quint8 opcode, bool final, qsizetype payloadSize);
 };

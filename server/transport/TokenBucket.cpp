@@ -22,6 +22,28 @@ bool TokenBucket::take(qint64 nowMs)
     return true;
 }
 
+bool TokenBucket::spend(double tokens, qint64 nowMs)
+{
+    if (isUnlimited())
+        return true;
+    addSince(nowMs);
+    if (m_tokens <= 0.0)
+        return false;
+    m_tokens -= tokens;
+    return true;
+}
+
+qint64 TokenBucket::msUntilAvailable(qint64 nowMs)
+{
+    if (isUnlimited())
+        return 0;
+    addSince(nowMs);
+    if (m_tokens > 0.0)
+        return 0;
+    // One millisecond more than the debt takes to earn back, so that the bucket is then above zero.
+    return static_cast<qint64>(-m_tokens * 1000.0 / m_rate) + 1;
+}
+
 void TokenBucket::refill(qint64 nowMs)
 {
     m_tokens = m_burst;

@@ -14,6 +14,11 @@ public:
 
     // Takes one token; false when none is left.
     bool take(qint64 nowMs);
+    // Takes `tokens` at once while any are left, even more than there are: the bucket then owes the rest and
+    // gives nothing until it has earned it back. So a cost bigger than the burst is still paid, only later.
+    bool spend(double tokens, qint64 nowMs);
+    // How long until spend() succeeds again (0: now).
+    qint64 msUntilAvailable(qint64 nowMs);
     // Starts again full (for example after the bucket was found empty and acted upon).
     void refill(qint64 nowMs);
     bool isUnlimited() const { return m_rate <= 0; }

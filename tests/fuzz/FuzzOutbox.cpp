@@ -12,9 +12,16 @@ void FuzzOutbox::toCaller(const Peer &, const ServerStatement &statement)
     deliver(statement);
 }
 
-void FuzzOutbox::toAll(const ServerStatement &statement)
+void FuzzOutbox::toAll(const QString &, const ServerStatement &statement)
 {
     deliver(statement);
+}
+
+void FuzzOutbox::toAllCountUpdate(const QString &, const ServerStatement &full,
+                                  const ServerStatement &compact)
+{
+    deliver(full);
+    deliver(compact);
 }
 
 void FuzzOutbox::toRoom(const QString &, const ServerStatement &statement)

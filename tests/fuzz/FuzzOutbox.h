@@ -12,7 +12,9 @@ class FuzzOutbox : public Outbox
 {
 public:
     void toCaller(const Peer &caller, const ServerStatement &statement) override;
-    void toAll(const ServerStatement &statement) override;
+    void toAll(const QString &roomUuid, const ServerStatement &statement) override;
+    void toAllCountUpdate(const QString &roomUuid, const ServerStatement &full,
+                          const ServerStatement &compact) override;
     void toRoom(const QString &roomUuid, const ServerStatement &statement) override;
     void setRoom(Peer &peer, const QString &roomUuid) override;
 

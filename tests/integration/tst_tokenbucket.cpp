@@ -50,6 +50,24 @@ private slots:
             QVERIFY(bucket.take(0));
     }
 
+    void aCostBeyondTheBurstIsPaidLater()
+    {
+        TokenBucket bucket(100, 100, 0);
+        QVERIFY(bucket.spend(450, 0)); // 100 held: the rest is owed
+        QVERIFY(!bucket.spend(1, 0));
+        QCOMPARE(bucket.msUntilAvailable(0), 3501); // 350 owed at 100/s, and one token's worth above zero
+        QVERIFY(!bucket.spend(1, 3500));
+        QVERIFY(bucket.spend(1, 3501));
+        QVERIFY(!bucket.spend(1, 3501));
+    }
+
+    void spendingWhenUnlimitedAlwaysWorks()
+    {
+        TokenBucket bucket(0, 1, 0);
+        QVERIFY(bucket.spend(1e9, 0));
+        QCOMPARE(bucket.msUntilAvailable(0), 0);
+    }
+
     void refillStartsFull()
     {
         TokenBucket bucket(1, 3, 0);

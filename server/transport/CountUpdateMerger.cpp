@@ -1,0 +1,64 @@
+#include "CountUpdateMerger.h"
+
+namespace chat::server {
+
+CountUpdateMerger::CountUpdateMerger(double framesPerSecond, Counter outsiders, Sender sendToOutsiders,
+                                     QObject *parent)
+    : QObject(parent)
+    , m_outsiders(std::move(outsiders))
+    , m_send(std::move(sendToOutsiders))
+    , m_budget(framesPerSecond, framesPerSecond, 0) // one second's worth at once
+{
+    m_clock.start();
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &CountUpdateMerger::sendDue);
+}
+
+void CountUpdateMerger::offer(const QString &roomUuid, const Update &update)
+{
+    const auto held = m_held.find(roomUuid);
+    if (held != m_held.end()) {
+        *held = update; // keeps its turn, with the latest state
+        return;
+    }
+    if (m_order.isEmpty() && m_budget.spend(m_outsiders(roomUuid), m_clock.elapsed())) {
+        m_send(roomUuid, update);
+        return;
+    }
+    m_held.insert(roomUuid, update);
+    m_order.append(roomUuid);
+    scheduleNext();
+}
+
+void CountUpdateMerger::superseded(const QString &roomUuid)
+{
+    if (m_held.remove(roomUuid) > 0)
+        m_order.removeOne(roomUuid);
+}
+
+void CountUpdateMerger::flushAll()
+{
+    m_timer.stop();
+    const QStringList order = std::exchange(m_order, {});
+    const QHash<QString, Update> held = std::exchange(m_held, {});
+    for (const QString &roomUuid : order)
+        m_send(roomUuid, held.value(roomUuid));
+}
+
+void CountUpdateMerger::sendDue()
+{
+    while (!m_order.isEmpty() && m_budget.spend(m_outsiders(m_order.constFirst()), m_clock.elapsed())) {
+        const QString roomUuid = m_order.takeFirst();
+        m_send(roomUuid, m_held.take(roomUuid));
+    }
+    scheduleNext();
+}
+
+void CountUpdateMerger::scheduleNext()
+{
+    if (m_order.isEmpty() || m_timer.isActive())
+        return;
+    m_timer.start(int(std::min<qint64>(m_budget.msUntilAvailable(m_clock.elapsed()), 60000)));
+}
+
+} // namespace chat::server

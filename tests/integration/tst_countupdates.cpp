@@ -1,0 +1,193 @@
+// Message-count updates (docs/EXTENSIONS.md): the room's members get every one before its message; under a
+// small budget those outside the room get them merged, ending at the true count; a full room update replaces
+// a held one; socketchat.v1 clients get room_sum_changed instead of the whole room.
+#include "model/Room.h"
+#include "support/Json.h"
+#include "support/TestClient.h"
+#include "support/TestServer.h"
+
+#include <QNetworkRequest>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocketHandshakeOptions>
+
+using namespace chat;
+
+namespace {
+
+constexpr int messageCount = 10;
+
+// The sums of the room_changed (or room_sum_changed) statements about one room, in arrival order.
+QVector<qint64> sumsOf(const QVector<ServerStatement> &statements, const QString &roomUuid)
+{
+    QVector<qint64> sums;
+    for (const ServerStatement &statement : statements) {
+        const bool count = statement.name() == nameOf(ResultName::RoomChanged)
+            || statement.name() == nameOf(ResultName::RoomSumChanged);
+        const QJsonObject object = statement.object();
+        if (count && object.value(str("uuid")).toString() == roomUuid)
+            sums.append(object.value(str("sum")).toInteger());
+    }
+    return sums;
+}
+
+} // namespace
+
+class TestCountUpdates : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void cleanup()
+    {
+        m_clients.clear();
+        m_server.stop();
+    }
+
+    void membersGetEveryUpdateOutsidersGetThemMerged()
+    {
+        QVERIFY(startWithBudget(1)); // one frame per second for everyone outside the room
+        TestClient *member = plainClient();
+        TestClient *outsider = plainClient();
+        QVERIFY(member && outsider);
+        const Room room = member->createRoom().value_or(Room {});
+        QVERIFY(member->enterRoom(room.uuid));
+        outsider->drain();
+
+        postMessages(*member, messageCount);
+        for (int i = 1; i <= messageCount; ++i) {
+            const auto changed = member->expect(nameOf(ResultName::RoomChanged));
+            QVERIFY(changed);
+            QCOMPARE(changed->object().value(str("sum")).toInteger(), i);
+            QVERIFY(member->expect(nameOf(ResultName::MessageCreated)));
+        }
+        // The last count arrives within a couple of seconds, older ones were merged into it.
+        QVector<qint64> seen;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (seen += sumsOf(outsider->takeAll(), room.uuid), seen.value(seen.size() - 1) == messageCount),
+            5000);
+        QVERIFY2(seen.size() < messageCount, qPrintable(QString::number(seen.size())));
+        QVERIFY(std::is_sorted(seen.cbegin(), seen.cend()));
+        QVERIFY(outsider->receivesNothing(1500)); // nothing older comes after it
+    }
+
+    void aFullRoomUpdateReplacesAHeldCount()
+    {
+        QVERIFY(startWithBudget(1));
+        TestClient *member = plainClient();
+        TestClient *outsider = plainClient();
+        QVERIFY(member && outsider);
+        const Room room = member->createRoom().value_or(Room {});
+        QVERIFY(member->enterRoom(room.uuid));
+        outsider->drain();
+
+        postMessages(*member, 3); // the first goes out, the next two are held; the rename comes after them
+        member->call(CallName::ChangeName, fields({{"uuid", room.uuid}, {"name", str("renamed")}}));
+        QVector<ServerStatement> received;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (received += outsider->takeAll(),
+             !received.isEmpty()
+                 && received.constLast().object().value(str("name")).toString() == str("renamed")),
+            3000);
+        QCOMPARE(received.constLast().object().value(str("sum")).toInteger(), 3);
+        QVERIFY(outsider->receivesNothing(1500)); // the held count (older than the rename) is never sent
+    }
+
+    void withoutABudgetNothingIsMerged()
+    {
+        QVERIFY(startWithBudget(0));
+        TestClient *member = plainClient();
+        TestClient *outsider = plainClient();
+        QVERIFY(member && outsider);
+        const Room room = member->createRoom().value_or(Room {});
+        QVERIFY(member->enterRoom(room.uuid));
+        outsider->drain();
+
+        postMessages(*member, messageCount);
+        QVector<qint64> seen;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (seen += sumsOf(outsider->takeAll(), room.uuid), seen.size() == messageCount), 3000);
+        for (int i = 0; i < messageCount; ++i)
+            QCOMPARE(seen.at(i), qint64(i + 1));
+    }
+
+    void extendedClientsGetCompactCounts()
+    {
+        QVERIFY(startWithBudget(0));
+        TestClient *member = extendedClient();
+        TestClient *outsider = extendedClient();
+        TestClient *plain = plainClient();
+        QVERIFY(member && outsider && plain);
+        const Room room = member->createRoom().value_or(Room {});
+        QVERIFY(member->enterRoom(room.uuid));
+        outsider->drain();
+        plain->drain();
+
+        member->call(CallName::CreateMessage, fields({{"body", str("hi")}}));
+        for (TestClient *client : {member, outsider}) {
+            const auto count = client->expect(nameOf(ResultName::RoomSumChanged));
+            QVERIFY(count);
+            QCOMPARE(count->object().keys(), (QStringList {str("sum"), str("uuid")}));
+            QCOMPARE(count->object().value(str("uuid")).toString(), room.uuid);
+            QCOMPARE(count->object().value(str("sum")).toInteger(), 1);
+        }
+        QVERIFY(member->expect(nameOf(ResultName::MessageCreated)));
+        const auto whole = plain->expect(nameOf(ResultName::RoomChanged));
+        QVERIFY(whole);
+        QCOMPARE(whole->object().value(str("sum")).toInteger(), 1);
+
+        // Anything else about a room still comes whole.
+        member->call(CallName::ChangeName, fields({{"uuid", room.uuid}, {"name", str("renamed")}}));
+        for (TestClient *client : {member, outsider, plain}) {
+            const auto changed = client->expect(nameOf(ResultName::RoomChanged));
+            QVERIFY(changed);
+            QCOMPARE(changed->object().value(str("name")).toString(), str("renamed"));
+        }
+    }
+
+private:
+    bool startWithBudget(int framesPerSecond)
+    {
+        auto options = TestServer::defaultOptions();
+        options.limits.roomUpdateBudget = framesPerSecond;
+        return m_server.start(options);
+    }
+
+    TestClient *plainClient()
+    {
+        auto client = std::make_unique<TestClient>();
+        if (!client->connectTo(m_server.url()))
+            return nullptr;
+        m_clients.push_back(std::move(client));
+        return m_clients.back().get();
+    }
+
+    // A client that offered socketchat.v1 and got it.
+    TestClient *extendedClient()
+    {
+        auto client = std::make_unique<TestClient>();
+        QWebSocketHandshakeOptions options;
+        options.setSubprotocols({extensionSubprotocol()});
+        QSignalSpy connected(&client->socket(), &QWebSocket::connected);
+        client->socket().open(QNetworkRequest(m_server.url()), options);
+        if (!connected.wait(5000) || client->socket().subprotocol() != extensionSubprotocol())
+            return nullptr;
+        if (!client->expect(nameOf(ResultName::UserCreated))
+            || !client->expect(nameOf(ResultName::RoomsListed)))
+            return nullptr;
+        m_clients.push_back(std::move(client));
+        return m_clients.back().get();
+    }
+
+    static void postMessages(TestClient &client, int count)
+    {
+        for (int i = 0; i < count; ++i)
+            client.call(CallName::CreateMessage, fields({{"body", str("m%1").arg(i)}}));
+    }
+
+    TestServer m_server;
+    std::vector<std::unique_ptr<TestClient>> m_clients;
+};
+
+QTEST_GUILESS_MAIN(TestCountUpdates)
+#include "tst_countupdates.moc"
