@@ -7,6 +7,7 @@
 #include "storage/SqlStore.h"
 #include "storage/StorageError.h"
 #include "transport/ChatServer.h"
+#include "transport/EpollEventDispatcher.h"
 #include "transport/TlsFiles.h"
 
 #include <QCoreApplication>
@@ -36,11 +37,25 @@ void raiseOpenFilesLimit()
         std::fprintf(stderr, "chat-server: cannot raise the open-files limit\n");
 }
 
+// The event loop: ours on epoll unless CHAT_EVENT_LOOP=qt asks for Qt's own (glib's or Qt's poll loop).
+void installEventLoop()
+{
+    if (qEnvironmentVariable("CHAT_EVENT_LOOP") == QLatin1String("qt"))
+        return;
+    auto dispatcher = std::make_unique<EpollEventDispatcher>();
+    if (!dispatcher->isValid()) {
+        std::fprintf(stderr, "chat-server: epoll is not available, using Qt's event loop\n");
+        return;
+    }
+    QCoreApplication::setEventDispatcher(dispatcher.release()); // the application takes it
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     raiseOpenFilesLimit();
+    installEventLoop();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("chat-server"));
     QCoreApplication::setOrganizationName(QStringLiteral("socket-chat"));

@@ -1,0 +1,220 @@
+// EpollEventDispatcher, the server's event loop: timers (order, zero timers, stopping one from its own event,
+// remaining time), socket notifiers (a loopback TCP exchange), events posted from another thread, and exit
+// from another thread. The test runs on that loop itself.
+#include "transport/EpollEventDispatcher.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QSignalSpy>
+#include <QSocketNotifier>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+
+#include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using chat::server::EpollEventDispatcher;
+
+namespace {
+
+// Stops its own timer on the third event.
+class CountingObject : public QObject
+{
+public:
+    int events = 0;
+    int timerId = 0;
+
+protected:
+    void timerEvent(QTimerEvent *event) override
+    {
+        if (event->timerId() != timerId)
+            return;
+        if (++events == 3)
+            killTimer(timerId);
+    }
+};
+
+} // namespace
+
+class TestEpollDispatcher : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void isTheLoopInUse()
+    {
+        QVERIFY(qobject_cast<EpollEventDispatcher *>(QAbstractEventDispatcher::instance()));
+    }
+
+    void timersFireInTheirOrder()
+    {
+        QStringList fired;
+        QTimer::singleShot(60, this, [&] { fired << QStringLiteral("60"); });
+        QTimer::singleShot(20, this, [&] { fired << QStringLiteral("20"); });
+        QTimer::singleShot(40, this, [&] { fired << QStringLiteral("40"); });
+        QElapsedTimer clock;
+        clock.start();
+        QTRY_COMPARE_WITH_TIMEOUT(fired.size(), 3, 2000);
+        QCOMPARE(fired, (QStringList {QStringLiteral("20"), QStringLiteral("40"), QStringLiteral("60")}));
+        QVERIFY(clock.elapsed() >= 60);
+    }
+
+    void aRepeatingTimerKeepsItsInterval()
+    {
+        QTimer timer;
+        timer.setTimerType(Qt::PreciseTimer);
+        int ticks = 0;
+        connect(&timer, &QTimer::timeout, this, [&] { ++ticks; });
+        QElapsedTimer clock;
+        clock.start();
+        timer.start(10);
+        QTRY_VERIFY_WITH_TIMEOUT(ticks >= 10, 2000);
+        QVERIFY2(clock.elapsed() >= 100, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    void aZeroTimerFiresOncePerTurnAndLetsOthersRun()
+    {
+        QTimer zero;
+        int turns = 0;
+        connect(&zero, &QTimer::timeout, this, [&] { ++turns; });
+        zero.start(0);
+        bool later = false;
+        QTimer::singleShot(30, this, [&] { later = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(later, 2000); // a busy zero timer does not starve a timed one
+        zero.stop();
+        QVERIFY(turns > 10);
+    }
+
+    void aTimerStoppedFromItsOwnEventStops()
+    {
+        CountingObject object;
+        object.timerId = object.startTimer(5);
+        QTRY_COMPARE_WITH_TIMEOUT(object.events, 3, 2000);
+        QTest::qWait(50);
+        QCOMPARE(object.events, 3);
+    }
+
+    void remainingTimeCountsDown()
+    {
+        QTimer timer;
+        timer.setSingleShot(true);
+        timer.start(500);
+        const int remaining = timer.remainingTime();
+        QVERIFY2(remaining > 400 && remaining <= 500, qPrintable(QString::number(remaining)));
+        timer.stop();
+        QCOMPARE(timer.remainingTime(), -1);
+    }
+
+    void socketNotifiersCarryATcpExchange()
+    {
+        QTcpServer listener;
+        QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+        QTRY_VERIFY_WITH_TIMEOUT(listener.hasPendingConnections(), 5000);
+        QTcpSocket *served = listener.nextPendingConnection();
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::ConnectedState, 5000);
+        // Echo everything back; several rounds, some bigger than one read.
+        connect(served, &QTcpSocket::readyRead, served, [served] { served->write(served->readAll()); });
+        QByteArray received;
+        connect(&client, &QTcpSocket::readyRead, this, [&] { received += client.readAll(); });
+        QByteArray sent;
+        for (int round = 0; round < 5; ++round) {
+            const QByteArray chunk(100000 * (round + 1), char('a' + round));
+            sent += chunk;
+            client.write(chunk);
+            QTRY_COMPARE_WITH_TIMEOUT(received.size(), sent.size(), 5000);
+        }
+        QCOMPARE(received, sent);
+        client.disconnectFromHost();
+        QTRY_COMPARE_WITH_TIMEOUT(served->state(), QAbstractSocket::UnconnectedState, 5000);
+    }
+
+    // A library may close a descriptor before it drops its notifier (libpq does when PostgreSQL goes away);
+    // the kernel forgets the descriptor by itself, and the next socket often gets the same number.
+    void aNewDescriptorWithAClosedOnesNumberIsWatched()
+    {
+        int first[2];
+        QVERIFY(::socketpair(AF_UNIX, SOCK_STREAM, 0, first) == 0);
+        auto stale = std::make_unique<QSocketNotifier>(first[0], QSocketNotifier::Read);
+        const int reused = first[0];
+        ::close(first[0]); // the notifier still thinks it watches it
+        ::close(first[1]);
+
+        int second[2];
+        QVERIFY(::socketpair(AF_UNIX, SOCK_STREAM, 0, second) == 0);
+        QCOMPARE(second[0], reused);
+        QSocketNotifier fresh(second[0], QSocketNotifier::Read);
+        QSignalSpy activated(&fresh, &QSocketNotifier::activated);
+        QCOMPARE(::write(second[1], "x", 1), 1);
+        QVERIFY(activated.wait(2000));
+        fresh.setEnabled(false);
+        stale.reset(); // dropping the stale one leaves the new one alone
+        char byte = 0;
+        QCOMPARE(::read(second[0], &byte, 1), 1);
+        ::close(second[0]);
+        ::close(second[1]);
+    }
+
+    void eventsPostedFromAnotherThreadWakeTheLoop()
+    {
+        QEventLoop loop;
+        bool delivered = false;
+        QThread *poster = QThread::create([&] {
+            QThread::msleep(50); // the loop is asleep by then, with no timer to wake it
+            QMetaObject::invokeMethod(this, [&] {
+                delivered = true;
+                loop.quit();
+            });
+        });
+        QElapsedTimer clock;
+        clock.start();
+        poster->start();
+        QTimer::singleShot(5000, &loop, &QEventLoop::quit); // only a safety net
+        loop.exec();
+        poster->wait();
+        delete poster;
+        QVERIFY(delivered);
+        QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    void anotherThreadCanEndALoop()
+    {
+        QEventLoop loop;
+        QThread *ender = QThread::create([&] {
+            QThread::msleep(50);
+            loop.exit(7);
+        });
+        QElapsedTimer clock;
+        clock.start();
+        ender->start();
+        QTimer::singleShot(5000, &loop, [&] { loop.exit(1); });
+        QCOMPARE(loop.exec(), 7);
+        ender->wait();
+        delete ender;
+        QVERIFY(clock.elapsed() < 1000);
+    }
+
+    void deleteLaterIsCarriedOut()
+    {
+        QPointer<QObject> doomed = new QObject;
+        doomed->deleteLater();
+        QTRY_VERIFY_WITH_TIMEOUT(doomed.isNull(), 2000);
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setEventDispatcher(new EpollEventDispatcher);
+    QCoreApplication app(argc, argv);
+    TestEpollDispatcher test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_epolldispatcher.moc"
