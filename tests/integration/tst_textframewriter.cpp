@@ -119,7 +119,8 @@ private slots:
         QVector<QByteArray> messages;
         qsizetype expectedBytes = 0;
         for (int i = 0; i < 600; ++i) {
-            QByteArray payload = QByteArray::number(i) + ':' + QByteArray((i * 7919) % 70000, char('a' + i % 26));
+            QByteArray payload =
+                QByteArray::number(i) + ':' + QByteArray((i * 7919) % 70000, char('a' + i % 26));
             expectedBytes += written(payload).size();
             messages.append(std::move(payload));
         }
