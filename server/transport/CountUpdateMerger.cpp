@@ -21,7 +21,10 @@ void CountUpdateMerger::offer(const QString &roomUuid, const Update &update)
         *held = update; // keeps its turn, with the latest state
         return;
     }
-    if (m_order.isEmpty() && m_budget.spend(m_outsiders(roomUuid), m_clock.elapsed())) {
+    const int cost = m_outsiders(roomUuid);
+    if (cost == 0)
+        return; // everyone is inside and has it already
+    if (m_order.isEmpty() && m_budget.spend(cost, m_clock.elapsed())) {
         m_send(roomUuid, update);
         return;
     }
