@@ -37,6 +37,8 @@ ChatServer::ChatServer(Store &store, Options options, QObject *parent)
         m_server->setSslConfiguration(*m_options.tls);
     if (m_options.limits.handshakeTimeoutMs > 0)
         m_server->setHandshakeTimeout(m_options.limits.handshakeTimeoutMs);
+    // Selected only when a client offers it; any other subprotocol offered is still not selected.
+    m_server->setSupportedSubprotocols({extensionSubprotocol()});
     connect(m_server, &QWebSocketServer::originAuthenticationRequired, this, &ChatServer::checkOrigin);
     connect(m_server, &QWebSocketServer::peerVerifyError, this, [](const QSslError &error) {
         qCDebug(lcSession) << "TLS peer verification:" << error.errorString();
@@ -98,6 +100,7 @@ void ChatServer::acceptConnections()
         if (!admitConnection(socket))
             continue;
         auto *session = new Session(m_nextSessionId++, socket, m_options.limits, m_clock.elapsed(), this);
+        session->peer().extended = socket->subprotocol() == extensionSubprotocol();
         attachWire(session, *socket);
         m_sessions.emplace(session->peer().id, session);
         ++m_connectionsPerAddress[session->address()];
