@@ -224,7 +224,7 @@ void CallDispatcher::enterRoom(Peer &peer, const PayloadFields &fields)
     const auto uuid = fields.roomUuid();
     if (rejectRoomUuid(peer, uuid.status))
         return;
-    const auto entered = m_store.enterRoom(peer.userUuid, uuid.value);
+    const auto entered = m_store.enterRoom(peer.userUuid, uuid.value, Store::wholeHistory);
     if (!entered) {
         reply(peer, ErrorName::NoSpecifiedRoom);
         return;
