@@ -394,6 +394,10 @@
         <source>%n new message(s)</source>
         <translation><numerusform>%n neue Nachricht</numerusform><numerusform>%n neue Nachrichten</numerusform></translation>
     </message>
+    <message>
+        <source>Loading older messages…</source>
+        <translation>Ältere Nachrichten werden geladen…</translation>
+    </message>
 </context>
 <context>
     <name>chat::NoticeBar</name>

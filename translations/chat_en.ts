@@ -397,6 +397,10 @@
             <numerusform>%n new messages</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Loading older messages…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chat::NoticeBar</name>

@@ -394,6 +394,10 @@
         <source>%n new message(s)</source>
         <translation><numerusform>%n нове повідомлення</numerusform><numerusform>%n нові повідомлення</numerusform><numerusform>%n нових повідомлень</numerusform></translation>
     </message>
+    <message>
+        <source>Loading older messages…</source>
+        <translation>Завантаження старіших повідомлень…</translation>
+    </message>
 </context>
 <context>
     <name>chat::NoticeBar</name>

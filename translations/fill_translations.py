@@ -82,6 +82,7 @@ T = {
     "Messages": ("Повідомлення", "Nachrichten"),
     "No messages yet": ("Повідомлень ще немає", "Noch keine Nachrichten"),
     "Jump to new messages": ("Перейти до нових повідомлень", "Zu den neuen Nachrichten springen"),
+    "Loading older messages…": ("Завантаження старіших повідомлень…", "Ältere Nachrichten werden geladen…"),
     "Send message": ("Надіслати повідомлення", "Nachricht senden"),
     "Send (Enter)": ("Надіслати (Enter)", "Senden (Eingabetaste)"),
     "%n new message(s)": (["%n нове повідомлення", "%n нові повідомлення", "%n нових повідомлень"],

@@ -65,6 +65,15 @@ void MessageListModel::append(const Message &message)
     endInsertRows();
 }
 
+void MessageListModel::prepend(const QVector<Message> &messages)
+{
+    if (messages.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(messages.size()) - 1);
+    m_messages = messages + m_messages;
+    endInsertRows();
+}
+
 void MessageListModel::setSelfUuid(const QString &uuid)
 {
     if (m_selfUuid == uuid)

@@ -24,6 +24,8 @@ public:
 
     void reset(const QVector<Message> &messages);
     void append(const Message &message);
+    // Older messages (a page of the history) in front of those there.
+    void prepend(const QVector<Message> &messages);
     void clear() { reset({}); }
     void setSelfUuid(const QString &uuid);
 

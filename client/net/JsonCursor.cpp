@@ -190,6 +190,15 @@ bool JsonCursor::readNull()
     return peek() == 'n' ? skipLiteral("null") : fail();
 }
 
+bool JsonCursor::readBool(bool &out)
+{
+    const char next = peek();
+    out = next == 't';
+    if (next == 't')
+        return skipLiteral("true");
+    return next == 'f' ? skipLiteral("false") : fail();
+}
+
 bool JsonCursor::skipLiteral(QByteArrayView literal)
 {
     if (m_text.sliced(m_at).startsWith(literal)) {

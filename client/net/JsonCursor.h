@@ -35,6 +35,7 @@ public:
 
     bool readString(QString &out); // the next value must be a string
     bool readNull(); // the next value must be null
+    bool readBool(bool &out); // the next value must be true or false
     bool skipValue(int depth = 0);
 
 private:

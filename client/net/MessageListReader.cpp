@@ -6,7 +6,7 @@
 
 namespace chat {
 
-std::optional<QVector<Message>> MessageListReader::read(const QByteArray &utf8)
+std::optional<MessageListReader::Listing> MessageListReader::read(const QByteArray &utf8)
 {
     // Cheap checks first: other statements (and text that is not UTF-8) take the general path.
     if (!utf8.contains("\"messages_listed\"") || !QUtf8StringView(utf8).isValidUtf8())
@@ -18,7 +18,7 @@ std::optional<QVector<Message>> MessageListReader::read(const QByteArray &utf8)
     if (reader.m_type != QLatin1String("result") || reader.m_name != QLatin1String("messages_listed")
         || !reader.m_hasList)
         return std::nullopt;
-    return std::move(reader.m_messages);
+    return std::move(reader.m_listing);
 }
 
 bool MessageListReader::readStatement()
@@ -46,28 +46,48 @@ bool MessageListReader::readPayload()
 {
     m_name.clear();
     m_hasList = false;
-    m_messages.clear();
+    m_listing = Listing();
     if (!m_cursor.enterObject())
         return false;
     bool first = true;
     QByteArrayView key;
     while (m_cursor.nextMember(first, key)) {
+        bool known = true;
         if (key == "message") {
             if (!m_cursor.readString(m_name))
                 return false;
         } else if (key == "list") {
             if (!readList())
                 return false;
-        } else if (!m_cursor.skipValue()) {
+        } else if (!readPageKeys(key, known)) {
+            return false;
+        } else if (!known && !m_cursor.skipValue()) {
             return false;
         }
     }
     return !m_cursor.failed();
 }
 
+bool MessageListReader::readPageKeys(QByteArrayView key, bool &known)
+{
+    // Values of another type than the extension's are unusual: the general path decides about them.
+    known = true;
+    if (key == "more")
+        return m_cursor.readBool(m_listing.more);
+    if (key == "before") {
+        if (m_cursor.peek() == 'n') {
+            m_listing.before.clear();
+            return m_cursor.readNull();
+        }
+        return m_cursor.peek() == '"' ? m_cursor.readString(m_listing.before) : m_cursor.fail();
+    }
+    known = false;
+    return true;
+}
+
 bool MessageListReader::readList()
 {
-    m_messages.clear();
+    m_listing.messages.clear();
     m_hasList = true;
     if (!m_cursor.enterArray())
         return false;
@@ -112,7 +132,7 @@ bool MessageListReader::readMessage()
     if (m_cursor.failed())
         return false;
     if (uuidValid && userValid)
-        m_messages.append(std::move(message));
+        m_listing.messages.append(std::move(message));
     return true;
 }
 

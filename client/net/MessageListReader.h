@@ -3,6 +3,8 @@
 #include "model/Message.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
 #include <QVector>
 
 #include <optional>
@@ -19,7 +21,16 @@ class JsonCursor;
 class MessageListReader
 {
 public:
-    static std::optional<QVector<Message>> read(const QByteArray &utf8);
+    struct Listing
+    {
+        QVector<Message> messages;
+        // socketchat.v1 paging (docs/EXTENSIONS.md); a plain server sends neither.
+        bool more = false; // the room holds older messages (false when absent)
+        QString
+            before; // the page ends before this message: put it in front; empty (absent, null): a new list
+    };
+
+    static std::optional<Listing> read(const QByteArray &utf8);
 
 private:
     explicit MessageListReader(JsonCursor &cursor)
@@ -29,6 +40,7 @@ private:
     bool readStatement();
     bool readPayload();
     bool readList();
+    bool readPageKeys(QByteArrayView key, bool &known); // "more" and "before"
     bool readMessage();
     bool readUser(User &user, bool &valid);
     bool readText(QString &out); // a string, or null as empty text; other values: fail
@@ -39,7 +51,7 @@ private:
     QString m_type;
     QString m_name;
     bool m_hasList = false;
-    QVector<Message> m_messages;
+    Listing m_listing;
     QString m_lastUserUuid, m_lastUserName, m_lastUserRoom, m_lastRoom, m_lastCreated;
 };
 

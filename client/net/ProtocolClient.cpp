@@ -159,6 +159,31 @@ bool ProtocolClient::resetDrawing()
     return requireConnection() && m_inside && send(CallName::ResetDrawing);
 }
 
+bool ProtocolClient::pagesHistory() const
+{
+    return m_pagesForTesting || m_connection.negotiatedSubprotocol() == extensionSubprotocol();
+}
+
+bool ProtocolClient::loadOlderMessages()
+{
+    if (!pagesHistory() || !m_moreHistory || isLoadingOlderMessages() || !m_inside || !isConnected()
+        || m_messages->rowCount() == 0)
+        return false;
+    const QString oldest = m_messages->at(0).uuid;
+    if (!send(CallName::ListMessages, {{keyOf(key::before), oldest}}))
+        return false;
+    setLoadingOlder(oldest);
+    return true;
+}
+
+void ProtocolClient::setLoadingOlder(const QString &before)
+{
+    const bool was = isLoadingOlderMessages();
+    m_olderBefore = before;
+    if (was != isLoadingOlderMessages())
+        emit loadingOlderMessagesChanged(isLoadingOlderMessages());
+}
+
 bool ProtocolClient::requireConnection()
 {
     if (isConnected())
@@ -208,6 +233,7 @@ void ProtocolClient::onClosed(int code, const QString &reason)
         m_roomToRestore = m_currentRoom;
     m_inside = false;
     m_pendingEnters.clear();
+    setLoadingOlder({}); // its answer will not come; re-entering brings a fresh list
     if (code == QWebSocketProtocol::CloseCodeTooMuchData || code == QWebSocketProtocol::CloseCodeBadOperation)
         emit notice(
             tr("The server rejected the last request (%1) and closed the connection.").arg(m_lastCall));
@@ -226,10 +252,10 @@ void ProtocolClient::logLocal(const QString &what, const QString &detail)
 void ProtocolClient::handleStatement(const QByteArray &utf8)
 {
     // The history of a big room, read without a QJsonDocument: the rest takes the general path.
-    if (auto messages = MessageListReader::read(utf8)) {
+    if (auto listing = MessageListReader::read(utf8)) {
         m_log->append(EventLogModel::Origin::Received, nameOf(StatementType::Result),
                       nameOf(ResultName::MessagesListed), utf8);
-        onMessagesListed(std::move(*messages));
+        onMessagesListed(std::move(*listing));
         return;
     }
     const auto statement = ServerStatement::parse(utf8);
@@ -244,7 +270,14 @@ void ProtocolClient::handleStatement(const QByteArray &utf8)
 void ProtocolClient::dispatch(const ServerStatement &statement)
 {
     if (const auto general = statement.generalReply()) {
-        emit notice(tr("The server did not accept the last request (%1).").arg(statement.name()));
+        // A refused page request: stop paging rather than ask again and again.
+        const bool pageRefused = isLoadingOlderMessages() && m_lastCall == nameOf(CallName::ListMessages);
+        if (isLoadingOlderMessages()) {
+            m_moreHistory = false;
+            setLoadingOlder({});
+        }
+        if (!pageRefused)
+            emit notice(tr("The server did not accept the last request (%1).").arg(statement.name()));
         return;
     }
     if (statement.type() == StatementType::Error) {
@@ -276,7 +309,7 @@ void ProtocolClient::onResult(ResultName name, const ServerStatement &statement)
     case ResultName::RoomLeft:
         return onRoomLeft();
     case ResultName::MessagesListed:
-        return onMessagesListed(statement.list());
+        return onMessagesListed(statement);
     case ResultName::MessageCreated:
         return onMessageCreated(statement.object());
     case ResultName::DrawingGot:
@@ -416,22 +449,40 @@ void ProtocolClient::onRoomLeft()
     setCurrentRoom({});
 }
 
-void ProtocolClient::onMessagesListed(const QJsonArray &list)
+void ProtocolClient::onMessagesListed(const ServerStatement &statement)
 {
-    QVector<Message> messages;
-    messages.reserve(list.size());
+    const QJsonArray list = statement.list();
+    MessageListReader::Listing listing;
+    listing.messages.reserve(list.size());
     for (const QJsonValue &value : list) {
         if (const auto message = Message::fromJson(value.toObject()))
-            messages.append(*message);
+            listing.messages.append(*message);
     }
-    onMessagesListed(std::move(messages));
+    listing.more = statement.member(key::more).toBool();
+    listing.before = statement.member(key::before).toString();
+    onMessagesListed(std::move(listing));
 }
 
-void ProtocolClient::onMessagesListed(QVector<Message> messages)
+void ProtocolClient::onMessagesListed(MessageListReader::Listing listing)
 {
     if (m_currentRoom.isEmpty())
         return;
-    m_messages->reset(messages);
+    if (!listing.before.isEmpty())
+        return onOlderMessages(std::move(listing));
+    m_moreHistory = pagesHistory() && listing.more;
+    setLoadingOlder({}); // a new list: an older page of the one before would not fit
+    m_messages->reset(listing.messages);
+}
+
+void ProtocolClient::onOlderMessages(MessageListReader::Listing listing)
+{
+    // Only the page asked for, and only while it still fits: our oldest message is where it ends.
+    if (!pagesHistory() || listing.before != m_olderBefore || m_messages->rowCount() == 0
+        || m_messages->at(0).uuid != listing.before)
+        return;
+    m_moreHistory = listing.more;
+    m_messages->prepend(listing.messages);
+    setLoadingOlder({});
 }
 
 void ProtocolClient::onMessageCreated(const QJsonObject &object)
@@ -466,6 +517,8 @@ void ProtocolClient::setCurrentRoom(const QString &uuid)
     if (uuid == m_currentRoom)
         return;
     m_currentRoom = uuid;
+    m_moreHistory = false;
+    setLoadingOlder({});
     m_messages->clear();
     m_drawing->clear();
     updateUsersFromRoom();

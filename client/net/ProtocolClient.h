@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Connection.h"
+#include "MessageListReader.h"
 #include "model/Message.h"
 #include "model/User.h"
 #include "protocol/MessageNames.h"
@@ -60,6 +61,16 @@ public:
     bool sendLine(const QString &uuid, const QJsonArray &points, const QString &color, const QString &tool);
     bool resetDrawing();
 
+    // History paging (socketchat.v1, docs/EXTENSIONS.md). Against a server that pages, a room starts with its
+    // newest messages; older ones are asked for a page at a time, one request at a time.
+    bool pagesHistory() const;
+    bool hasOlderMessages() const { return m_moreHistory; }
+    bool isLoadingOlderMessages() const { return !m_olderBefore.isEmpty(); }
+    // Asks for the page before the oldest message shown; false when there is none or one is on its way.
+    bool loadOlderMessages();
+    // Tests without a socket: whether the "server" pages histories.
+    void setPagesHistoryForTesting(bool pages) { m_pagesForTesting = pages; }
+
     // Everything the server sends goes through here; tests feed recorded statements directly.
     void handleStatement(const QByteArray &utf8);
 
@@ -80,6 +91,8 @@ signals:
     void connectionStateChanged(chat::Connection::State state);
     // The room we were in or entering is gone; the UI goes back to the list.
     void roomClosed(const QString &uuid, const QString &reason);
+    // An older page of the history was asked for (true) or has come, or will not (false).
+    void loadingOlderMessagesChanged(bool loading);
 
 private:
     bool send(CallName name, const QJsonObject &fields = {});
@@ -99,8 +112,10 @@ private:
     void onRoomDeleted(const QJsonObject &object);
     void onRoomEntered();
     void onRoomLeft();
-    void onMessagesListed(const QJsonArray &list);
-    void onMessagesListed(QVector<Message> messages);
+    void onMessagesListed(const ServerStatement &statement);
+    void onMessagesListed(MessageListReader::Listing listing);
+    void onOlderMessages(MessageListReader::Listing listing);
+    void setLoadingOlder(const QString &before); // empty: no page is on its way
     void onMessageCreated(const QJsonObject &object);
     void onDrawingGot(const QJsonObject &object);
     void onDrawLineChanged(const QJsonObject &object);
@@ -125,6 +140,9 @@ private:
     QString m_lastCall;
     int m_ignoredNoRoomErrors = 0;
     bool m_wasLost = false; // the connection dropped: say so when it is back
+    bool m_moreHistory = false; // the server pages and the room holds older messages than those shown
+    QString m_olderBefore; // the page asked for ends before this message (our oldest when asked)
+    bool m_pagesForTesting = false;
     Transport m_transport;
 };
 

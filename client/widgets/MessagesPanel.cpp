@@ -16,6 +16,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace chat {
 
 MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
@@ -26,6 +28,7 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
     , m_marker(new QPushButton(m_view))
     , m_edit(new MessageEdit(this))
     , m_send(new QToolButton(this))
+    , m_loadingHint(new QLabel(m_view))
 {
     m_view->setModel(client->messages());
     m_view->setItemDelegate(new MessageDelegate(m_view));
@@ -55,6 +58,9 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
     m_marker->setIcon(Icons::get(QStringLiteral("down")));
     m_marker->hide();
     connect(m_marker, &QPushButton::clicked, this, &MessagesPanel::jumpToBottom);
+    m_loadingHint->setObjectName(QStringLiteral("loadingOlder"));
+    m_loadingHint->hide();
+    connect(client, &ProtocolClient::loadingOlderMessagesChanged, this, &MessagesPanel::showLoadingOlder);
 
     m_send->setIcon(Icons::get(QStringLiteral("send")));
     m_send->setIconSize({32, 32});
@@ -70,18 +76,18 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
     layout->addLayout(composer);
 
     MessageListModel *model = client->messages();
-    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, &MessagesPanel::beforeInsert);
+    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            [this](const QModelIndex &, int first, int) { beforeInsert(first); });
     connect(model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { afterInsert(first, last); });
-    connect(model, &QAbstractItemModel::modelReset, this, [this] {
-        updateEmptyState();
-        jumpToBottom();
-    });
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_settling = true; });
+    connect(model, &QAbstractItemModel::modelReset, this, &MessagesPanel::afterReset);
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
         if (isAtBottom()) {
             m_unseen = 0;
             m_marker->hide();
         }
+        loadOlderWhenNearTop();
     });
     updateEmptyState();
     retranslate();
@@ -99,6 +105,9 @@ void MessagesPanel::retranslate()
     m_view->setAccessibleName(tr("Messages"));
     m_emptyText->setText(tr("No messages yet"));
     m_marker->setAccessibleName(tr("Jump to new messages"));
+    m_loadingHint->setText(tr("Loading older messages…"));
+    m_loadingHint->adjustSize();
+    placeLoadingHint();
     m_send->setAccessibleName(tr("Send message"));
     m_send->setToolTip(tr("Send (Enter)"));
     if (m_unseen > 0)
@@ -133,13 +142,22 @@ bool MessagesPanel::isAtBottom() const
     return bar->value() >= bar->maximum() - 4;
 }
 
-void MessagesPanel::beforeInsert()
+void MessagesPanel::beforeInsert(int first)
 {
     m_wasAtBottom = isAtBottom();
+    // Rows in front of others are an older page; new messages only ever come at the end.
+    m_prepending = first == 0 && m_client->messages()->rowCount() > 0;
+    if (!m_prepending)
+        return;
+    m_settling = true;
+    const QScrollBar *bar = m_view->verticalScrollBar();
+    m_distanceFromBottom = bar->maximum() - bar->value();
 }
 
 void MessagesPanel::afterInsert(int first, int last)
 {
+    if (std::exchange(m_prepending, false))
+        return afterPrepend();
     updateEmptyState();
     const bool own = m_client->messages()->index(last).data(MessageListModel::OwnRole).toBool();
     if (m_wasAtBottom || own) {
@@ -150,6 +168,49 @@ void MessagesPanel::afterInsert(int first, int last)
     showUnseenCount();
     m_marker->show();
     m_marker->raise();
+}
+
+void MessagesPanel::afterPrepend()
+{
+    // Lay the rows out now (not later, as the view would) so that the scroll range already holds them, and
+    // keep the same distance to the bottom: the messages shown stay where they were.
+    m_view->doItemsLayout();
+    QScrollBar *bar = m_view->verticalScrollBar();
+    bar->setValue(bar->maximum() - m_distanceFromBottom);
+    m_settling = false;
+    loadOlderWhenNearTop(); // the page was too short to move the top out of reach
+}
+
+void MessagesPanel::afterReset()
+{
+    updateEmptyState();
+    jumpToBottom();
+    m_settling = false;
+    loadOlderWhenNearTop(); // a newest page that does not fill the view cannot be scrolled
+}
+
+void MessagesPanel::loadOlderWhenNearTop()
+{
+    const QScrollBar *bar = m_view->verticalScrollBar();
+    // Within half a screen of the top: the next page comes before the user reaches it.
+    if (m_settling || !m_view->isVisible() || bar->value() > m_view->viewport()->height() / 2)
+        return;
+    if (m_client->hasOlderMessages() && !m_client->isLoadingOlderMessages())
+        m_client->loadOlderMessages();
+}
+
+void MessagesPanel::showLoadingOlder(bool loading)
+{
+    m_loadingHint->setVisible(loading);
+    if (loading) {
+        placeLoadingHint();
+        m_loadingHint->raise();
+    }
+}
+
+void MessagesPanel::placeLoadingHint()
+{
+    m_loadingHint->move(m_view->rect().center().x() - m_loadingHint->width() / 2, 8);
 }
 
 void MessagesPanel::jumpToBottom()
@@ -172,8 +233,10 @@ void MessagesPanel::placeMarker()
 
 bool MessagesPanel::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
         placeMarker();
+        placeLoadingHint();
+    }
     return QWidget::eventFilter(watched, event);
 }
 

@@ -15,6 +15,8 @@ class ProtocolClient;
 
 // The messages of the room: bubbles that follow new messages while the view is at the bottom (otherwise a
 // "new messages" marker appears), "No messages yet" when empty, and the message box with its send button.
+// Against a server that pages the history, scrolling near the top loads the older page above, keeping what
+// is shown in place.
 class MessagesPanel : public QWidget
 {
     Q_OBJECT
@@ -24,6 +26,7 @@ public:
     QListView *view() const { return m_view; }
     MessageEdit *editor() const { return m_edit; }
     QPushButton *newMessagesMarker() const { return m_marker; }
+    QLabel *loadingOlderHint() const { return m_loadingHint; }
     void focusEditor();
 
 protected:
@@ -34,10 +37,15 @@ private:
     void retranslate();
     void showUnseenCount();
     void send();
-    void beforeInsert();
+    void beforeInsert(int first);
     void afterInsert(int first, int last);
+    void afterPrepend();
+    void afterReset();
+    void loadOlderWhenNearTop();
+    void showLoadingOlder(bool loading);
     void updateEmptyState();
     void placeMarker();
+    void placeLoadingHint();
     bool isAtBottom() const;
     void jumpToBottom();
 
@@ -48,7 +56,11 @@ private:
     MessageEdit *m_edit;
     QToolButton *m_send;
     QLabel *m_emptyText;
+    QLabel *m_loadingHint;
     bool m_wasAtBottom = true;
+    bool m_settling = false; // the model changes under the view: scroll positions mean nothing yet
+    bool m_prepending = false;
+    int m_distanceFromBottom = 0; // before a prepend: kept, so that what is shown stays in place
     int m_unseen = 0;
 };
 

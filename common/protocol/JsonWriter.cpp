@@ -1,5 +1,12 @@
 #include "JsonWriter.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+#include <cmath>
+
 namespace chat {
 
 namespace {
@@ -56,6 +63,13 @@ void JsonWriter::key(const char *asciiKey)
     m_afterKey = true;
 }
 
+void JsonWriter::key(QStringView text)
+{
+    value(text);
+    m_out.append(':');
+    m_afterKey = true;
+}
+
 void JsonWriter::value(QStringView text)
 {
     separate();
@@ -80,6 +94,30 @@ void JsonWriter::rawValue(const QByteArray &json)
 {
     separate();
     m_out.append(json);
+}
+
+void JsonWriter::jsonValue(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return nullValue();
+    case QJsonValue::Bool:
+        return rawValue(value.toBool() ? QByteArrayLiteral("true") : QByteArrayLiteral("false"));
+    case QJsonValue::Double: {
+        const double number = value.toDouble();
+        // Integers as QJsonDocument writes them (no exponent); others in their shortest exact form.
+        if (std::trunc(number) == number && std::abs(number) < 9.0e15)
+            return this->value(static_cast<qint64>(number));
+        return rawValue(QByteArray::number(number, 'g', QLocale::FloatingPointShortest));
+    }
+    case QJsonValue::String:
+        return this->value(value.toString());
+    case QJsonValue::Array:
+        return rawValue(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return rawValue(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    }
 }
 
 void JsonWriter::stringOrNull(const QString &text)

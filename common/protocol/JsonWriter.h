@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonValue>
 #include <QString>
 #include <QStringView>
 #include <QVarLengthArray>
@@ -21,6 +22,8 @@ public:
     void endArray();
     // An object key: plain ASCII known at compile time (no escaping needed).
     void key(const char *asciiKey);
+    // Any key, escaped as needed.
+    void key(QStringView text);
 
     void value(QStringView text);
     void value(const QString &text) { value(QStringView(text)); }
@@ -29,6 +32,8 @@ public:
     void nullValue();
     // Text that is already valid compact JSON (for example a stored points array).
     void rawValue(const QByteArray &json);
+    // Any JSON value; for the few small extras of a statement (a flag, a uuid), not for bulk data.
+    void jsonValue(const QJsonValue &value);
 
     // A string, or null when it is empty (room_uuid).
     void stringOrNull(const QString &text);

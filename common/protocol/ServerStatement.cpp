@@ -60,6 +60,12 @@ ServerStatement ServerStatement::resultWithRawList(ResultName name, QByteArray l
     return statement;
 }
 
+ServerStatement &ServerStatement::withMember(const char16_t *key, const QJsonValue &value)
+{
+    m_members.insert(QStringView(key), value);
+    return *this;
+}
+
 QJsonObject ServerStatement::object() const
 {
     if (m_hasObject && !m_raw.isEmpty())
@@ -107,6 +113,11 @@ std::optional<ServerStatement> ServerStatement::parse(const QByteArray &utf8)
         statement.m_hasList = true;
         statement.m_list = list.toArray();
     }
+    for (auto it = payload.begin(); it != payload.end(); ++it) {
+        if (it.key() != QStringView(key::message) && it.key() != QStringView(key::object)
+            && it.key() != QStringView(key::list))
+            statement.m_members.insert(it.key(), it.value());
+    }
     return statement;
 }
 
@@ -117,6 +128,8 @@ QJsonObject ServerStatement::toJson() const
         payload.insert(QStringView(key::object), object());
     if (m_hasList)
         payload.insert(QStringView(key::list), list());
+    for (auto it = m_members.begin(); it != m_members.end(); ++it)
+        payload.insert(it.key(), it.value());
     return QJsonObject {{QString::fromUtf16(key::type), nameOf(m_type)},
                         {QString::fromUtf16(key::payload), payload}};
 }
@@ -138,6 +151,10 @@ QByteArray ServerStatement::toUtf8() const
     writer.value(m_name);
     writer.key(m_hasObject ? "object" : "list");
     writer.rawValue(m_raw);
+    for (auto it = m_members.begin(); it != m_members.end(); ++it) {
+        writer.key(it.key());
+        writer.jsonValue(it.value());
+    }
     writer.endObject();
     writer.endObject();
     return text;

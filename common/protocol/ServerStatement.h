@@ -23,6 +23,9 @@ public:
     // A result whose object or list is already serialized (compact JSON, e.g. from JsonWriter).
     static ServerStatement resultWithRawObject(ResultName name, QByteArray objectJson);
     static ServerStatement resultWithRawList(ResultName name, QByteArray listJson);
+    // Adds a payload member beside "message", "object" and "list". Only the socketchat.v1 extensions
+    // (docs/EXTENSIONS.md) use them; a statement for a plain client never has one.
+    ServerStatement &withMember(const char16_t *key, const QJsonValue &value);
 
     // Parses what a server sent. Unknown names are kept (as text) so a client can ignore them;
     // nullopt only when the text is not a statement at all.
@@ -38,6 +41,9 @@ public:
     bool hasList() const { return m_hasList; }
     QJsonObject object() const;
     QJsonArray list() const;
+    // A payload member other than "message", "object" and "list" (undefined when absent), and all of them.
+    QJsonValue member(const char16_t *key) const { return m_members.value(QStringView(key)); }
+    const QJsonObject &members() const { return m_members; }
 
     QJsonObject toJson() const;
     QByteArray toUtf8() const;
@@ -53,6 +59,7 @@ private:
     QJsonObject m_object;
     QJsonArray m_list;
     QByteArray m_raw; // the object's or list's JSON, when given serialized
+    QJsonObject m_members; // the other payload members
 };
 
 } // namespace chat

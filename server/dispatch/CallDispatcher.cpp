@@ -3,6 +3,7 @@
 #include "ServerLogging.h"
 #include "model/Color.h"
 #include "protocol/JsonWriter.h"
+#include "protocol/Limits.h"
 #include "storage/StorageError.h"
 #include "storage/Store.h"
 
@@ -240,14 +241,19 @@ void CallDispatcher::enterRoom(Peer &peer, const PayloadFields &fields)
     const auto uuid = fields.roomUuid();
     if (rejectRoomUuid(peer, uuid.status))
         return;
-    const auto entered = m_store.enterRoom(peer.userUuid, uuid.value);
+    // An extended client gets the newest page of the history, a plain one all of it.
+    const auto entered = m_store.enterRoom(peer.userUuid, uuid.value,
+                                           peer.extended ? limits::historyPage : Store::wholeHistory);
     if (!entered) {
         reply(peer, ErrorName::NoSpecifiedRoom);
         return;
     }
     m_outbox.setRoom(peer, entered->room.uuid);
     m_outbox.toCaller(peer, ServerStatement::result(ResultName::RoomEntered));
-    m_outbox.toCaller(peer, resultWithList(ResultName::MessagesListed, entered->history));
+    ServerStatement history = resultWithList(ResultName::MessagesListed, entered->history);
+    if (peer.extended)
+        history.withMember(key::more, entered->moreHistory);
+    m_outbox.toCaller(peer, history);
     m_outbox.toCaller(peer, resultWith(ResultName::DrawingGot, entered->drawing));
     if (entered->previousRoom)
         announceRoom(*entered->previousRoom);
@@ -356,11 +362,37 @@ void CallDispatcher::createMessage(Peer &peer, const PayloadFields &fields)
     m_outbox.toRoom(posted->room.uuid, resultWith(ResultName::MessageCreated, posted->message));
 }
 
-void CallDispatcher::listMessages(Peer &peer, const PayloadFields &)
+void CallDispatcher::listMessages(Peer &peer, const PayloadFields &fields)
 {
     if (rejectOutsideRoom(peer))
         return;
+    if (peer.extended)
+        return listMessagePage(peer, fields);
     m_outbox.toCaller(peer, resultWithList(ResultName::MessagesListed, m_store.listMessages(peer.roomUuid)));
+}
+
+void CallDispatcher::listMessagePage(Peer &peer, const PayloadFields &fields)
+{
+    const auto before = fields.nullableText(key::before);
+    const auto limit = fields.boundedInteger(key::limit, 1, limits::maxHistoryPage);
+    const bool badBefore =
+        before.status == Status::WrongType || (before.status == Status::Present && before.value.isEmpty());
+    if (badBefore || limit.status == Status::WrongType) {
+        reply(peer, GeneralReply::BadData);
+        return;
+    }
+    const int size = limit.status == Status::Present ? limit.value : limits::historyPage;
+    const auto page = m_store.messagePage(peer.roomUuid, before.value, size);
+    if (!page) { // not a message of this room
+        reply(peer, GeneralReply::BadData);
+        return;
+    }
+    // "before" tells the client whether to put the page in front of what it has or to start afresh.
+    const QJsonValue asked = before.value.isEmpty() ? QJsonValue() : QJsonValue(before.value);
+    m_outbox.toCaller(peer,
+                      resultWithList(ResultName::MessagesListed, page->messages)
+                          .withMember(key::more, page->more)
+                          .withMember(key::before, asked));
 }
 
 void CallDispatcher::getDrawing(Peer &peer, const PayloadFields &)

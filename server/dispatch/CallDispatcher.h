@@ -43,6 +43,7 @@ private:
     void changeUserName(Peer &peer, const PayloadFields &fields);
     void createMessage(Peer &peer, const PayloadFields &fields);
     void listMessages(Peer &peer, const PayloadFields &fields);
+    void listMessagePage(Peer &peer, const PayloadFields &fields); // socketchat.v1: before and limit
     void getDrawing(Peer &peer, const PayloadFields &fields);
     void changeDrawLine(Peer &peer, const PayloadFields &fields);
     void resetDrawing(Peer &peer, const PayloadFields &fields);

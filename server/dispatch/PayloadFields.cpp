@@ -5,6 +5,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 namespace chat::server {
 
 namespace {
@@ -78,6 +80,24 @@ PayloadFields::Text PayloadFields::requiredText(const char16_t *key) const
     if (!value.isString())
         return {Status::WrongType, {}};
     return textOf(value.toString());
+}
+
+PayloadFields::Text PayloadFields::nullableText(const char16_t *key) const
+{
+    if (m_payload.value(QStringView(key)).isNull())
+        return {Status::Missing, {}};
+    return requiredText(key);
+}
+
+PayloadFields::Integer PayloadFields::boundedInteger(const char16_t *key, int min, int max) const
+{
+    const QJsonValue value = m_payload.value(QStringView(key));
+    if (value.isUndefined())
+        return {Status::Missing, 0};
+    const double number = value.toDouble();
+    if (!value.isDouble() || number < min || number > max || number != std::trunc(number))
+        return {Status::WrongType, 0};
+    return {Status::Present, static_cast<int>(number)};
 }
 
 bool PayloadFields::hasPointArray(const char16_t *key) const

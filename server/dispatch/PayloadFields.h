@@ -25,6 +25,12 @@ public:
         QString value;
     };
 
+    struct Integer
+    {
+        Status status = Status::Missing;
+        int value = 0;
+    };
+
     explicit PayloadFields(const QJsonObject &payload);
 
     bool has(const char16_t *key) const;
@@ -34,6 +40,10 @@ public:
     Text optionalText(const char16_t *key) const;
     // A string field that must be a string (message body, line uuid, tool, colour).
     Text requiredText(const char16_t *key) const;
+    // A string that may also be absent or null (both Missing); other values are WrongType.
+    Text nullableText(const char16_t *key) const;
+    // An integer from min to max, or absent (Missing); anything else, 2.5 or "3" too, is WrongType.
+    Integer boundedInteger(const char16_t *key, int min, int max) const;
     // A flat array of finite numbers.
     bool hasPointArray(const char16_t *key) const;
     QJsonArray pointArray(const char16_t *key) const;

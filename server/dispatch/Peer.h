@@ -10,7 +10,9 @@ struct Peer
     quint64 id = 0;
     QString userUuid;
     QString roomUuid; // empty: in no room
-    bool extended = false; // negotiated socketchat.v1 (docs/EXTENSIONS.md)
+    // The client negotiated socketchat.v1 (docs/EXTENSIONS.md): it may be sent the extensions. A plain client
+    // never is.
+    bool extended = false;
 };
 
 } // namespace chat::server

@@ -17,6 +17,14 @@ inline constexpr char messagesOfRoom[] =
     "SELECT m.uuid, m.body, m.created, u.uuid, u.name, ur.uuid, r.uuid FROM messages m "
     "JOIN users u ON u.id = m.user_id JOIN rooms r ON r.id = m.room_id LEFT JOIN rooms ur "
     "ON ur.id = u.room_id WHERE m.room_id = ? ORDER BY m.id";
+// A page of a room's history, newest first (SqlStore turns it around): the messages_by_room index read
+// backwards from just below the given id, so a page costs the same in a room of any size.
+inline constexpr char messagePageOfRoom[] =
+    "SELECT m.uuid, m.body, m.created, u.uuid, u.name, ur.uuid, r.uuid FROM messages m "
+    "JOIN users u ON u.id = m.user_id JOIN rooms r ON r.id = m.room_id LEFT JOIN rooms ur "
+    "ON ur.id = u.room_id WHERE m.room_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?";
+// Where a page starts: the message must belong to the room.
+inline constexpr char messageIdInRoom[] = "SELECT id FROM messages WHERE uuid = ? AND room_id = ?";
 inline constexpr char drawingOfRoom[] = "SELECT id, uuid FROM drawings WHERE room_id = ?";
 inline constexpr char linesOfDrawing[] =
     "SELECT uuid, name, points, tool, color FROM lines WHERE drawing_id = ? ORDER BY id";
@@ -105,6 +113,8 @@ inline constexpr NamedStatement all[] = {
     {"membersOfRoom", membersOfRoom},
     {"roomById", roomById},
     {"messagesOfRoom", messagesOfRoom},
+    {"messagePageOfRoom", messagePageOfRoom},
+    {"messageIdInRoom", messageIdInRoom},
     {"drawingOfRoom", drawingOfRoom},
     {"linesOfDrawing", linesOfDrawing},
     {"leaveRoom", leaveRoom},

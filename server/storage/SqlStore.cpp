@@ -14,6 +14,9 @@
 #include <QJsonDocument>
 #include <QSqlError>
 
+#include <algorithm>
+#include <limits>
+
 namespace chat::server {
 
 // One call's unit of work: a transaction of its own, or a savepoint inside the open batch (group commit).
@@ -325,7 +328,11 @@ std::optional<Room> SqlStore::loadRoom(qint64 roomId)
 
 QVector<Message> SqlStore::messagesOf(qint64 roomId)
 {
-    QSqlQuery &query = run(sql::messagesOfRoom, {roomId});
+    return readMessages(run(sql::messagesOfRoom, {roomId}));
+}
+
+QVector<Message> SqlStore::readMessages(QSqlQuery &query)
+{
     QVector<Message> messages;
     while (query.next()) {
         Message message;
@@ -338,6 +345,28 @@ QVector<Message> SqlStore::messagesOf(qint64 roomId)
     }
     query.finish();
     return messages;
+}
+
+std::optional<Store::MessagePage> SqlStore::pageOf(qint64 roomId, const QString &beforeUuid, int limit)
+{
+    qint64 beforeId = std::numeric_limits<qint64>::max(); // the newest page: below any id
+    if (!beforeUuid.isEmpty()) {
+        QSqlQuery &query = run(sql::messageIdInRoom, {beforeUuid, roomId});
+        const bool found = query.next();
+        beforeId = found ? query.value(0).toLongLong() : 0;
+        query.finish();
+        if (!found)
+            return std::nullopt;
+    }
+    // One row more than asked tells whether older messages exist, without counting them.
+    QVector<Message> messages = readMessages(run(sql::messagePageOfRoom, {roomId, beforeId, limit + 1}));
+    MessagePage page;
+    page.more = messages.size() > limit;
+    if (page.more)
+        messages.removeLast();
+    std::reverse(messages.begin(), messages.end());
+    page.messages = std::move(messages);
+    return page;
 }
 
 Drawing SqlStore::drawingOf(qint64 roomId)
@@ -604,7 +633,8 @@ Store::DeletedRoom SqlStore::deleteRoom(const QString &roomUuid)
     return {DeleteOutcome::Deleted, *room};
 }
 
-std::optional<Store::EnteredRoom> SqlStore::enterRoom(const QString &userUuid, const QString &roomUuid)
+std::optional<Store::EnteredRoom> SqlStore::enterRoom(const QString &userUuid, const QString &roomUuid,
+                                                      int historyLimit)
 {
     Transaction transaction(*this);
     const auto roomId = roomIdOf(roomUuid);
@@ -619,7 +649,13 @@ std::optional<Store::EnteredRoom> SqlStore::enterRoom(const QString &userUuid, c
     if (row->roomId != 0)
         entered.previousRoom = loadRoom(row->roomId);
     entered.room = *loadRoom(*roomId);
-    entered.history = messagesOf(*roomId);
+    if (historyLimit == wholeHistory) {
+        entered.history = messagesOf(*roomId);
+    } else {
+        MessagePage page = *pageOf(*roomId, {}, historyLimit);
+        entered.history = std::move(page.messages);
+        entered.moreHistory = page.more;
+    }
     entered.drawing = drawingOf(*roomId);
     transaction.commit();
     return entered;
@@ -666,6 +702,20 @@ QVector<Message> SqlStore::listMessages(const QString &roomUuid)
         messages = messagesOf(*roomId);
     transaction.commit();
     return messages;
+}
+
+std::optional<Store::MessagePage> SqlStore::messagePage(const QString &roomUuid, const QString &beforeUuid,
+                                                        int limit)
+{
+    Transaction transaction(*this);
+    const auto roomId = roomIdOf(roomUuid);
+    std::optional<MessagePage> page;
+    if (roomId)
+        page = pageOf(*roomId, beforeUuid, limit);
+    else if (beforeUuid.isEmpty())
+        page = MessagePage {};
+    transaction.commit();
+    return page;
 }
 
 std::optional<Drawing> SqlStore::drawing(const QString &roomUuid)

@@ -22,8 +22,18 @@ public:
         std::optional<Room> previousRoom; // the room the user was in before, after leaving it
         Room room; // the room entered, with the user inside
         QVector<Message> history; // read after the move (PROTOCOL.md Q22)
+        bool moreHistory = false; // a paged history: the room holds older messages too
         Drawing drawing;
     };
+
+    // A page of a room's history (socketchat.v1 paging, docs/EXTENSIONS.md).
+    struct MessagePage
+    {
+        QVector<Message> messages; // oldest first
+        bool more = false; // the room holds older messages than these
+    };
+    // enterRoom's historyLimit for the whole history (the plain protocol).
+    static constexpr int wholeHistory = 0;
 
     enum class DeleteOutcome { Deleted, NotFound, NotEmpty };
     struct DeletedRoom
@@ -72,8 +82,10 @@ public:
     virtual std::optional<Room> recolorRoom(const QString &roomUuid, const std::optional<QString> &color) = 0;
     virtual DeletedRoom deleteRoom(const QString &roomUuid) = 0;
 
-    // nullopt when the room does not exist.
-    virtual std::optional<EnteredRoom> enterRoom(const QString &userUuid, const QString &roomUuid) = 0;
+    // nullopt when the room does not exist. The history is the whole one, or the newest historyLimit
+    // messages.
+    virtual std::optional<EnteredRoom> enterRoom(const QString &userUuid, const QString &roomUuid,
+                                                 int historyLimit) = 0;
     // The room after the user left; nullopt when the user was in no room.
     virtual std::optional<Room> leaveRoom(const QString &userUuid) = 0;
 
@@ -81,6 +93,10 @@ public:
     virtual std::optional<PostedMessage> createMessage(const QString &userUuid, const QString &roomUuid,
                                                        const QString &body) = 0;
     virtual QVector<Message> listMessages(const QString &roomUuid) = 0;
+    // The newest `limit` messages of the room, or with beforeUuid the newest ones posted before that message.
+    // nullopt when beforeUuid names no message of that room; an unknown room has an empty history.
+    virtual std::optional<MessagePage> messagePage(const QString &roomUuid, const QString &beforeUuid,
+                                                   int limit) = 0;
 
     virtual std::optional<Drawing> drawing(const QString &roomUuid) = 0;
     // Appends the line, or replaces the line with the same uuid in place (PROTOCOL.md Q2). Returns the stored

@@ -106,8 +106,8 @@ void ChatServer::acceptConnections()
         if (!admitConnection(socket))
             continue;
         auto *session = new Session(m_nextSessionId++, socket, m_options.limits, m_clock.elapsed(), this);
-        attachWire(session, *socket);
         session->peer().extended = socket->subprotocol() == extensionSubprotocol();
+        attachWire(session, *socket);
         m_sessions.emplace(session->peer().id, session);
         ++m_connectionsPerAddress[session->address()];
         connect(session, &Session::textReceived, this, &ChatServer::handleText);

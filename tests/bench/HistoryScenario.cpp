@@ -3,7 +3,9 @@
 #include "BodyCodec.h"
 #include "Clock.h"
 #include "model/Message.h"
+#include "protocol/Limits.h"
 
+#include <QJsonArray>
 #include <QRandomGenerator>
 
 namespace chat::bench {
@@ -87,12 +89,12 @@ void HistoryScenario::measure(BenchClient *client, std::function<void()> next)
                        m_enterToListed.add(Clock::msBetween(enterNs, at));
                        m_listedCount = statement.list().size();
                        m_listedChars = client->lastFrameChars();
-                       // With the plain protocol the whole history comes at once; an extension may send a
-                       // page.
-                       if (options().subprotocol.isEmpty() && m_listedCount != options().messages)
-                           addFailure(QStringLiteral("messages_listed had %1 of %2 messages")
-                                          .arg(m_listedCount)
-                                          .arg(options().messages));
+                       // With the plain protocol the whole history comes at once, with socketchat.v1 the
+                       // newest page.
+                       if (client->negotiatedSubprotocol() == extensionSubprotocol())
+                           checkNewestPage(statement);
+                       else
+                           checkWholeHistory();
                    });
     client->expect(ResultName::DrawingGot, [this, client, enterNs, next](const ServerStatement &, qint64 at) {
         m_enterToDrawing.add(Clock::msBetween(enterNs, at));
@@ -100,6 +102,40 @@ void HistoryScenario::measure(BenchClient *client, std::function<void()> next)
         client->send(CallName::LeaveRoom);
     });
     client->send(CallName::EnterRoom, QJsonObject {{QString::fromUtf16(key::uuid), m_room}});
+}
+
+void HistoryScenario::checkWholeHistory()
+{
+    if (m_listedCount != options().messages)
+        addFailure(QStringLiteral("messages_listed had %1 of %2 messages")
+                       .arg(m_listedCount)
+                       .arg(options().messages));
+}
+
+void HistoryScenario::checkNewestPage(const ServerStatement &statement)
+{
+    const qint64 expected = qMin<qint64>(options().messages, limits::historyPage);
+    const QJsonValue more = statement.member(key::more);
+    m_listedMore = more.isBool() ? QLatin1String(more.toBool() ? "true" : "false") : QLatin1String("missing");
+    if (m_listedCount != expected || more != QJsonValue(options().messages > limits::historyPage)) {
+        addFailure(QStringLiteral("the page had %1 messages and more %2, not %3 and %4")
+                       .arg(m_listedCount)
+                       .arg(m_listedMore)
+                       .arg(expected)
+                       .arg(options().messages > limits::historyPage));
+        return;
+    }
+    // The newest messages of this run, oldest first: the last sequence numbers, in order.
+    const QJsonArray list = statement.list();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const auto message = Message::fromJson(list.at(i).toObject());
+        const auto body = message ? BodyCodec::decode(message->body) : std::nullopt;
+        const qint64 sequence = options().messages - expected + i;
+        if (!body || body->run != m_run || qint64(body->sequence) != sequence) {
+            addFailure(QStringLiteral("page message %1 is not message %2 of this run").arg(i).arg(sequence));
+            return;
+        }
+    }
 }
 
 QJsonObject HistoryScenario::parameters() const
@@ -122,6 +158,8 @@ QJsonObject HistoryScenario::figures() const
         {QStringLiteral("enter_to_drawing_got_ms"), m_enterToDrawing.toJson()},
         {QStringLiteral("messages_listed_count"), m_listedCount},
         {QStringLiteral("messages_listed_chars"), m_listedChars},
+        {QStringLiteral("messages_listed_more"),
+         m_listedMore.isEmpty() ? QJsonValue() : QJsonValue(m_listedMore)},
     };
 }
 
@@ -135,7 +173,9 @@ QStringList HistoryScenario::summaryLines() const
             .arg(fillS, 0, 'f', 3)
             .arg(fillS > 0 ? double(m_acked - m_fillErrors) / fillS : 0, 0, 'f', 0)
             .arg(options().window),
-        QStringLiteral("enter_room → messages_listed (%1 messages, %2 chars): ")
+        QStringLiteral("enter_room → messages_listed (%1%2 messages, %3 chars): ")
+                .arg(m_listedMore.isEmpty() ? QString()
+                                            : QStringLiteral("newest page, more %1: ").arg(m_listedMore))
                 .arg(m_listedCount)
                 .arg(m_listedChars)
             + m_enterToListed.describe(),

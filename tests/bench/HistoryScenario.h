@@ -6,7 +6,8 @@
 namespace chat::bench {
 
 // history --messages K: one room filled with K messages (pipelined, --window in flight; fill rate), then a
-// fresh client enters it --repeat times and the time enter_room → messages_listed is measured.
+// fresh client enters it --repeat times and the time enter_room → messages_listed is measured. With
+// socketchat.v1 negotiated that is the newest page of the history (docs/EXTENSIONS.md), checked to be it.
 class HistoryScenario : public Scenario
 {
     Q_OBJECT
@@ -27,6 +28,8 @@ private:
     void onControlFrame(BenchClient *client, ResultName name, const QString &text, qint64 receivedNs);
     void fillDone();
     void measure(BenchClient *client, std::function<void()> next);
+    void checkWholeHistory();
+    void checkNewestPage(const ServerStatement &statement);
 
     quint32 m_run;
     QString m_room;
@@ -40,6 +43,7 @@ private:
     Stats m_enterToDrawing;
     qint64 m_listedCount = -1;
     qint64 m_listedChars = 0;
+    QString m_listedMore; // "true"/"false" for a page, empty for the whole history
 };
 
 } // namespace chat::bench

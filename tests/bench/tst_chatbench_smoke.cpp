@@ -161,6 +161,8 @@ void TestChatBenchSmoke::scenario_data()
     QTest::newRow("fanout subprotocol")
         << args("fanout --rooms 1 --per-room 3 --rate 20 --duration 0.5 --subprotocol x-chat-bench-smoke");
     QTest::newRow("history") << args("history --messages 300 --window 50 --repeat 2");
+    QTest::newRow("history paged") << args(
+        "history --messages 150 --window 50 --repeat 2 --subprotocol socketchat.v1");
     QTest::newRow("rooms") << args("rooms --rooms 40 --repeat 2");
     QTest::newRow("drawing") << args("drawing --lines 12 --points 30 --repeat 2");
 }
@@ -197,9 +199,14 @@ void TestChatBenchSmoke::scenario()
         QVERIFY(
             figures.value(QStringLiteral("latency_ms")).toObject().value(QStringLiteral("count")).toInteger()
             > 0);
+    } else if (scenario == QStringLiteral("history") && arguments.contains(QStringLiteral("--subprotocol"))) {
+        QCOMPARE(figures.value(QStringLiteral("filled")).toInteger(), 150);
+        QCOMPARE(figures.value(QStringLiteral("messages_listed_count")).toInteger(), 100); // the newest page
+        QCOMPARE(figures.value(QStringLiteral("messages_listed_more")).toString(), QStringLiteral("true"));
     } else if (scenario == QStringLiteral("history")) {
         QCOMPARE(figures.value(QStringLiteral("filled")).toInteger(), 300);
         QCOMPARE(figures.value(QStringLiteral("messages_listed_count")).toInteger(), 300);
+        QVERIFY(figures.value(QStringLiteral("messages_listed_more")).isNull());
     } else if (scenario == QStringLiteral("rooms")) {
         QCOMPARE(figures.value(QStringLiteral("created")).toInteger(), 40);
         QVERIFY(figures.value(QStringLiteral("rooms_listed_count")).toInteger() >= 40);

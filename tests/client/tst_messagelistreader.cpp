@@ -2,6 +2,7 @@
 // for messages_listed, and declines (nullopt) whatever it does not read itself.
 #include "TestJson.h"
 #include "net/MessageListReader.h"
+#include "protocol/MessageNames.h"
 #include "protocol/ServerStatement.h"
 
 #include <QJsonArray>
@@ -14,15 +15,18 @@ using namespace chat;
 
 namespace {
 
-QVector<Message> generalPath(const QByteArray &utf8)
+// What ProtocolClient makes of the statement when MessageListReader declines it.
+MessageListReader::Listing generalPath(const QByteArray &utf8)
 {
-    QVector<Message> messages;
+    MessageListReader::Listing listing;
     const auto statement = ServerStatement::parse(utf8);
     for (const QJsonValue &value : statement->list()) {
         if (const auto message = Message::fromJson(value.toObject()))
-            messages.append(*message);
+            listing.messages.append(*message);
     }
-    return messages;
+    listing.more = statement->member(key::more).toBool();
+    listing.before = statement->member(key::before).toString();
+    return listing;
 }
 
 QByteArray listed(const char *listJson)
@@ -40,18 +44,22 @@ class TestMessageListReader : public QObject
 private:
     static void compareWithGeneralPath(const QByteArray &utf8)
     {
-        const auto fast = MessageListReader::read(utf8);
-        QVERIFY2(fast.has_value(), utf8.left(200).constData());
-        const QVector<Message> expected = generalPath(utf8);
-        QCOMPARE(fast->size(), expected.size());
+        const auto listing = MessageListReader::read(utf8);
+        QVERIFY2(listing.has_value(), utf8.left(200).constData());
+        const MessageListReader::Listing general = generalPath(utf8);
+        QCOMPARE(listing->more, general.more);
+        QCOMPARE(listing->before, general.before);
+        const QVector<Message> &fast = listing->messages;
+        const QVector<Message> &expected = general.messages;
+        QCOMPARE(fast.size(), expected.size());
         for (qsizetype i = 0; i < expected.size(); ++i) {
-            QCOMPARE(fast->at(i).uuid, expected.at(i).uuid);
-            QCOMPARE(fast->at(i).body, expected.at(i).body);
-            QCOMPARE(fast->at(i).user.uuid, expected.at(i).user.uuid);
-            QCOMPARE(fast->at(i).user.name, expected.at(i).user.name);
-            QCOMPARE(fast->at(i).user.roomUuid, expected.at(i).user.roomUuid);
-            QCOMPARE(fast->at(i).roomUuid, expected.at(i).roomUuid);
-            QCOMPARE(fast->at(i).created, expected.at(i).created);
+            QCOMPARE(fast.at(i).uuid, expected.at(i).uuid);
+            QCOMPARE(fast.at(i).body, expected.at(i).body);
+            QCOMPARE(fast.at(i).user.uuid, expected.at(i).user.uuid);
+            QCOMPARE(fast.at(i).user.name, expected.at(i).user.name);
+            QCOMPARE(fast.at(i).user.roomUuid, expected.at(i).user.roomUuid);
+            QCOMPARE(fast.at(i).roomUuid, expected.at(i).roomUuid);
+            QCOMPARE(fast.at(i).created, expected.at(i).created);
         }
     }
 
@@ -63,7 +71,7 @@ private slots:
             "'room_uuid': 'r1'}, 'room_uuid': 'r1', 'created': '2024-05-01T10:00:00.123456'}, {'uuid': 'm2', "
             "'body': 'two\\nlines', 'user': {'uuid': 'u2', 'name': 'Bob', 'room_uuid': null}, 'room_uuid': "
             "'r1', 'created': '2024-05-01T10:00:01'}]"));
-        QCOMPARE(MessageListReader::read(listed("[]"))->size(), 0);
+        QCOMPARE(MessageListReader::read(listed("[]"))->messages.size(), 0);
     }
 
     void decodesEscapesAndUnicode()
@@ -75,7 +83,8 @@ private slots:
         compareWithGeneralPath(text);
         compareWithGeneralPath(
             listed("[{'uuid': 'm1', 'body': 'Привіт, 世界 😀', 'user': {'uuid': 'u1', 'name': 'Ölaf'}}]"));
-        QCOMPARE(MessageListReader::read(text)->first().body.left(6), QStringLiteral("café 😀").left(6));
+        QCOMPARE(MessageListReader::read(text)->messages.first().body.left(6),
+                 QStringLiteral("café 😀").left(6));
     }
 
     void leavesOutWhatFromJsonLeavesOut()
@@ -99,6 +108,26 @@ private slots:
         compareWithGeneralPath(
             jsonText(" { 'payload' : { 'list' : [ { 'user' : { 'uuid' : 'u1' } , 'uuid' : 'm1' } ] , "
                      "'message' : 'messages_listed', 'extra': {} } , 'type' : 'result', 'x': [] } \n"));
+    }
+
+    // socketchat.v1 pages (docs/EXTENSIONS.md): "more" and "before" beside the list, in any order.
+    void readsThePagingKeys()
+    {
+        const QByteArray page =
+            jsonText("{'type': 'result', 'payload': {'more': true, 'message': 'messages_listed', 'list': "
+                     "[{'uuid': 'm1', 'user': {'uuid': 'u1'}}], 'before': 'm\u0032'}}");
+        compareWithGeneralPath(page);
+        QCOMPARE(MessageListReader::read(page)->before, QStringLiteral("m2"));
+        QVERIFY(MessageListReader::read(page)->more);
+
+        const QByteArray newest = jsonText("{'type': 'result', 'payload': {'message': 'messages_listed', "
+                                           "'list': [], 'before': null, 'more': false}}");
+        compareWithGeneralPath(newest);
+        QVERIFY(MessageListReader::read(newest)->before.isEmpty());
+        QVERIFY(!MessageListReader::read(newest)->more);
+
+        const auto plain = MessageListReader::read(listed("[]"));
+        QVERIFY(!plain->more && plain->before.isEmpty());
     }
 
     void matchesTheGeneralPathOnRandomHistories()
@@ -152,6 +181,16 @@ private slots:
             listed("[{'uuid': 'm1', 'body': 'a', 'user': {'uuid': 'u1', 'name': ['x']}}]"),
             listed("[{'uuid': 'm1'") + "\xff\"}]",
             listed("[{'uuid': 'm1\n'}]"),
+            // Paging keys of other types than the extension's: the general path decides.
+            jsonText("{'type': 'result', 'payload': {'message': 'messages_listed', 'list': [], 'more': 1}}"),
+            jsonText(
+                "{'type': 'result', 'payload': {'message': 'messages_listed', 'list': [], 'more': 'yes'}}"),
+            jsonText(
+                "{'type': 'result', 'payload': {'message': 'messages_listed', 'list': [], 'more': null}}"),
+            jsonText(
+                "{'type': 'result', 'payload': {'message': 'messages_listed', 'list': [], 'before': 5}}"),
+            jsonText(
+                "{'type': 'result', 'payload': {'message': 'messages_listed', 'list': [], 'before': ['m']}}"),
             QByteArray("not json \"messages_listed\""),
         };
         for (const QByteArray &text : others)

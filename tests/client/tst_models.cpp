@@ -95,6 +95,31 @@ private slots:
         QCOMPARE(messages.index(0).data(MessageListModel::AuthorRole).toString(), QStringLiteral("Me"));
     }
 
+    void olderMessagesGoInFront()
+    {
+        MessageListModel messages;
+        auto message = [](const char *uuid) {
+            return Message {QString::fromLatin1(uuid),
+                            QStringLiteral("body"),
+                            User {QStringLiteral("u"), QStringLiteral("U"), {}},
+                            QStringLiteral("r"),
+                            {}};
+        };
+        messages.reset({message("m3"), message("m4")});
+        QSignalSpy inserted(&messages, &MessageListModel::rowsInserted);
+        QSignalSpy reset(&messages, &MessageListModel::modelReset);
+        messages.prepend({message("m1"), message("m2")});
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 0);
+        QCOMPARE(inserted.first().at(2).toInt(), 1);
+        QCOMPARE(reset.count(), 0); // the view keeps its place
+        QCOMPARE(messages.rowCount(), 4);
+        for (int row = 0; row < 4; ++row)
+            QCOMPARE(messages.at(row).uuid, QStringLiteral("m%1").arg(row + 1));
+        messages.prepend({}); // an empty page (nothing older) changes nothing
+        QCOMPARE(inserted.count(), 1);
+    }
+
     void usersAreListedOnce()
     {
         UserListModel users;

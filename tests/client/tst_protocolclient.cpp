@@ -12,6 +12,7 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -29,6 +30,40 @@ private:
     }
 
     static QByteArray statement(const QByteArray &json) { return json; }
+
+    // messages_listed with these message uuids and payload members; a numeric body in the first message
+    // sends it down the general path instead of MessageListReader's.
+    static QByteArray listed(const QStringList &uuids, const char *members, bool generalPath = false)
+    {
+        QByteArray list;
+        for (const QString &uuid : uuids) {
+            const char *body = generalPath && list.isEmpty() ? "5" : "'hi'";
+            list += (list.isEmpty() ? "" : ", ") + QByteArray("{'uuid': '") + uuid.toUtf8()
+                + "', 'body': " + body
+                + ", 'user': {'uuid': 'u1', 'name': 'A', 'room_uuid': 'r1'}, 'room_uuid': 'r1', "
+                  "'created': '2024-05-01T10:00:00'}";
+        }
+        QByteArray json =
+            "{'type': 'result', 'payload': {'message': 'messages_listed', 'list': [" + list + "]";
+        if (*members)
+            json += QByteArray(", ") + members;
+        json += "}}";
+        return jsonText(json.constData());
+    }
+
+    static QStringList uuidsIn(const MessageListModel *messages)
+    {
+        QStringList uuids;
+        for (int row = 0; row < messages->rowCount(); ++row)
+            uuids << messages->at(row).uuid;
+        return uuids;
+    }
+
+    static void enter(ProtocolClient &client)
+    {
+        client.enterRoom(QStringLiteral("r1"));
+        client.handleStatement(jsonText("{'type': 'result', 'payload': {'message': 'room_entered'}}"));
+    }
 
 private slots:
     void basicScenario()
@@ -242,6 +277,108 @@ private slots:
         QVERIFY(!client.sendMessage(QString(100000, QLatin1Char('x'))));
         QCOMPARE(notices.count(), 1);
         QVERIFY(client.sendMessage(QString(99000, QLatin1Char('x'))));
+    }
+
+    void olderPagesArePrependedAndNewListsReplace_data()
+    {
+        QTest::addColumn<bool>("generalPath");
+        QTest::newRow("MessageListReader") << false;
+        QTest::newRow("general path") << true;
+    }
+
+    void olderPagesArePrependedAndNewListsReplace()
+    {
+        QFETCH(bool, generalPath);
+        ProtocolClient client;
+        client.setPagesHistoryForTesting(true);
+        QStringList sent;
+        client.setTransportForTesting([&](const QString &text) {
+            sent.append(text);
+            return true;
+        });
+        QSignalSpy loading(&client, &ProtocolClient::loadingOlderMessagesChanged);
+        enter(client);
+        client.handleStatement(
+            listed({QStringLiteral("m3"), QStringLiteral("m4")}, "'more': true", generalPath));
+        QCOMPARE(uuidsIn(client.messages()), (QStringList {QStringLiteral("m3"), QStringLiteral("m4")}));
+        QVERIFY(client.hasOlderMessages());
+
+        sent.clear();
+        QVERIFY(client.loadOlderMessages());
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(QJsonDocument::fromJson(sent.first().toUtf8()).object(),
+                 QJsonDocument::fromJson(
+                     jsonText("{'type': 'call', 'payload': {'message': 'list_messages', 'before': 'm3'}}"))
+                     .object());
+        QVERIFY(client.isLoadingOlderMessages());
+        QCOMPARE(loading.count(), 1);
+        QCOMPARE(loading.last().at(0).toBool(), true);
+        QVERIFY(!client.loadOlderMessages()); // one request at a time
+        QCOMPARE(sent.size(), 1);
+
+        // A page that does not end at our oldest message is not ours.
+        client.handleStatement(listed({QStringLiteral("x1")}, "'more': true, 'before': 'm9'", generalPath));
+        QCOMPARE(client.messages()->rowCount(), 2);
+        QVERIFY(client.isLoadingOlderMessages());
+
+        client.handleStatement(listed({QStringLiteral("m1"), QStringLiteral("m2")},
+                                      "'before': 'm3', 'more': false", generalPath));
+        QCOMPARE(uuidsIn(client.messages()),
+                 (QStringList {QStringLiteral("m1"), QStringLiteral("m2"), QStringLiteral("m3"),
+                               QStringLiteral("m4")}));
+        QVERIFY(!client.hasOlderMessages());
+        QVERIFY(!client.isLoadingOlderMessages());
+        QCOMPARE(loading.count(), 2);
+        QCOMPARE(loading.last().at(0).toBool(), false);
+        QVERIFY(!client.loadOlderMessages()); // nothing older
+        QCOMPARE(sent.size(), 1);
+
+        // A list without "before" (null or absent) starts afresh.
+        client.handleStatement(listed({QStringLiteral("m9")}, "'more': true, 'before': null", generalPath));
+        QCOMPARE(uuidsIn(client.messages()), QStringList {QStringLiteral("m9")});
+        QVERIFY(client.hasOlderMessages());
+    }
+
+    void aPlainServerIsNeverAskedForPages()
+    {
+        ProtocolClient client; // nothing negotiated
+        QStringList sent;
+        client.setTransportForTesting([&](const QString &text) {
+            sent.append(text);
+            return true;
+        });
+        enter(client);
+        sent.clear();
+        client.handleStatement(listed({QStringLiteral("m3"), QStringLiteral("m4")}, "'more': true"));
+        QCOMPARE(client.messages()->rowCount(), 2);
+        QVERIFY(!client.hasOlderMessages());
+        QVERIFY(!client.loadOlderMessages());
+        QVERIFY(sent.isEmpty());
+        client.handleStatement(listed({QStringLiteral("m1")}, "'before': 'm3', 'more': false"));
+        QCOMPARE(client.messages()->rowCount(), 2);
+    }
+
+    void aRefusedOrAbandonedPageStopsWaiting()
+    {
+        ProtocolClient client;
+        client.setPagesHistoryForTesting(true);
+        client.setTransportForTesting([](const QString &) { return true; });
+        QSignalSpy notices(&client, &ProtocolClient::notice);
+        enter(client);
+        client.handleStatement(listed({QStringLiteral("m3")}, "'more': true"));
+        QVERIFY(client.loadOlderMessages());
+        client.handleStatement(jsonText("{'type': 'result', 'payload': {'message': 'bad_data'}}"));
+        QVERIFY(!client.isLoadingOlderMessages());
+        QVERIFY(!client.hasOlderMessages()); // not asked again and again
+        QCOMPARE(notices.count(), 0);
+
+        client.handleStatement(listed({QStringLiteral("m3")}, "'more': true"));
+        QVERIFY(client.loadOlderMessages());
+        client.handleStatement(jsonText("{'type': 'result', 'payload': {'message': 'room_left'}}"));
+        QVERIFY(!client.isLoadingOlderMessages());
+        enter(client);
+        client.handleStatement(listed({QStringLiteral("m1")}, "'before': 'm3', 'more': false"));
+        QCOMPARE(client.messages()->rowCount(), 0); // the page of the room we left is not shown
     }
 
     void disconnectedActionsAreRefusedVisibly()

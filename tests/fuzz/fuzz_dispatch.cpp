@@ -1,8 +1,9 @@
 // libFuzzer target: a session of frames through the server's own path from a socket frame to the store:
 // CallParser, CallLimits, CallDispatcher, SqlStore (SQLite in memory) and back out as statements.
-// Input: frames separated by '\n'; a frame starting with byte 0x01 comes from the second connection, one
-// starting with 0x02 is a binary frame (both prefixes may be combined, 0x01 first); a frame that is just
-// 0x03 (after an optional 0x01) closes that connection and opens a new one, as a client reconnecting does.
+// Input: frames separated by '\n'; a frame starting with byte 0x01 comes from the second connection (which
+// negotiated socketchat.v1, so that the extensions are reached too), one starting with 0x02 is a binary frame
+// (both prefixes may be combined, 0x01 first); a frame that is just 0x03 (after an optional 0x01) closes that
+// connection and opens a new one, as a client reconnecting does.
 #include "FuzzOutbox.h"
 #include "dispatch/CallDispatcher.h"
 #include "dispatch/CallLimits.h"
@@ -109,7 +110,7 @@ private:
         }
         if (frame == QByteArrayView("\x03")) {
             m_dispatcher->disconnected(*peer); // leaves its room, which the others are told
-            *peer = Peer {peer->id, {}, {}};
+            *peer = Peer {peer->id, {}, {}, peer->extended};
             m_dispatcher->connected(*peer);
             return;
         }
@@ -133,7 +134,7 @@ private:
     std::unique_ptr<SqlStore> m_store;
     std::unique_ptr<CallDispatcher> m_dispatcher;
     std::unique_ptr<CallLimits> m_limits;
-    std::array<Peer, 2> m_peers {Peer {1, {}, {}}, Peer {2, {}, {}}};
+    std::array<Peer, 2> m_peers {Peer {1, {}, {}, false}, Peer {2, {}, {}, true}};
     std::array<Peer, 2> m_basePeers;
     QStringList m_baseRooms;
 };

@@ -36,6 +36,23 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private:
+    // messages_listed of the messages "m<first>" to "m<last>" with these payload members.
+    static QByteArray messagesListed(int first, int last, const char *members)
+    {
+        QByteArray list;
+        for (int i = first; i <= last; ++i) {
+            const QByteArray body =
+                "message " + QByteArray::number(i) + (i % 3 == 0 ? "\\nwith a second line" : "");
+            list += (i == first ? "" : ",") + QByteArray("{'uuid': 'm") + QByteArray::number(i)
+                + "', 'body': '" + body
+                + "', 'user': {'uuid': 'other', 'name': 'Bob', 'room_uuid': 'r1'}, 'room_uuid': 'r1', "
+                  "'created': '2024-05-01T10:00:00.5'}";
+        }
+        const QByteArray json = "{'type': 'result', 'payload': {'message': 'messages_listed', 'list': ["
+            + list + "], " + members + "}}";
+        return jsonText(json.constData());
+    }
+
     static QColor topLeftColor(GradientWidget *background)
     {
         return background->grab().toImage().pixelColor(1, 1);
@@ -189,6 +206,53 @@ private slots:
         QCOMPARE(bar->value(), 0);
         QTest::mouseClick(panel->newMessagesMarker(), Qt::LeftButton);
         QTRY_COMPARE(bar->value(), bar->maximum());
+    }
+
+    // socketchat.v1 paging: the newest page comes first; scrolling to the top asks for the page before it
+    // (once), shows a hint meanwhile, and puts the page above without moving what is shown.
+    void scrollingToTheTopLoadsTheOlderPage()
+    {
+        GuiFixture f;
+        f.client.setPagesHistoryForTesting(true);
+        f.feedRooms();
+        f.client.enterRoom(QStringLiteral("r1"));
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_entered'}}"));
+        f.feed(messagesListed(101, 200, "'more': true"));
+        f.sent.clear();
+        MessagesPanel *panel = f.window->roomPage()->messages();
+        QListView *view = panel->view();
+        QScrollBar *bar = view->verticalScrollBar();
+        QTRY_VERIFY(bar->maximum() > 0);
+        QTRY_COMPARE(bar->value(), bar->maximum());
+        QTest::qWait(50);
+        QVERIFY(f.sent.isEmpty()); // at the bottom nothing is asked for
+        QVERIFY(!panel->loadingOlderHint()->isVisible());
+
+        bar->triggerAction(QAbstractSlider::SliderToMinimum);
+        QCOMPARE(f.sent.size(), 1);
+        QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("list_messages"));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("before")).toString(), QStringLiteral("m101"));
+        QVERIFY(panel->loadingOlderHint()->isVisible());
+        QVERIFY(!panel->loadingOlderHint()->text().isEmpty());
+        bar->triggerAction(QAbstractSlider::SliderPageStepAdd); // down and up again: still one request
+        bar->triggerAction(QAbstractSlider::SliderToMinimum);
+        QCOMPARE(f.sent.size(), 1);
+
+        const int oldestTop = view->visualRect(view->model()->index(0, 0)).top();
+        f.feed(messagesListed(1, 100, "'more': false, 'before': 'm101'"));
+        QCOMPARE(view->model()->rowCount(), 200);
+        QCOMPARE(view->model()->index(0, 0).data(MessageListModel::BodyRole).toString(),
+                 QStringLiteral("message 1"));
+        QVERIFY(!panel->loadingOlderHint()->isVisible());
+        // m101 is where it was: the page went above it.
+        QVERIFY(bar->value() > 0);
+        QVERIFY(qAbs(view->visualRect(view->model()->index(100, 0)).top() - oldestTop) <= 1);
+        QTest::qWait(50);
+        QVERIFY(qAbs(view->visualRect(view->model()->index(100, 0)).top() - oldestTop) <= 1);
+
+        bar->triggerAction(QAbstractSlider::SliderToMinimum); // the first message: nothing older
+        QCOMPARE(f.sent.size(), 1);
     }
 
     void deletedRoomGoesBackToTheListWithANotice()

@@ -76,6 +76,71 @@ private slots:
         }
     }
 
+    // A history page walks the (room, id) index backwards from its start and stops after limit + 1 rows: no
+    // sorting, no scan, so its cost does not grow with the room.
+    void aHistoryPageReadsTheRoomIndexBackwards()
+    {
+        SqlStore::openSqlite(m_path).reset();
+        const QStringList plan = queryPlan(sql::messagePageOfRoom);
+        // The room row (one, by its primary key) may be read first; the messages come from the index.
+        QVERIFY2(plan.contains(str("SEARCH m USING INDEX messages_by_room (room_id=? AND id<?)")),
+                 qPrintable(plan.join(str(" | "))));
+        for (const QString &step : plan) {
+            QVERIFY2(!step.contains(str("TEMP B-TREE")), qPrintable(plan.join(str(" | "))));
+            QVERIFY2(step.startsWith(str("SEARCH ")), qPrintable(plan.join(str(" | "))));
+        }
+        const QStringList start = queryPlan(sql::messageIdInRoom);
+        QCOMPARE(start.size(), 1);
+        QVERIFY2(start.first().contains(str("USING INDEX sqlite_autoindex_messages")),
+                 qPrintable(start.first()));
+    }
+
+    void historyPagesWalkBackToTheFirstMessage()
+    {
+        auto store = SqlStore::openSqlite(m_path);
+        const Room room = store->createRoom();
+        const Room other = store->createRoom();
+        const User user = store->createUser();
+        QStringList uuids; // room's messages, oldest first; the other room's are posted in between
+        QString otherUuid;
+        for (int i = 0; i < 25; ++i) {
+            uuids << store->createMessage(user.uuid, room.uuid, QString::number(i))->message.uuid;
+            otherUuid = store->createMessage(user.uuid, other.uuid, str("elsewhere"))->message.uuid;
+        }
+        const auto entered = store->enterRoom(user.uuid, room.uuid, 10);
+        QVERIFY(entered);
+        QCOMPARE(uuidsOf(entered->history), uuids.mid(15));
+        QVERIFY(entered->moreHistory);
+
+        QStringList walked;
+        QString before;
+        QVector<bool> mores;
+        do {
+            const auto page = store->messagePage(room.uuid, before, 10);
+            QVERIFY(page && !page->messages.isEmpty());
+            walked = uuidsOf(page->messages) + walked;
+            mores << page->more;
+            before = page->messages.first().uuid;
+        } while (mores.last());
+        QCOMPARE(walked, uuids);
+        QCOMPARE(mores, (QVector<bool> {true, true, false}));
+        QCOMPARE(store->messagePage(room.uuid, uuids.at(5), 5)->messages.first().body, str("0"));
+        QVERIFY(!store->messagePage(room.uuid, uuids.at(5), 5)->more);
+        QVERIFY(store->messagePage(room.uuid, uuids.first(), 10)->messages.isEmpty());
+
+        QVERIFY(!store->messagePage(room.uuid, otherUuid, 10)); // a message of another room
+        QVERIFY(!store->messagePage(room.uuid, str("no-such-message"), 10));
+        QVERIFY(store->messagePage(str("no-such-room"), {}, 10)->messages.isEmpty());
+        QVERIFY(!store->messagePage(str("no-such-room"), uuids.first(), 10));
+
+        const Room empty = store->createRoom();
+        const auto enteredEmpty = store->enterRoom(user.uuid, empty.uuid, 10);
+        QVERIFY(enteredEmpty->history.isEmpty() && !enteredEmpty->moreHistory);
+        const auto whole = store->enterRoom(user.uuid, room.uuid, Store::wholeHistory);
+        QCOMPARE(uuidsOf(whole->history), uuids);
+        QVERIFY(!whole->moreHistory);
+    }
+
     void forgetsVisitorsButKeepsAuthors()
     {
         auto store = SqlStore::openSqlite(m_path);
@@ -83,7 +148,7 @@ private slots:
         const User visitor = store->createUser();
         const User author = store->createUser();
         store->renameUser(author.uuid, str("Author"));
-        QVERIFY(store->enterRoom(author.uuid, room.uuid));
+        QVERIFY(store->enterRoom(author.uuid, room.uuid, Store::wholeHistory));
         QVERIFY(store->createMessage(author.uuid, room.uuid, str("hi")));
         QVERIFY(!store->disconnectUser(visitor.uuid));
         const auto left = store->disconnectUser(author.uuid);
@@ -97,7 +162,7 @@ private slots:
         auto store = SqlStore::openSqlite(m_path);
         const Room room = store->createRoom();
         const User user = store->createUser();
-        QVERIFY(store->enterRoom(user.uuid, room.uuid));
+        QVERIFY(store->enterRoom(user.uuid, room.uuid, Store::wholeHistory));
         QVERIFY(store->createMessage(user.uuid, room.uuid, str("hi")));
         QVERIFY(store->putLine(room.uuid, Line {str("l"), {}, QJsonArray {1, 2}, str("pen"), str("#000")}));
         QCOMPARE(store->deleteRoom(room.uuid).outcome, Store::DeleteOutcome::NotEmpty);
@@ -116,7 +181,7 @@ private slots:
         auto store = SqlStore::openSqlite(m_path);
         const Room room = store->createRoom();
         const User user = store->createUser();
-        QVERIFY(store->enterRoom(user.uuid, room.uuid));
+        QVERIFY(store->enterRoom(user.uuid, room.uuid, Store::wholeHistory));
         store->clearMemberships();
         QVERIFY(store->listRooms().first().users.isEmpty());
     }
@@ -128,7 +193,7 @@ private slots:
         store->beginBatch();
         const Room dropped = store->createRoom();
         const User user = store->createUser();
-        QVERIFY(store->enterRoom(user.uuid, kept.uuid));
+        QVERIFY(store->enterRoom(user.uuid, kept.uuid, Store::wholeHistory));
         QVERIFY(store->createMessage(user.uuid, kept.uuid, str("dropped")));
         QCOMPARE(store->listRooms().size(), 2); // visible inside the batch
         store->rollbackBatch();
@@ -155,6 +220,31 @@ private:
         database.setDatabaseName(m_path);
         database.open();
         return database;
+    }
+
+    QStringList queryPlan(const char *statement)
+    {
+        QSqlDatabase database = inspect();
+        QSqlQuery query(database);
+        if (!query.prepare(str("EXPLAIN QUERY PLAN ")
+                           + SqlSchema::dialectSql(statement, SqlSchema::Dialect::Sqlite)))
+            return {str("cannot prepare")};
+        for (int i = 0; i < QString::fromUtf8(statement).count(u'?'); ++i)
+            query.bindValue(i, 1);
+        QStringList plan;
+        if (!query.exec())
+            return {str("cannot run")};
+        while (query.next())
+            plan << query.value(3).toString();
+        return plan;
+    }
+
+    static QStringList uuidsOf(const QVector<Message> &messages)
+    {
+        QStringList uuids;
+        for (const Message &message : messages)
+            uuids << message.uuid;
+        return uuids;
     }
 
     int countUsers()

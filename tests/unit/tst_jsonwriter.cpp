@@ -147,6 +147,58 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(rawList.toUtf8()).object(), builtList.toJson());
         QCOMPARE(compact(rawList.toJson()), compact(builtList.toJson()));
     }
+
+    void anyJsonValueAndEscapedKeys()
+    {
+        const QJsonObject object {{text("t"), true},
+                                  {text("f"), false},
+                                  {text("n"), QJsonValue()},
+                                  {text("i"), 500},
+                                  {text("d"), 0.1},
+                                  {text("s"), text("\"q\" ✓")},
+                                  {text("a"), QJsonArray {1, text("x")}},
+                                  {text("o"), QJsonObject {{text("k"), 2}}}};
+        QByteArray json;
+        JsonWriter writer(json);
+        writer.beginObject();
+        writer.key(QStringView(u"\"odd\nkey")); // first, where QJsonObject sorts it
+        writer.jsonValue(QJsonValue(QJsonValue::Undefined)); // nothing to write: null
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            writer.key(it.key());
+            writer.jsonValue(it.value());
+        }
+        writer.endObject();
+        QJsonObject expected = object;
+        expected.insert(text("\"odd\nkey"), QJsonValue());
+        QCOMPARE(json, compact(expected));
+    }
+
+    // Extension members (socketchat.v1) go beside the list, in the raw and the built form alike.
+    void statementMembersSerializeAndParse()
+    {
+        const ServerStatement raw = ServerStatement::resultWithRawList(ResultName::MessagesListed, "[]")
+                                        .withMember(key::more, true)
+                                        .withMember(key::before, QJsonValue());
+        ServerStatement built = ServerStatement::result(ResultName::MessagesListed, QJsonArray());
+        built.withMember(key::more, true).withMember(key::before, QJsonValue());
+        QCOMPARE(compact(raw.toJson()), compact(built.toJson()));
+        QCOMPARE(QJsonDocument::fromJson(raw.toUtf8()).object(), built.toJson());
+        QCOMPARE(raw.toUtf8(),
+                 QByteArray("{\"type\":\"result\",\"payload\":{\"message\":\"messages_listed\",\"list\":[],"
+                            "\"before\":null,\"more\":true}}"));
+
+        const auto parsed = ServerStatement::parse(raw.toUtf8());
+        QVERIFY(parsed);
+        QCOMPARE(parsed->members().keys(), (QStringList {text("before"), text("more")}));
+        QCOMPARE(parsed->member(key::more), QJsonValue(true));
+        QVERIFY(parsed->member(key::before).isNull());
+        QVERIFY(parsed->hasList() && parsed->list().isEmpty());
+        QCOMPARE(parsed->toJson(), built.toJson());
+        // A plain statement has none.
+        QVERIFY(ServerStatement::parse(ServerStatement::result(ResultName::RoomEntered).toUtf8())
+                    ->members()
+                    .isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJsonWriter)

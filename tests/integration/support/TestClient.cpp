@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
+#include <QWebSocketHandshakeOptions>
 
 using namespace chat;
 
@@ -30,7 +31,9 @@ bool TestClient::openOnly(const QUrl &url, int timeoutMs)
 {
     m_inbox.clear(); // a reused client starts afresh
     QSignalSpy connected(&m_socket, &QWebSocket::connected);
-    m_socket.open(url);
+    QWebSocketHandshakeOptions options;
+    options.setSubprotocols(m_subprotocols);
+    m_socket.open(url, options);
     return connected.wait(timeoutMs) || !connected.isEmpty();
 }
 

@@ -7,6 +7,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QStringList>
 #include <QUrl>
 #include <QVector>
 #include <QWebSocket>
@@ -26,6 +27,8 @@ public:
     // Opens the connection and takes user_created and rooms_listed off the queue. False on failure.
     bool connectTo(const QUrl &url, int timeoutMs = 5000);
     bool openOnly(const QUrl &url, int timeoutMs = 5000); // the handshake only; the queue keeps everything
+    // Subprotocols to offer in the next handshakes (none by default: a plain client).
+    void offerSubprotocols(const QStringList &subprotocols) { m_subprotocols = subprotocols; }
 
     void call(chat::CallName name, const QJsonObject &fields = {});
     void sendText(const QString &text);
@@ -63,4 +66,5 @@ private:
     QWebSocket m_socket;
     QVector<chat::ServerStatement> m_inbox;
     chat::User m_user;
+    QStringList m_subprotocols;
 };
