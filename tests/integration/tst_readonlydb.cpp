@@ -80,6 +80,14 @@ QJsonArray listedRooms(TestClient &client)
     return rooms ? rooms->list() : QJsonArray {};
 }
 
+QStringList usersIn(const QJsonObject &room)
+{
+    QStringList users;
+    for (const QJsonValue &user : room.value(str("users")).toArray())
+        users << user.toObject().value(str("uuid")).toString();
+    return users;
+}
+
 QJsonObject lineCall(const QString &uuid)
 {
     return fields({{"uuid", uuid},
@@ -119,14 +127,17 @@ private slots:
         ReadOnlySwitch readOnly(m_folder.filePath(str("read-only")));
         ServerProcess server(str(CHAT_SERVER_PATH));
         QVERIFY(startWithShim(server));
-        TestClient a, b;
+        TestClient a, b, leaver;
+        QVERIFY(leaver.connectTo(server.url()));
         QVERIFY(a.connectTo(server.url()));
         QVERIFY(b.connectTo(server.url()));
         const auto room = a.createRoom();
         QVERIFY(room);
         QVERIFY(a.enterRoom(room->uuid));
         QVERIFY(b.enterRoom(room->uuid));
+        QVERIFY(leaver.enterRoom(room->uuid));
         a.drain();
+        b.drain();
         QVERIFY(post(a, b, str("one")));
         QVERIFY(post(b, a, str("two")));
         b.call(CallName::ChangeDrawLine, lineCall(str("line-before")));
@@ -147,6 +158,9 @@ private slots:
         QVERIFY(b.expect(nameOf(ErrorName::InternalError)));
         a.call(CallName::ChangeUserName, fields({{"name", str("lost name")}}));
         QVERIFY(a.expect(nameOf(ErrorName::InternalError)));
+        // Leaving is a write too: nobody hears of it yet, and it is tried again later.
+        leaver.close();
+        QVERIFY(leaver.waitForDisconnected());
         QVERIFY(a.receivesNothing());
         QVERIFY(b.receivesNothing());
         // A new connection needs its user stored: it is closed before user_created.
@@ -163,6 +177,9 @@ private slots:
         QCOMPARE(listedBodies(a), (QStringList {str("one"), str("two")}));
         const QJsonArray rooms = listedRooms(b);
         QCOMPARE(rooms.size(), 1);
+        // The one who left is still in the room as stored, since its leaving was refused.
+        QCOMPARE(usersIn(rooms.first().toObject()),
+                 (QStringList {a.user().uuid, b.user().uuid, leaver.user().uuid}));
         QCOMPARE(rooms.first().toObject().value(str("name")).toString(), room->name);
         QCOMPARE(rooms.first().toObject().value(str("sum")).toInt(), 2);
         a.call(CallName::GetDrawing);
@@ -175,6 +192,13 @@ private slots:
         QVERIFY2(log.contains(str("calls was not stored")), qPrintable(log));
 
         QVERIFY(readOnly.off());
+        // The one who left meanwhile leaves the room now (everyone is told), not at the next restart.
+        const auto left = a.expect(nameOf(ResultName::RoomChanged), 20000);
+        QVERIFY(left);
+        QCOMPARE(usersIn(left->object()), (QStringList {a.user().uuid, b.user().uuid}));
+        QVERIFY(b.expect(nameOf(ResultName::RoomChanged)));
+        QCOMPARE(usersIn(listedRooms(a).first().toObject()), (QStringList {a.user().uuid, b.user().uuid}));
+        QVERIFY2(server.log().contains(str("left their rooms")), qPrintable(server.log()));
         // Writable again: the same server and connections carry on, and newcomers are served.
         QVERIFY(post(a, b, str("three")));
         a.call(CallName::ChangeName, fields({{"uuid", room->uuid}, {"name", str("renamed")}}));
