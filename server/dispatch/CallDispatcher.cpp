@@ -119,17 +119,19 @@ bool CallDispatcher::connected(Peer &peer)
     }
 }
 
-void CallDispatcher::disconnected(Peer &peer)
+bool CallDispatcher::disconnected(Peer &peer)
 {
     if (peer.userUuid.isEmpty())
-        return;
+        return true;
     try {
         const auto leftRoom = m_store.disconnectUser(peer.userUuid);
         m_outbox.setRoom(peer, {});
         if (leftRoom)
             announceRoom(*leftRoom);
+        return true;
     } catch (const StorageError &error) {
         qCWarning(lcStorage) << "cannot clean up after connection" << peer.id << ":" << error.what();
+        return false;
     }
 }
 

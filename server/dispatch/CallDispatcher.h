@@ -21,7 +21,8 @@ public:
     // A new connection: makes its user and sends user_created and rooms_listed. False when storage failed.
     bool connected(Peer &peer);
     // The connection is gone (already removed from the outbox): its user leaves the room, others are told.
-    void disconnected(Peer &peer);
+    // False when storage failed: the user is still in its room in the store.
+    bool disconnected(Peer &peer);
     void dispatch(Peer &peer, const CallStatement &call);
     // Users left these rooms without a call of theirs (their node is gone): everyone hears of each room.
     void announceRooms(const QVector<Room> &rooms);

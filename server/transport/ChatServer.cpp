@@ -17,6 +17,9 @@ namespace {
 constexpr int shutdownGraceMs = 3000;
 // A batch this large is committed at once, so a flood cannot hold answers back for long.
 constexpr int maxBatchCalls = 512;
+// Taking the users of ended connections out of their rooms once more, when that could not be stored.
+constexpr int firstLingerRetryMs = 1000;
+constexpr int maxLingerRetryMs = 16000;
 } // namespace
 
 ChatServer::ChatServer(Store &store, Options options, QObject *parent)
@@ -37,6 +40,8 @@ ChatServer::ChatServer(Store &store, Options options, QObject *parent)
 {
     m_commitTimer.setSingleShot(true);
     connect(&m_commitTimer, &QTimer::timeout, this, &ChatServer::commitBatch);
+    m_lingerTimer.setSingleShot(true);
+    connect(&m_lingerTimer, &QTimer::timeout, this, &ChatServer::removeLingeringUsers);
     m_clock.start();
     if (m_options.tls)
         m_server->setSslConfiguration(*m_options.tls);
@@ -239,7 +244,7 @@ void ChatServer::removeSession(Session *session)
         m_connectionsPerAddress.erase(count);
     // Once it is out of every delivery list, its user leaves and the others hear of it.
     joinBatch(session->peer());
-    m_dispatcher.disconnected(session->peer());
+    leave(session->peer());
     session->deleteLater();
     finishShutdownWhenEmpty();
 }
@@ -395,6 +400,7 @@ void ChatServer::shutdown()
         return;
     m_shuttingDown = true;
     m_pingTimer.stop();
+    m_lingerTimer.stop(); // a restart clears every room's members anyway
     m_server->close();
     commitBatch(); // answers already given go out before the close frames
     qCInfo(lcServer) << "shutting down, closing" << m_sessions.size() << "connections";
@@ -446,6 +452,7 @@ void ChatServer::commitBatch()
     const QVector<HeldDelivery> held = std::exchange(m_held, {});
     const QHash<quint64, QString> roomsBefore = std::exchange(m_roomsBeforeBatch, {});
     const QSet<quint64> connected = std::exchange(m_connectedInBatch, {});
+    const QSet<QString> left = std::exchange(m_leftInBatch, {});
     try {
         if (!m_store.inBatch())
             throw StorageError(QStringLiteral("the batch was lost with the database connection"));
@@ -458,6 +465,7 @@ void ChatServer::commitBatch()
         if (m_relay)
             m_relay->discard();
         recoverFromFailedBatch(callers, roomsBefore, connected);
+        leaveLater(left);
         return;
     }
     if (m_relay)
@@ -514,6 +522,47 @@ void ChatServer::recoverFromFailedBatch(const QVector<quint64> &callers,
         setRoom(session->peer(), roomsBefore.value(id));
         session->send(ServerStatement::error(ErrorName::InternalError).toUtf8());
     }
+}
+
+void ChatServer::leave(Peer &peer)
+{
+    const QString user = peer.userUuid;
+    if (!m_dispatcher.disconnected(peer))
+        leaveLater({user});
+    else if (m_batchOpen && !user.isEmpty())
+        m_leftInBatch.insert(user);
+}
+
+void ChatServer::leaveLater(const QSet<QString> &userUuids)
+{
+    if (userUuids.isEmpty())
+        return;
+    m_lingeringUsers.unite(userUuids);
+    if (m_shuttingDown || m_lingerTimer.isActive())
+        return;
+    m_lingerDelayMs = qBound(firstLingerRetryMs, m_lingerDelayMs * 2, maxLingerRetryMs);
+    m_lingerTimer.start(m_lingerDelayMs);
+}
+
+void ChatServer::removeLingeringUsers()
+{
+    if (m_shuttingDown || m_lingeringUsers.isEmpty())
+        return;
+    commitBatch(); // the calls already waiting go first, in a batch of their own
+    const QSet<QString> users = std::exchange(m_lingeringUsers, {});
+    joinBatch(Peer {});
+    for (const QString &user : users) {
+        Peer gone;
+        gone.userUuid = user;
+        leave(gone);
+    }
+    commitBatch(); // a failure puts them back, and the timer runs again with a longer delay
+    if (!m_lingeringUsers.isEmpty())
+        return;
+    m_lingerDelayMs = 0;
+    qCInfo(lcServer)
+        << users.size()
+        << "users whose connections ended while their leaving could not be stored left their rooms";
 }
 
 void ChatServer::finishShutdownWhenEmpty()

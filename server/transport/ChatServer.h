@@ -114,6 +114,12 @@ private:
     void relay(const QString &roomUuid, const QByteArray &text);
     void recoverFromFailedBatch(const QVector<quint64> &callers, const QHash<quint64, QString> &roomsBefore,
                                 const QSet<quint64> &newConnections);
+    // The user of a connection that ended leaves its room. When that is not stored (the database refused the
+    // write, or its batch failed), it stays in its room in the database, and everyone's room list would show
+    // it until a restart: it is tried again with backoff until it is stored.
+    void leave(Peer &peer);
+    void leaveLater(const QSet<QString> &userUuids);
+    void removeLingeringUsers();
 
     struct HeldDelivery
     {
@@ -137,6 +143,10 @@ private:
     QVector<quint64> m_batchCallers;
     QHash<quint64, QString> m_roomsBeforeBatch; // each caller's room when the batch began, to undo it
     QSet<quint64> m_connectedInBatch; // their users exist only if the batch commits
+    QSet<QString> m_leftInBatch; // users whose leaving is stored only if the batch commits
+    QSet<QString> m_lingeringUsers; // users of ended connections still in a room in the database
+    QTimer m_lingerTimer;
+    int m_lingerDelayMs = 0;
     bool m_batchOpen = false;
     EventRelay *m_relay = nullptr;
     QTimer m_commitTimer;

@@ -8,8 +8,6 @@
 
 #include <QElapsedTimer>
 #include <QSet>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,22 +31,6 @@ struct Poster
     bool waiting = false;
     int sent = 0;
 };
-
-QString integrityOf(const QString &path)
-{
-    QString verdict;
-    {
-        QSqlDatabase database = QSqlDatabase::addDatabase(str("QSQLITE"), str("integrity"));
-        database.setDatabaseName(path);
-        if (database.open()) {
-            QSqlQuery query(database);
-            if (query.exec(str("PRAGMA integrity_check")) && query.next())
-                verdict = query.value(0).toString();
-        }
-    }
-    QSqlDatabase::removeDatabase(str("integrity"));
-    return verdict;
-}
 
 } // namespace
 
@@ -111,7 +93,7 @@ private slots:
             qint64((persisted - acknowledged).size()), qint64(lost.size()), servingMs);
         QVERIFY2(lost.isEmpty(), qPrintable(QStringList(lost.values()).join(u' ')));
         if (!TestDatabase::usesPostgres()) // PostgreSQL checks its own pages
-            QCOMPARE(integrityOf(database), str("ok"));
+            QCOMPARE(TestDatabase::sqliteIntegrity(database), str("ok"));
         QVERIFY(servingMs < 5000);
         QVERIFY(server.terminate());
     }

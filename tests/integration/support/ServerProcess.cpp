@@ -26,6 +26,7 @@ bool ServerProcess::start(const QStringList &arguments)
     environment.insert(QStringLiteral("ASAN_OPTIONS"),
                        asan + (asan.isEmpty() ? QString() : QStringLiteral(":"))
                            + QStringLiteral("quarantine_size_mb=1:thread_local_quarantine_size_kb=64"));
+    environment.insert(m_environment);
     m_process.setProcessEnvironment(environment);
     m_process.start(m_executable, arguments + QStringList {QStringLiteral("--port"), QStringLiteral("0")});
     if (!m_process.waitForStarted(5000))

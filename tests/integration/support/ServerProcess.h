@@ -14,6 +14,11 @@ public:
 
     // Starts with these arguments plus --port 0; true once it listens.
     bool start(const QStringList &arguments);
+    // Set in the server's environment from the next start on (LD_PRELOAD of a fault-injection shim, say).
+    void setEnvironmentVariable(const QString &name, const QString &value)
+    {
+        m_environment.insert(name, value);
+    }
     QUrl url() const { return m_url; }
     qint64 pid() const { return m_process.processId(); }
     qint64 residentKiB() const; // VmRSS
@@ -26,6 +31,7 @@ public:
 private:
     QString m_executable;
     QProcess m_process;
+    QProcessEnvironment m_environment;
     QUrl m_url;
     QByteArray m_log;
 };

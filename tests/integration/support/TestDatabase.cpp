@@ -1,5 +1,7 @@
 #include "TestDatabase.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QUuid>
 
 namespace TestDatabase {
@@ -19,6 +21,23 @@ std::optional<QString> freshDatabase(const QString &sqlitePath)
         return std::nullopt;
     }
     return QStringLiteral("%1?schema=test_%2").arg(base, QUuid::createUuid().toString(QUuid::Id128).left(16));
+}
+
+QString sqliteIntegrity(const QString &path)
+{
+    const QString connection = QStringLiteral("integrity");
+    QString verdict;
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        database.setDatabaseName(path);
+        if (database.open()) {
+            QSqlQuery query(database);
+            if (query.exec(QStringLiteral("PRAGMA integrity_check")) && query.next())
+                verdict = query.value(0).toString();
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return verdict;
 }
 
 } // namespace TestDatabase
