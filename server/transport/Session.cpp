@@ -2,7 +2,10 @@
 
 #include "ServerLogging.h"
 #include "TextFrameWriter.h"
+#include "WireConnection.h"
 #include "protocol/Limits.h"
+
+#include <fcntl.h>
 
 namespace chat::server {
 
@@ -22,6 +25,7 @@ Session::Session(quint64 id, QWebSocket *socket, const ConnectionLimits &limits,
                  QObject *parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_peerPort(socket->peerPort())
     , m_address(socket->peerAddress())
     , m_limits(limits)
     , m_calls(limits.callsPerSecond, limits.callBurst, nowMs)
@@ -60,7 +64,7 @@ Session::~Session() = default;
 
 QString Session::peerAddress() const
 {
-    return QStringLiteral("%1:%2").arg(m_socket->peerAddress().toString()).arg(m_socket->peerPort());
+    return QStringLiteral("%1:%2").arg(m_address.toString()).arg(m_peerPort);
 }
 
 Session::Admission Session::admitCall(qint64 nowMs)
@@ -76,7 +80,7 @@ Session::Admission Session::admitCall(qint64 nowMs)
 bool Session::canSend()
 {
     // A peer that is going away simply misses the frame; it never affects the sender (PROTOCOL.md Q3).
-    if (m_closing || !m_socket->isValid())
+    if (m_closing || !(m_direct ? m_direct->isOpen() : m_socket->isValid()))
         return false;
     if (isSlowConsumer()) {
         dropSlowConsumer();
@@ -90,6 +94,10 @@ void Session::sendHeld()
     const QVector<QByteArray> held = std::exchange(m_held, {});
     if (held.isEmpty() || !canSend())
         return;
+    if (m_direct) {
+        m_direct->sendTexts(held);
+        return;
+    }
     if (m_wire && m_plainTcp) {
         TextFrameWriter::writeDirect(*m_wire, held);
         return;
@@ -102,7 +110,9 @@ void Session::send(const QByteArray &utf8)
 {
     if (!canSend())
         return;
-    if (m_wire && m_plainTcp)
+    if (m_direct)
+        m_direct->sendTexts({utf8});
+    else if (m_wire && m_plainTcp)
         TextFrameWriter::writeDirect(*m_wire, utf8);
     else if (m_wire)
         TextFrameWriter::write(*m_wire, utf8);
@@ -120,12 +130,51 @@ void Session::setWire(QTcpSocket *wire)
     // The handshake response still waits in the socket's buffer for the event loop; the statements of this
     // connection wait for a commit (an fsync) first, which would otherwise hold the response back too.
     m_wire->flush();
+    if (m_plainTcp && switchToDescriptor(*m_wire))
+        m_wire = nullptr;
+}
+
+bool Session::switchToDescriptor(QTcpSocket &wire)
+{
+    if (wire.bytesToWrite() > 0 || wire.state() != QAbstractSocket::ConnectedState)
+        return false; // the handshake response is not out yet: stay with QWebSocket
+    // A second descriptor for the same connection: closing QWebSocket's own then ends nothing (TCP ends with
+    // the last descriptor), and the QTcpSocket with its buffers goes away.
+    const int descriptor = ::fcntl(int(wire.socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    if (descriptor < 0)
+        return false;
+    const QByteArray alreadyRead = wire.readAll(); // frames that arrived with the handshake
+    disconnect(m_socket, nullptr, this, nullptr);
+    m_socket->abort();
+    m_socket->deleteLater();
+    m_socket = nullptr;
+    m_direct = new WireConnection(descriptor, alreadyRead, limits::maxMessageBytes, this);
+    connect(m_direct, &WireConnection::textMessageReceived, this,
+            [this](const QString &text) { emit textReceived(this, text); });
+    connect(m_direct, &WireConnection::binaryMessageReceived, this,
+            [this](const QByteArray &data) { emit binaryReceived(this, data); });
+    connect(m_direct, &WireConnection::pong, this, [this] { m_pongDeadline.stop(); });
+    connect(m_direct, &WireConnection::bytesWritten, this, [this] {
+        if (m_direct->bytesToWrite() <= m_limits.maxUnsentBytes)
+            m_overUnsentLimit.invalidate();
+    });
+    connect(m_direct, &WireConnection::disconnected, this, [this] {
+        m_pongDeadline.stop();
+        m_closeDeadline.stop();
+        emit disconnected(this);
+    });
+    return true;
+}
+
+qint64 Session::unsentBytes() const
+{
+    return m_direct ? m_direct->bytesToWrite() : m_socket->bytesToWrite();
 }
 
 bool Session::isSlowConsumer()
 {
     const qint64 limit = m_limits.maxUnsentBytes;
-    const qint64 unsent = m_socket->bytesToWrite();
+    const qint64 unsent = unsentBytes();
     if (limit <= 0 || unsent <= limit)
         return false;
     if (unsent > hardUnsentFactor * limit)
@@ -137,8 +186,8 @@ bool Session::isSlowConsumer()
 
 void Session::dropSlowConsumer()
 {
-    qCWarning(lcSession) << "connection" << m_peer.id << "dropped: it does not read,"
-                         << m_socket->bytesToWrite() << "bytes unsent";
+    qCWarning(lcSession) << "connection" << m_peer.id << "dropped: it does not read," << unsentBytes()
+                         << "bytes unsent";
     m_closing = true;
     m_pongDeadline.stop();
     // A close frame would only queue behind what the peer does not read. The abort is queued because this
@@ -148,7 +197,10 @@ void Session::dropSlowConsumer()
 
 void Session::forceClosed()
 {
-    m_socket->abort();
+    if (m_direct)
+        m_direct->abort();
+    else
+        m_socket->abort();
 }
 
 void Session::close(QWebSocketProtocol::CloseCode code, const QString &reason)
@@ -157,6 +209,11 @@ void Session::close(QWebSocketProtocol::CloseCode code, const QString &reason)
         return;
     m_closing = true;
     m_pongDeadline.stop();
+    if (m_direct) {
+        m_direct->close(quint16(code), reason);
+        m_closeDeadline.start(closeHandshakeMs);
+        return;
+    }
     m_socket->close(code, reason);
     if (m_socket->state() != QAbstractSocket::UnconnectedState)
         m_closeDeadline.start(closeHandshakeMs);
@@ -169,7 +226,10 @@ void Session::keepAlive()
         return;
     if (m_limits.pongTimeoutMs > 0)
         m_pongDeadline.start(m_limits.pongTimeoutMs);
-    m_socket->ping();
+    if (m_direct)
+        m_direct->ping();
+    else
+        m_socket->ping();
 }
 
 } // namespace chat::server

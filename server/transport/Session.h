@@ -15,6 +15,8 @@
 
 namespace chat::server {
 
+class WireConnection;
+
 // One client connection: owns its QWebSocket, knows its Peer state, answers keepalive pings, rations the
 // peer's calls and bounds what waits to be sent to it.
 class Session : public QObject
@@ -45,7 +47,8 @@ public:
     void hold(const QByteArray &utf8) { m_held.append(utf8); }
     bool holdsAny() const { return !m_held.isEmpty(); }
     void sendHeld();
-    // The TCP (or TLS) socket under the QWebSocket: text goes straight onto it, already framed.
+    // The TCP (or TLS) socket under the QWebSocket: text goes straight onto it, already framed. A plain TCP
+    // connection then leaves QWebSocket and its socket behind for a WireConnection on the descriptor.
     void setWire(QTcpSocket *wire);
     void close(QWebSocketProtocol::CloseCode code, const QString &reason = {});
     // Pings the peer; an answer must come within the pong timeout or the connection is closed.
@@ -58,12 +61,16 @@ signals:
     void disconnected(chat::server::Session *session);
 
 private:
+    bool switchToDescriptor(QTcpSocket &wire);
+    qint64 unsentBytes() const;
     bool canSend(); // false: the peer misses what would be sent
     bool isSlowConsumer();
     void dropSlowConsumer();
     void forceClosed();
 
-    QWebSocket *m_socket;
+    QWebSocket *m_socket; // null once the connection moved to m_direct
+    WireConnection *m_direct = nullptr;
+    quint16 m_peerPort = 0;
     QVector<QByteArray> m_held;
     QPointer<QTcpSocket> m_wire; // null: text goes through QWebSocket (a QString round trip)
     bool m_plainTcp = false; // m_wire is no QSslSocket: frames may go to its descriptor directly

@@ -1,0 +1,348 @@
+#include "WireConnection.h"
+
+#include "TextFrameWriter.h"
+
+#include <QSocketNotifier>
+#include <QStringDecoder>
+#include <QtEndian>
+
+#include <algorithm>
+#include <cerrno>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <unistd.h>
+#include <vector>
+
+namespace chat::server {
+
+namespace {
+constexpr quint8 finBit = 0x80;
+constexpr quint8 reservedBits = 0x70;
+constexpr quint8 maskBit = 0x80;
+constexpr qsizetype maxControlPayload = 125;
+constexpr qsizetype maxCloseReasonBytes = 123;
+// Read at most this much per turn of the event loop, so one peer that sends without pause cannot hold the
+// loop; the descriptor stays readable and the next turn reads on.
+constexpr qsizetype maxReadPerTurn = 256 * 1024;
+constexpr qsizetype readChunk = 64 * 1024;
+constexpr int maxIovecs = 512; // an even number under the kernel's IOV_MAX of 1024
+constexpr quint16 closeNormal = 1000;
+constexpr quint16 closeProtocolError = 1002;
+constexpr quint16 closeWrongDatatype = 1007;
+constexpr quint16 closeTooMuchData = 1009;
+} // namespace
+
+WireConnection::WireConnection(int descriptor, const QByteArray &alreadyRead, qint64 maxMessageBytes,
+                               QObject *parent)
+    : QObject(parent)
+    , m_descriptor(descriptor)
+    , m_maxMessageBytes(maxMessageBytes)
+    , m_readNotifier(new QSocketNotifier(descriptor, QSocketNotifier::Read, this))
+    , m_writeNotifier(new QSocketNotifier(descriptor, QSocketNotifier::Write, this))
+    , m_input(alreadyRead)
+{
+    m_writeNotifier->setEnabled(false);
+    connect(m_readNotifier, &QSocketNotifier::activated, this, &WireConnection::readAvailable);
+    connect(m_writeNotifier, &QSocketNotifier::activated, this, &WireConnection::writeQueued);
+    if (!m_input.isEmpty()) // frames that came with the handshake: after the caller connected its signals
+        QMetaObject::invokeMethod(this, &WireConnection::processInput, Qt::QueuedConnection);
+}
+
+WireConnection::~WireConnection()
+{
+    delete m_readNotifier; // before the descriptor is closed, whose number may then be reused
+    delete m_writeNotifier;
+    if (m_descriptor >= 0)
+        ::close(m_descriptor);
+}
+
+void WireConnection::readAvailable()
+{
+    char chunk[readChunk];
+    qsizetype readThisTurn = 0;
+    while (m_descriptor >= 0 && readThisTurn < maxReadPerTurn) {
+        const ssize_t got = ::read(m_descriptor, chunk, sizeof chunk);
+        if (got > 0) {
+            m_input.append(chunk, got);
+            readThisTurn += got;
+            continue;
+        }
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            break;
+        processInput(); // what came before the end still counts
+        finish(); // end of stream or a connection error
+        return;
+    }
+    processInput();
+}
+
+void WireConnection::processInput()
+{
+    while (!m_finished) {
+        if (m_discardAll) {
+            m_input = QByteArray();
+            return;
+        }
+        if (m_skipBytes > 0) { // the rest of a frame that was too big: read and dropped, never held
+            const qsizetype skipped = qsizetype(std::min<quint64>(m_skipBytes, quint64(m_input.size())));
+            m_input.remove(0, skipped);
+            m_skipBytes -= quint64(skipped);
+            if (m_skipBytes > 0)
+                break;
+        }
+        if (!takeFrame())
+            break;
+    }
+    if (m_input.isEmpty())
+        m_input = QByteArray(); // give the memory back between messages
+}
+
+bool WireConnection::takeFrame()
+{
+    if (m_input.size() < 2)
+        return false;
+    const auto *bytes = reinterpret_cast<const uchar *>(m_input.constData());
+    const bool final = bytes[0] & finBit;
+    const quint8 opcode = bytes[0] & 0x0F;
+    if ((bytes[0] & reservedBits) || !(bytes[1] & maskBit)) { // no extension was agreed; clients must mask
+        failConnection(closeProtocolError);
+        return false;
+    }
+    quint64 length = bytes[1] & 0x7F;
+    qsizetype at = 2;
+    if (length == 126) {
+        if (m_input.size() < 4)
+            return false;
+        length = qFromBigEndian<quint16>(bytes + 2);
+        at = 4;
+    } else if (length == 127) {
+        if (m_input.size() < 10)
+            return false;
+        length = qFromBigEndian<quint64>(bytes + 2);
+        at = 10;
+    }
+    const bool control = opcode & 0x8;
+    if (control && (!final || length > quint64(maxControlPayload))) {
+        failConnection(closeProtocolError);
+        return false;
+    }
+    // Checked before the payload is waited for, so a peer cannot make the server hold more than the limit.
+    if (!control && length + quint64(m_message.size()) > quint64(m_maxMessageBytes)) {
+        // Closed at once, but the frame is still read (and dropped): a peer that is busy sending it only
+        // sees the close frame once it is through, and then answers it.
+        m_skipBytes = quint64(at) + 4 + length;
+        m_message = QByteArray();
+        m_messageOpcode = 0;
+        close(closeTooMuchData, {});
+        return true;
+    }
+    if (quint64(m_input.size()) < quint64(at) + 4 + length)
+        return false;
+    const uchar *mask = bytes + at;
+    QByteArray payload(m_input.constData() + at + 4, qsizetype(length));
+    for (qsizetype i = 0; i < payload.size(); ++i)
+        payload[i] = char(uchar(payload[i]) ^ mask[i % 4]);
+    m_input.remove(0, at + 4 + qsizetype(length));
+    if (control)
+        handleControl(opcode, payload);
+    else
+        handleDataFrame(opcode, final, payload);
+    return true;
+}
+
+void WireConnection::handleControl(quint8 opcode, const QByteArray &payload)
+{
+    switch (opcode) {
+    case Ping:
+        if (!m_closeSent)
+            queueFrame(Pong, payload);
+        return;
+    case Pong:
+        emit pong();
+        return;
+    case Close:
+        if (m_closeSent) { // the answer to ours: done
+            finish();
+            return;
+        }
+        // Answer with the peer's code (RFC 6455 5.5.1) and end once the answer is written.
+        m_closeSent = true;
+        m_closeAfterWrite = true;
+        queueFrame(Close, payload.left(2));
+        return;
+    default:
+        failConnection(closeProtocolError);
+    }
+}
+
+void WireConnection::handleDataFrame(quint8 opcode, bool final, const QByteArray &payload)
+{
+    const bool continuation = opcode == Continuation;
+    if ((continuation && m_messageOpcode == 0) || (!continuation && m_messageOpcode != 0)
+        || (opcode != Continuation && opcode != Text && opcode != Binary)) {
+        failConnection(closeProtocolError);
+        return;
+    }
+    if (!continuation)
+        m_messageOpcode = opcode;
+    m_message.append(payload);
+    if (final)
+        deliverMessage();
+}
+
+void WireConnection::deliverMessage()
+{
+    const QByteArray message = std::exchange(m_message, {});
+    const quint8 opcode = std::exchange(m_messageOpcode, 0);
+    if (m_closeSent)
+        return; // closing: what still comes is not read
+    if (opcode == Binary) {
+        emit binaryMessageReceived(message);
+        return;
+    }
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder(message);
+    if (decoder.hasError()) {
+        failConnection(closeWrongDatatype);
+        return;
+    }
+    emit textMessageReceived(text);
+}
+
+void WireConnection::failConnection(quint16 code)
+{
+    m_input = QByteArray();
+    m_message = QByteArray();
+    m_messageOpcode = 0;
+    if (m_closeSent) {
+        finish();
+        return;
+    }
+    close(code, {});
+    // The framing can no longer be trusted: what comes is read and dropped until the peer ends the
+    // connection or the caller's close deadline does.
+    m_discardAll = true;
+}
+
+void WireConnection::sendTexts(const QVector<QByteArray> &messages)
+{
+    if (!isOpen())
+        return;
+    for (const QByteArray &utf8 : messages) {
+        if (utf8.size() <= TextFrameWriter::maxFramePayload) {
+            m_unsent.append(TextFrameWriter::header(Text, true, utf8.size()));
+            m_unsent.append(utf8); // shared with every other recipient, not copied
+            m_unsentBytes += m_unsent.constLast().size() + m_unsent.at(m_unsent.size() - 2).size();
+            continue;
+        }
+        for (qsizetype offset = 0; offset < utf8.size(); offset += TextFrameWriter::maxFramePayload) {
+            const qsizetype size = std::min(TextFrameWriter::maxFramePayload, utf8.size() - offset);
+            const bool final = offset + size == utf8.size();
+            m_unsent.append(TextFrameWriter::header(offset == 0 ? Text : Continuation, final, size));
+            m_unsent.append(utf8.mid(offset, size));
+            m_unsentBytes += m_unsent.constLast().size() + m_unsent.at(m_unsent.size() - 2).size();
+        }
+    }
+    writeQueued();
+}
+
+void WireConnection::ping()
+{
+    if (isOpen())
+        queueFrame(Ping, {});
+}
+
+void WireConnection::close(quint16 code, const QString &reason)
+{
+    if (m_descriptor < 0 || m_closeSent)
+        return;
+    m_closeSent = true;
+    QByteArray payload(2, Qt::Uninitialized);
+    qToBigEndian(code == 0 ? closeNormal : code, payload.data());
+    payload += reason.toUtf8().left(maxCloseReasonBytes);
+    queueFrame(Close, payload);
+}
+
+void WireConnection::abort()
+{
+    finish();
+}
+
+void WireConnection::queueFrame(quint8 opcode, const QByteArray &payload)
+{
+    QByteArray frame = TextFrameWriter::header(opcode, true, payload.size()) + payload;
+    m_unsentBytes += frame.size();
+    m_unsent.append(std::move(frame));
+    writeQueued();
+}
+
+void WireConnection::writeQueued()
+{
+    while (m_descriptor >= 0 && !m_unsent.isEmpty()) {
+        iovec parts[maxIovecs];
+        int count = 0;
+        for (qsizetype i = 0; i < m_unsent.size() && count < maxIovecs; ++i, ++count) {
+            const qsizetype skip = i == 0 ? m_unsentOffset : 0;
+            parts[count] = {const_cast<char *>(m_unsent.at(i).constData()) + skip,
+                            size_t(m_unsent.at(i).size() - skip)};
+        }
+        msghdr message {};
+        message.msg_iov = parts;
+        message.msg_iovlen = size_t(count);
+        const ssize_t sent = ::sendmsg(m_descriptor, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent < 0 && errno == EINTR)
+            continue;
+        if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            break;
+        if (sent < 0) {
+            finish(); // the peer is gone
+            return;
+        }
+        m_unsentBytes -= sent;
+        qsizetype done = sent;
+        while (done > 0) {
+            const qsizetype left = m_unsent.constFirst().size() - m_unsentOffset;
+            if (done < left) {
+                m_unsentOffset += done;
+                break;
+            }
+            done -= left;
+            m_unsent.removeFirst();
+            m_unsentOffset = 0;
+        }
+    }
+    if (m_descriptor < 0)
+        return;
+    const bool waiting = !m_unsent.isEmpty();
+    if (m_writeNotifier->isEnabled() != waiting)
+        m_writeNotifier->setEnabled(waiting);
+    if (!waiting) {
+        m_unsent = QVector<QByteArray>(); // no memory kept for an idle connection
+        if (m_closeAfterWrite) {
+            finish();
+            return;
+        }
+        emit bytesWritten();
+    }
+}
+
+void WireConnection::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_readNotifier->setEnabled(false);
+    m_writeNotifier->setEnabled(false);
+    if (m_descriptor >= 0) {
+        ::close(m_descriptor);
+        m_descriptor = -1;
+    }
+    m_unsent.clear();
+    m_unsentBytes = 0;
+    // Queued: this may run inside a delivery loop over the sessions, which the disconnection changes.
+    QMetaObject::invokeMethod(this, &WireConnection::disconnected, Qt::QueuedConnection);
+}
+
+} // namespace chat::server

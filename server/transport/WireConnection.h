@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QVector>
+
+class QSocketNotifier;
+
+namespace chat::server {
+
+// A WebSocket connection after its handshake, spoken directly on the TCP descriptor (RFC 6455 section 5,
+// server side). QWebSocket keeps a QTcpSocket whose buffers hold a 32 KiB write block and a 16 KiB read block
+// for as long as the connection lives, used or not: most of an idle connection's memory (PERFORMANCE.md).
+// Here nothing is buffered between reads, and only what the kernel refused waits to be written, shared with
+// the other recipients of the same statement. Plain TCP only: TLS stays with QWebSocket and QSslSocket.
+class WireConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Takes the descriptor (closed with the object) and the bytes that were read past the handshake.
+    WireConnection(int descriptor, const QByteArray &alreadyRead, qint64 maxMessageBytes,
+                   QObject *parent = nullptr);
+    ~WireConnection() override;
+
+    bool isOpen() const { return m_descriptor >= 0 && !m_closeSent; }
+    // Each a text message (UTF-8), sent in order; the kernel gets all of them in one call when it can.
+    void sendTexts(const QVector<QByteArray> &messages);
+    qint64 bytesToWrite() const { return m_unsentBytes; }
+    void ping();
+    // Sends a close frame; the connection ends when the peer answers it (or abort()).
+    void close(quint16 code, const QString &reason);
+    // Ends the TCP connection now.
+    void abort();
+
+signals:
+    void textMessageReceived(const QString &text);
+    void binaryMessageReceived(const QByteArray &data);
+    void pong();
+    void bytesWritten();
+    void disconnected();
+
+private:
+    enum Opcode : quint8 {
+        Continuation = 0x0,
+        Text = 0x1,
+        Binary = 0x2,
+        Close = 0x8,
+        Ping = 0x9,
+        Pong = 0xA
+    };
+
+    void readAvailable();
+    void processInput();
+    // One frame from the front of the input: false when it is not complete yet (or the connection ended).
+    bool takeFrame();
+    void handleControl(quint8 opcode, const QByteArray &payload);
+    void handleDataFrame(quint8 opcode, bool final, const QByteArray &payload);
+    void deliverMessage();
+    void failConnection(quint16 code); // a protocol violation: close frame, then the end
+    void queueFrame(quint8 opcode, const QByteArray &payload);
+    void writeQueued();
+    void finish(); // the connection is over: descriptor closed, disconnected() emitted once
+
+    int m_descriptor;
+    qint64 m_maxMessageBytes;
+    QSocketNotifier *m_readNotifier = nullptr;
+    QSocketNotifier *m_writeNotifier = nullptr;
+    QByteArray m_input; // received and not yet a whole frame; empty (no memory) between messages
+    QByteArray m_message; // fragments of a message in progress
+    quint8 m_messageOpcode = 0; // 0: no message in progress
+    QVector<QByteArray> m_unsent; // frames (headers and shared payloads) the kernel did not take yet
+    qsizetype m_unsentOffset = 0; // bytes of m_unsent.first() already sent
+    qint64 m_unsentBytes = 0;
+    quint64 m_skipBytes = 0; // of a frame over the message limit, still to be read and dropped
+    bool m_discardAll = false; // after a protocol violation
+    bool m_closeSent = false;
+    bool m_closeAfterWrite = false; // our close answered the peer's: end once it is written
+    bool m_finished = false;
+};
+
+} // namespace chat::server

@@ -1,0 +1,261 @@
+// WireConnection, the server side of RFC 6455 on a bare descriptor: messages whole or in fragments with a
+// ping between them, every way a peer can break the protocol (and the close code it gets), the message size
+// limit, the close handshake from either side, the end of the stream, and many big messages written through
+// a kernel buffer that cannot take them at once. The peer is the other end of a socket pair, driven byte by
+// byte.
+#include "transport/WireConnection.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QtEndian>
+
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using chat::server::WireConnection;
+
+namespace {
+
+constexpr qint64 limit = 1000;
+
+// A client frame: always masked, as RFC 6455 requires of clients.
+QByteArray clientFrame(quint8 opcode, const QByteArray &payload, bool final = true, bool masked = true)
+{
+    QByteArray frame;
+    frame.append(char((final ? 0x80 : 0) | opcode));
+    const quint8 maskBit = masked ? 0x80 : 0;
+    if (payload.size() < 126) {
+        frame.append(char(maskBit | payload.size()));
+    } else {
+        frame.append(char(maskBit | 126));
+        char length[2];
+        qToBigEndian(quint16(payload.size()), length);
+        frame.append(length, 2);
+    }
+    const char mask[4] = {0x12, 0x34, 0x56, 0x78};
+    if (masked)
+        frame.append(mask, 4);
+    for (qsizetype i = 0; i < payload.size(); ++i)
+        frame.append(masked ? char(payload[i] ^ mask[i % 4]) : payload[i]);
+    return frame;
+}
+
+struct ServerFrame
+{
+    int opcode = -1;
+    bool final = false;
+    QByteArray payload;
+};
+
+} // namespace
+
+class TestWireConnection : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        int pair[2];
+        QVERIFY(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, pair) == 0);
+        m_peer = pair[1];
+        m_received.clear();
+        m_connection = std::make_unique<WireConnection>(pair[0], QByteArray(), limit);
+    }
+    void cleanup()
+    {
+        m_connection.reset();
+        ::close(m_peer);
+    }
+
+    void aMaskedTextFrameIsOneMessage()
+    {
+        QSignalSpy texts(m_connection.get(), &WireConnection::textMessageReceived);
+        send(clientFrame(0x1, "h\xc3\xa9llo"));
+        QVERIFY(texts.wait(2000));
+        QCOMPARE(texts.constFirst().constFirst().toString(), QString::fromUtf8("h\xc3\xa9llo"));
+    }
+
+    void framesThatCameWithTheHandshakeAreRead()
+    {
+        int pair[2];
+        QVERIFY(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, pair) == 0);
+        WireConnection early(pair[0], clientFrame(0x1, "first") + clientFrame(0x1, "sec"), limit);
+        QSignalSpy texts(&early, &WireConnection::textMessageReceived);
+        QVERIFY(texts.wait(2000) || texts.size() > 0);
+        QTRY_COMPARE(texts.size(), 2);
+        QCOMPARE(texts.at(1).constFirst().toString(), QStringLiteral("sec"));
+        ::close(pair[1]);
+    }
+
+    void fragmentsMakeOneMessageAndAPingBetweenIsAnswered()
+    {
+        QSignalSpy texts(m_connection.get(), &WireConnection::textMessageReceived);
+        send(clientFrame(0x1, "one ", false) + clientFrame(0x9, "p!") + clientFrame(0x0, "two ", false)
+             + clientFrame(0x0, "three"));
+        QVERIFY(texts.wait(2000));
+        QCOMPARE(texts.size(), 1);
+        QCOMPARE(texts.constFirst().constFirst().toString(), QStringLiteral("one two three"));
+        const auto frames = receiveFrames(1);
+        QCOMPARE(frames.size(), 1);
+        QCOMPARE(frames[0].opcode, 0xA); // pong, with the ping's payload
+        QCOMPARE(frames[0].payload, QByteArray("p!"));
+    }
+
+    void binaryMessagesArriveAsBytes()
+    {
+        QSignalSpy binaries(m_connection.get(), &WireConnection::binaryMessageReceived);
+        send(clientFrame(0x2, QByteArray("\x00\xff{}", 4)));
+        QVERIFY(binaries.wait(2000));
+        QCOMPARE(binaries.constFirst().constFirst().toByteArray(), QByteArray("\x00\xff{}", 4));
+    }
+
+    void protocolViolationsCloseTheConnection_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("code");
+        QTest::newRow("unmasked") << clientFrame(0x1, "x", true, false) << 1002;
+        QTest::newRow("reserved bit") << QByteArray(clientFrame(0x1, "x")).replace(0, 1, "\xc1") << 1002;
+        QTest::newRow("unknown opcode") << clientFrame(0x3, "x") << 1002;
+        QTest::newRow("continuation first") << clientFrame(0x0, "x") << 1002;
+        QTest::newRow("text inside a text") << clientFrame(0x1, "a", false) + clientFrame(0x1, "b") << 1002;
+        QTest::newRow("fragmented ping") << clientFrame(0x9, "x", false) << 1002;
+        QTest::newRow("invalid UTF-8") << clientFrame(0x1, "\xc3\x28") << 1007;
+        QTest::newRow("over the limit") << clientFrame(0x1, QByteArray(limit + 1, 'x')) << 1009;
+        QTest::newRow("over the limit in fragments")
+            << clientFrame(0x1, QByteArray(600, 'x'), false) + clientFrame(0x0, QByteArray(600, 'x')) << 1009;
+    }
+    void protocolViolationsCloseTheConnection()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, code);
+        QSignalSpy texts(m_connection.get(), &WireConnection::textMessageReceived);
+        send(bytes);
+        const auto frames = receiveFrames(1);
+        QCOMPARE(frames.size(), 1);
+        QCOMPARE(frames[0].opcode, 0x8);
+        QCOMPARE(int(qFromBigEndian<quint16>(frames[0].payload.constData())), code);
+        QVERIFY(!m_connection->isOpen());
+        QCOMPARE(texts.size(), 0);
+        // After a message over the limit the framing holds, so the peer's answer ends it (after 1002 and 1007
+        // what comes is dropped, and the caller's close deadline ends the connection).
+        if (code == 1009) {
+            QSignalSpy ended(m_connection.get(), &WireConnection::disconnected);
+            send(clientFrame(0x8, frames[0].payload));
+            QVERIFY(ended.wait(2000));
+        }
+    }
+
+    void aCloseFromThePeerIsAnsweredWithItsCode()
+    {
+        QSignalSpy ended(m_connection.get(), &WireConnection::disconnected);
+        QByteArray payload(2, Qt::Uninitialized);
+        qToBigEndian(quint16(1001), payload.data());
+        send(clientFrame(0x8, payload + "bye"));
+        const auto frames = receiveFrames(1);
+        QCOMPARE(frames.size(), 1);
+        QCOMPARE(frames[0].opcode, 0x8);
+        QCOMPARE(frames[0].payload, payload);
+        QVERIFY(!ended.isEmpty() || ended.wait(2000));
+    }
+
+    void ourCloseEndsWhenThePeerAnswers()
+    {
+        QSignalSpy ended(m_connection.get(), &WireConnection::disconnected);
+        m_connection->close(1008, QStringLiteral("rate limit exceeded"));
+        const auto frames = receiveFrames(1);
+        QCOMPARE(frames[0].opcode, 0x8);
+        QCOMPARE(qFromBigEndian<quint16>(frames[0].payload.constData()), quint16(1008));
+        QCOMPARE(frames[0].payload.mid(2), QByteArray("rate limit exceeded"));
+        QCOMPARE(ended.size(), 0);
+        send(clientFrame(0x8, frames[0].payload.left(2)));
+        QVERIFY(ended.wait(2000));
+    }
+
+    void theEndOfTheStreamIsADisconnection()
+    {
+        QSignalSpy ended(m_connection.get(), &WireConnection::disconnected);
+        ::shutdown(m_peer, SHUT_WR);
+        QVERIFY(ended.wait(2000));
+        QVERIFY(!m_connection->isOpen());
+    }
+
+    void manyBigMessagesArriveWholeAndInOrder()
+    {
+        QVector<QByteArray> messages;
+        for (int i = 0; i < 40; ++i)
+            messages.append(QByteArray::number(i) + ':' + QByteArray(100000 + i * 1000, char('a' + i % 26)));
+        messages.append(QByteArray(600 * 1024, 'z')); // over one frame: fragmented
+        m_connection->sendTexts(messages);
+        QVERIFY(m_connection->bytesToWrite() > 0); // a socket pair's buffer cannot take 4 MB at once
+        const auto frames = receiveFrames(messages.size() + 1);
+        QCOMPARE(frames.size(), messages.size() + 1);
+        for (int i = 0; i + 1 < messages.size(); ++i) {
+            QCOMPARE(frames[i].opcode, 0x1);
+            QVERIFY(frames[i].final);
+            QCOMPARE(frames[i].payload, messages[i]);
+        }
+        QCOMPARE(frames[frames.size() - 2].opcode, 0x1);
+        QVERIFY(!frames[frames.size() - 2].final);
+        QCOMPARE(frames.constLast().opcode, 0x0);
+        QCOMPARE(frames[frames.size() - 2].payload + frames.constLast().payload, messages.constLast());
+        QTRY_COMPARE(m_connection->bytesToWrite(), 0);
+    }
+
+private:
+    void send(const QByteArray &bytes)
+    {
+        qsizetype at = 0;
+        while (at < bytes.size()) {
+            const ssize_t sent = ::write(m_peer, bytes.constData() + at, size_t(bytes.size() - at));
+            if (sent > 0)
+                at += sent;
+            else
+                QTest::qWait(5); // the connection reads it meanwhile
+        }
+    }
+
+    // Reads frames from the connection (running the event loop) until `count` arrived or 5 s passed.
+    QVector<ServerFrame> receiveFrames(int count)
+    {
+        QVector<ServerFrame> frames;
+        QElapsedTimer clock;
+        clock.start();
+        while (frames.size() < count && clock.elapsed() < 5000) {
+            char chunk[65536];
+            const ssize_t got = ::read(m_peer, chunk, sizeof chunk);
+            if (got > 0)
+                m_received.append(chunk, got);
+            else
+                QTest::qWait(5);
+            while (m_received.size() >= 2) {
+                const auto *bytes = reinterpret_cast<const uchar *>(m_received.constData());
+                quint64 length = bytes[1] & 0x7F;
+                qsizetype at = 2;
+                if (length == 126 && m_received.size() >= 4) {
+                    length = qFromBigEndian<quint16>(bytes + 2);
+                    at = 4;
+                } else if (length == 127 && m_received.size() >= 10) {
+                    length = qFromBigEndian<quint64>(bytes + 2);
+                    at = 10;
+                } else if (length >= 126) {
+                    break;
+                }
+                if (quint64(m_received.size()) < quint64(at) + length)
+                    break;
+                frames.append(
+                    {bytes[0] & 0x0F, bool(bytes[0] & 0x80), m_received.mid(at, qsizetype(length))});
+                m_received.remove(0, at + qsizetype(length));
+            }
+        }
+        return frames;
+    }
+
+    std::unique_ptr<WireConnection> m_connection;
+    int m_peer = -1;
+    QByteArray m_received;
+};
+
+QTEST_GUILESS_MAIN(TestWireConnection)
+#include "tst_wireconnection.moc"
