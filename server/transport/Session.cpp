@@ -44,16 +44,23 @@ Session::Session(quint64 id, QWebSocket *socket, const ConnectionLimits &limits,
         close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("keepalive ping timeout"));
     });
     connect(&m_closeDeadline, &QTimer::timeout, this, &Session::forceClosed);
-    connect(m_socket, &QWebSocket::textMessageReceived, this,
+    listenTo(m_socket);
+}
+
+// QWebSocket and WireConnection have signals of the same names for the same events.
+template<typename Transport>
+void Session::listenTo(Transport *transport)
+{
+    connect(transport, &Transport::textMessageReceived, this,
             [this](const QString &text) { emit textReceived(this, text); });
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this,
+    connect(transport, &Transport::binaryMessageReceived, this,
             [this](const QByteArray &data) { emit binaryReceived(this, data); });
-    connect(m_socket, &QWebSocket::pong, this, [this] { m_pongDeadline.stop(); });
-    connect(m_socket, &QWebSocket::bytesWritten, this, [this] {
-        if (m_socket->bytesToWrite() <= m_limits.maxUnsentBytes)
+    connect(transport, &Transport::pong, this, [this] { m_pongDeadline.stop(); });
+    connect(transport, &Transport::bytesWritten, this, [this] {
+        if (unsentBytes() <= m_limits.maxUnsentBytes)
             m_overUnsentLimit.invalidate(); // it reads again
     });
-    connect(m_socket, &QWebSocket::disconnected, this, [this] {
+    connect(transport, &Transport::disconnected, this, [this] {
         m_pongDeadline.stop();
         m_closeDeadline.stop();
         emit disconnected(this);
@@ -149,20 +156,7 @@ bool Session::switchToDescriptor(QTcpSocket &wire)
     m_socket->deleteLater();
     m_socket = nullptr;
     m_direct = new WireConnection(descriptor, alreadyRead, limits::maxMessageBytes, this);
-    connect(m_direct, &WireConnection::textMessageReceived, this,
-            [this](const QString &text) { emit textReceived(this, text); });
-    connect(m_direct, &WireConnection::binaryMessageReceived, this,
-            [this](const QByteArray &data) { emit binaryReceived(this, data); });
-    connect(m_direct, &WireConnection::pong, this, [this] { m_pongDeadline.stop(); });
-    connect(m_direct, &WireConnection::bytesWritten, this, [this] {
-        if (m_direct->bytesToWrite() <= m_limits.maxUnsentBytes)
-            m_overUnsentLimit.invalidate();
-    });
-    connect(m_direct, &WireConnection::disconnected, this, [this] {
-        m_pongDeadline.stop();
-        m_closeDeadline.stop();
-        emit disconnected(this);
-    });
+    listenTo(m_direct);
     return true;
 }
 

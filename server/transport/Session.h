@@ -61,6 +61,8 @@ signals:
     void disconnected(chat::server::Session *session);
 
 private:
+    template<typename Transport>
+    void listenTo(Transport *transport);
     bool switchToDescriptor(QTcpSocket &wire);
     qint64 unsentBytes() const;
     bool canSend(); // false: the peer misses what would be sent

@@ -47,12 +47,10 @@ private slots:
     void membersGetEveryUpdateOutsidersGetThemMerged()
     {
         QVERIFY(startWithBudget(1)); // one frame per second for everyone outside the room
-        TestClient *member = plainClient();
-        TestClient *outsider = plainClient();
-        QVERIFY(member && outsider);
-        const Room room = member->createRoom().value_or(Room {});
-        QVERIFY(member->enterRoom(room.uuid));
-        outsider->drain();
+        TestClient *member = nullptr;
+        TestClient *outsider = nullptr;
+        Room room;
+        QVERIFY(memberAndOutsider(&member, &outsider, &room));
 
         postMessages(*member, messageCount);
         for (int i = 1; i <= messageCount; ++i) {
@@ -74,12 +72,10 @@ private slots:
     void aFullRoomUpdateReplacesAHeldCount()
     {
         QVERIFY(startWithBudget(1));
-        TestClient *member = plainClient();
-        TestClient *outsider = plainClient();
-        QVERIFY(member && outsider);
-        const Room room = member->createRoom().value_or(Room {});
-        QVERIFY(member->enterRoom(room.uuid));
-        outsider->drain();
+        TestClient *member = nullptr;
+        TestClient *outsider = nullptr;
+        Room room;
+        QVERIFY(memberAndOutsider(&member, &outsider, &room));
 
         postMessages(*member, 3); // the first goes out, the next two are held; the rename comes after them
         member->call(CallName::ChangeName, fields({{"uuid", room.uuid}, {"name", str("renamed")}}));
@@ -96,12 +92,10 @@ private slots:
     void withoutABudgetNothingIsMerged()
     {
         QVERIFY(startWithBudget(0));
-        TestClient *member = plainClient();
-        TestClient *outsider = plainClient();
-        QVERIFY(member && outsider);
-        const Room room = member->createRoom().value_or(Room {});
-        QVERIFY(member->enterRoom(room.uuid));
-        outsider->drain();
+        TestClient *member = nullptr;
+        TestClient *outsider = nullptr;
+        Room room;
+        QVERIFY(memberAndOutsider(&member, &outsider, &room));
 
         postMessages(*member, messageCount);
         QVector<qint64> seen;
@@ -151,6 +145,20 @@ private:
         auto options = TestServer::defaultOptions();
         options.limits.roomUpdateBudget = framesPerSecond;
         return m_server.start(options);
+    }
+
+    // Two plain clients: one inside a new room, one outside it, with nothing queued.
+    bool memberAndOutsider(TestClient **member, TestClient **outsider, Room *room)
+    {
+        *member = plainClient();
+        *outsider = plainClient();
+        if (!*member || !*outsider)
+            return false;
+        *room = (*member)->createRoom().value_or(Room {});
+        if (room->uuid.isEmpty() || !(*member)->enterRoom(room->uuid))
+            return false;
+        (*outsider)->drain();
+        return true;
     }
 
     TestClient *plainClient()
