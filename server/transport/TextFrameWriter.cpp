@@ -24,21 +24,25 @@ constexpr qsizetype maxMessagesPerCall = 256;
 
 QByteArray TextFrameWriter::header(quint8 opcode, bool final, qsizetype payloadSize)
 {
-    QByteArray header;
-    header.reserve(10);
-    header.append(char((final ? finBit : 0) | opcode));
+    char bytes[maxHeaderSize];
+    return QByteArray(bytes, writeHeader(bytes, opcode, final, payloadSize));
+}
+
+qsizetype TextFrameWriter::writeHeader(char *to, quint8 opcode, bool final, qsizetype payloadSize)
+{
+    to[0] = char((final ? finBit : 0) | opcode);
     if (payloadSize <= maxShortLength) {
-        header.append(char(payloadSize));
-    } else if (payloadSize <= 0xFFFF) {
-        header.append(char(length16));
-        const quint16 size = qToBigEndian(quint16(payloadSize));
-        header.append(reinterpret_cast<const char *>(&size), sizeof size);
-    } else {
-        header.append(char(length64));
-        const quint64 size = qToBigEndian(quint64(payloadSize));
-        header.append(reinterpret_cast<const char *>(&size), sizeof size);
+        to[1] = char(payloadSize);
+        return 2;
     }
-    return header;
+    if (payloadSize <= 0xFFFF) {
+        to[1] = char(length16);
+        qToBigEndian(quint16(payloadSize), to + 2);
+        return 4;
+    }
+    to[1] = char(length64);
+    qToBigEndian(quint64(payloadSize), to + 2);
+    return 10;
 }
 
 void TextFrameWriter::write(QIODevice &device, const QByteArray &utf8)

@@ -35,6 +35,8 @@ public:
     static void writeDirect(QTcpSocket &socket, const QVector<QByteArray> &messages);
     // The header of an unmasked frame (a server never masks).
     static QByteArray header(quint8 opcode, bool final, qsizetype payloadSize);
+    // The same into `to` (room for 10 bytes); returns its size.
+    static qsizetype writeHeader(char *to, quint8 opcode, bool final, qsizetype payloadSize);
 };
 
 } // namespace chat::server

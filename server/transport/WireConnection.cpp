@@ -228,7 +228,7 @@ void WireConnection::failConnection(quint16 code)
 
 void WireConnection::sendTexts(const QVector<QByteArray> &messages)
 {
-    if (!isOpen())
+    if (!isOpen() || (m_unsent.isEmpty() && sendAtOnce(messages)))
         return;
     for (const QByteArray &utf8 : messages) {
         if (utf8.size() <= TextFrameWriter::maxFramePayload) {
@@ -246,6 +246,63 @@ void WireConnection::sendTexts(const QVector<QByteArray> &messages)
         }
     }
     writeQueued();
+}
+
+// The common case of a broadcast, without a heap allocation: nothing waits, every message fits in one frame.
+// The headers live on the stack for the one system call; only what the kernel does not take is queued.
+bool WireConnection::sendAtOnce(const QVector<QByteArray> &messages)
+{
+    constexpr int maxMessages = maxIovecs / 2;
+    constexpr int maxHeaderBytes = 10;
+    if (messages.size() > maxMessages)
+        return false;
+    for (const QByteArray &utf8 : messages) {
+        if (utf8.size() > TextFrameWriter::maxFramePayload)
+            return false;
+    }
+    char headers[maxMessages][maxHeaderBytes];
+    iovec parts[maxIovecs];
+    int count = 0;
+    qint64 total = 0;
+    for (int i = 0; i < messages.size(); ++i) {
+        const QByteArray &utf8 = messages.at(i);
+        const qsizetype headerSize = TextFrameWriter::writeHeader(headers[i], Text, true, utf8.size());
+        parts[count++] = {headers[i], size_t(headerSize)};
+        parts[count++] = {const_cast<char *>(utf8.constData()), size_t(utf8.size())};
+        total += headerSize + utf8.size();
+    }
+    msghdr message {};
+    message.msg_iov = parts;
+    message.msg_iovlen = size_t(count);
+    ssize_t sent;
+    do {
+        sent = ::sendmsg(m_descriptor, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+    } while (sent < 0 && errno == EINTR);
+    if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
+        finish(); // the peer is gone
+        return true;
+    }
+    if (sent == total)
+        return true;
+    // Queue the rest: the part the kernel stopped in (with how much of it went), then the others whole.
+    qint64 skip = sent > 0 ? sent : 0;
+    for (int i = 0; i < count; ++i) {
+        const qint64 length = qint64(parts[i].iov_len);
+        if (skip >= length) {
+            skip -= length;
+            continue;
+        }
+        const bool payload = i % 2 == 1;
+        m_unsent.append(payload
+                            ? messages.at(i / 2)
+                            : QByteArray(static_cast<const char *>(parts[i].iov_base), qsizetype(length)));
+        if (m_unsent.size() == 1)
+            m_unsentOffset = qsizetype(skip);
+        m_unsentBytes += length - skip;
+        skip = 0;
+    }
+    writeQueued();
+    return true;
 }
 
 void WireConnection::ping()

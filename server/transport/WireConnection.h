@@ -59,6 +59,7 @@ private:
     void handleDataFrame(quint8 opcode, bool final, const QByteArray &payload);
     void deliverMessage();
     void failConnection(quint16 code); // a protocol violation: close frame, then the end
+    bool sendAtOnce(const QVector<QByteArray> &messages); // false: not the simple case, nothing was sent
     void queueFrame(quint8 opcode, const QByteArray &payload);
     void writeQueued();
     void finish(); // the connection is over: descriptor closed, disconnected() emitted once

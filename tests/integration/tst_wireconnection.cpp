@@ -203,6 +203,23 @@ private slots:
         QTRY_COMPARE(m_connection->bytesToWrite(), 0);
     }
 
+    // All in one frame each (one system call for all): the kernel takes part, the rest waits, in order.
+    void messagesTheKernelTakesInPartWaitInOrder()
+    {
+        QVector<QByteArray> messages;
+        for (int i = 0; i < 60; ++i)
+            messages.append(QByteArray::number(i) + ':' + QByteArray(70000 + i * 333, char('a' + i % 26)));
+        m_connection->sendTexts(messages);
+        QVERIFY(m_connection->bytesToWrite() > 0);
+        m_connection->sendTexts({QByteArray("after")}); // behind the waiting ones
+        const auto frames = receiveFrames(messages.size() + 1);
+        QCOMPARE(frames.size(), messages.size() + 1);
+        for (int i = 0; i < messages.size(); ++i)
+            QCOMPARE(frames[i].payload, messages[i]);
+        QCOMPARE(frames.constLast().payload, QByteArray("after"));
+        QTRY_COMPARE(m_connection->bytesToWrite(), 0);
+    }
+
 private:
     void send(const QByteArray &bytes)
     {
