@@ -82,12 +82,13 @@ void WireConnection::processInput()
 {
     while (!m_finished) {
         if (m_discardAll) {
-            m_input = QByteArray();
+            dropInput();
             return;
         }
         if (m_skipBytes > 0) { // the rest of a frame that was too big: read and dropped, never held
-            const qsizetype skipped = qsizetype(std::min<quint64>(m_skipBytes, quint64(m_input.size())));
-            m_input.remove(0, skipped);
+            const qsizetype available = m_input.size() - m_consumed;
+            const qsizetype skipped = qsizetype(std::min<quint64>(m_skipBytes, quint64(available)));
+            m_consumed += skipped;
             m_skipBytes -= quint64(skipped);
             if (m_skipBytes > 0)
                 break;
@@ -95,15 +96,26 @@ void WireConnection::processInput()
         if (!takeFrame())
             break;
     }
-    if (m_input.isEmpty())
-        m_input = QByteArray(); // give the memory back between messages
+    // Consumed frames are removed once per turn, not one by one: a peer that sends many small frames at
+    // once would otherwise make every frame move all that follows it.
+    if (m_consumed >= m_input.size())
+        dropInput(); // gives the memory back between messages
+    else if (m_consumed > 0)
+        m_input.remove(0, std::exchange(m_consumed, 0));
+}
+
+void WireConnection::dropInput()
+{
+    m_input = QByteArray();
+    m_consumed = 0;
 }
 
 bool WireConnection::takeFrame()
 {
-    if (m_input.size() < 2)
+    const qsizetype available = m_input.size() - m_consumed;
+    if (available < 2)
         return false;
-    const auto *bytes = reinterpret_cast<const uchar *>(m_input.constData());
+    const auto *bytes = reinterpret_cast<const uchar *>(m_input.constData() + m_consumed);
     const bool final = bytes[0] & finBit;
     const quint8 opcode = bytes[0] & 0x0F;
     if ((bytes[0] & reservedBits) || !(bytes[1] & maskBit)) { // no extension was agreed; clients must mask
@@ -113,12 +125,12 @@ bool WireConnection::takeFrame()
     quint64 length = bytes[1] & 0x7F;
     qsizetype at = 2;
     if (length == 126) {
-        if (m_input.size() < 4)
+        if (available < 4)
             return false;
         length = qFromBigEndian<quint16>(bytes + 2);
         at = 4;
     } else if (length == 127) {
-        if (m_input.size() < 10)
+        if (available < 10)
             return false;
         length = qFromBigEndian<quint64>(bytes + 2);
         at = 10;
@@ -138,13 +150,18 @@ bool WireConnection::takeFrame()
         close(closeTooMuchData, {});
         return true;
     }
-    if (quint64(m_input.size()) < quint64(at) + 4 + length)
+    const qsizetype frameSize = at + 4 + qsizetype(length);
+    if (quint64(available) < quint64(at) + 4 + length)
         return false;
+    if (m_closeSent && !control) { // closing: only the peer's close frame matters now
+        m_consumed += frameSize;
+        return true;
+    }
     const uchar *mask = bytes + at;
-    QByteArray payload(m_input.constData() + at + 4, qsizetype(length));
+    QByteArray payload(reinterpret_cast<const char *>(bytes) + at + 4, qsizetype(length));
     for (qsizetype i = 0; i < payload.size(); ++i)
         payload[i] = char(uchar(payload[i]) ^ mask[i % 4]);
-    m_input.remove(0, at + 4 + qsizetype(length));
+    m_consumed += frameSize; // before the handlers, which may drop the input
     if (control)
         handleControl(opcode, payload);
     else
@@ -213,7 +230,7 @@ void WireConnection::deliverMessage()
 
 void WireConnection::failConnection(quint16 code)
 {
-    m_input = QByteArray();
+    dropInput();
     m_message = QByteArray();
     m_messageOpcode = 0;
     if (m_closeSent) {

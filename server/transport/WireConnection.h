@@ -53,6 +53,7 @@ private:
 
     void readAvailable();
     void processInput();
+    void dropInput();
     // One frame from the front of the input: false when it is not complete yet (or the connection ended).
     bool takeFrame();
     void handleControl(quint8 opcode, const QByteArray &payload);
@@ -69,6 +70,7 @@ private:
     QSocketNotifier *m_readNotifier = nullptr;
     QSocketNotifier *m_writeNotifier = nullptr;
     QByteArray m_input; // received and not yet a whole frame; empty (no memory) between messages
+    qsizetype m_consumed = 0; // bytes at the front of m_input already taken as frames
     QByteArray m_message; // fragments of a message in progress
     quint8 m_messageOpcode = 0; // 0: no message in progress
     QVector<QByteArray> m_unsent; // frames (headers and shared payloads) the kernel did not take yet
