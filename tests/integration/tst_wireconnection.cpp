@@ -103,6 +103,31 @@ private slots:
         QCOMPARE(frames[0].payload, QByteArray("p!"));
     }
 
+    void aBurstOfSmallFramesArrivesWholeAndInOrder()
+    {
+        QSignalSpy texts(m_connection.get(), &WireConnection::textMessageReceived);
+        QByteArray burst;
+        for (int i = 0; i < 5000; ++i)
+            burst += clientFrame(0x1, QByteArray::number(i));
+        send(burst);
+        QTRY_COMPARE_WITH_TIMEOUT(texts.size(), 5000, 10000);
+        for (int i = 0; i < 5000; ++i)
+            QCOMPARE(texts.at(i).constFirst().toString(), QString::number(i));
+    }
+
+    void whileClosingOnlyThePeersCloseCounts()
+    {
+        QSignalSpy texts(m_connection.get(), &WireConnection::textMessageReceived);
+        QSignalSpy ended(m_connection.get(), &WireConnection::disconnected);
+        m_connection->close(1008, {});
+        QCOMPARE(receiveFrames(1).size(), 1);
+        QByteArray code(2, Qt::Uninitialized);
+        qToBigEndian(quint16(1008), code.data());
+        send(clientFrame(0x1, "late") + clientFrame(0x1, "later", false) + clientFrame(0x8, code));
+        QVERIFY(ended.wait(2000));
+        QCOMPARE(texts.size(), 0);
+    }
+
     void binaryMessagesArriveAsBytes()
     {
         QSignalSpy binaries(m_connection.get(), &WireConnection::binaryMessageReceived);
