@@ -169,8 +169,12 @@ bool Session::isSlowConsumer()
 {
     const qint64 limit = m_limits.maxUnsentBytes;
     const qint64 unsent = unsentBytes();
-    if (limit <= 0 || unsent <= limit)
+    if (limit <= 0)
         return false;
+    if (unsent <= limit) {
+        m_overUnsentLimit.invalidate(); // it reads again (even if no write progress was signalled yet)
+        return false;
+    }
     if (unsent > hardUnsentFactor * limit)
         return true;
     if (!m_overUnsentLimit.isValid())
