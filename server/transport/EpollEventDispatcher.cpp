@@ -66,17 +66,14 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     int ready = epoll_wait(m_epoll, events, maxEvents, canWait ? waitTimeoutMs(includeTimers) : 0);
     if (ready < 0)
         ready = 0; // EINTR: a signal; the loop simply turns again
+    // The ready list lives on this call's stack: a notifier's slot may run a nested loop, which waits again.
     int handled = 0;
-    int notifierEvents = 0;
     for (int i = 0; i < ready; ++i) {
-        if (events[i].data.fd == m_wakeFd) {
+        if (events[i].data.fd == m_wakeFd)
             drainWakeUps();
-            continue;
-        }
-        m_ready[notifierEvents++] = {events[i].data.fd, events[i].events};
+        else if (includeNotifiers)
+            handled += activateSocketNotifiers(events[i].data.fd, events[i].events);
     }
-    if (includeNotifiers)
-        handled += activateSocketNotifiers(notifierEvents);
     if (includeTimers)
         handled += activateTimers();
     return handled > 0;
@@ -92,31 +89,27 @@ int EpollEventDispatcher::waitTimeoutMs(bool untilNextTimer)
     return int(std::clamp<qint64>(wait, 0, INT_MAX));
 }
 
-int EpollEventDispatcher::activateSocketNotifiers(int ready)
+int EpollEventDispatcher::activateSocketNotifiers(int fd, quint32 events)
 {
+    // As Qt's poll loop: a hang-up or an error wakes every notifier of the descriptor, which then finds out
+    // what happened by reading or writing.
+    const bool failed = events & (EPOLLERR | EPOLLHUP);
+    const bool wanted[3] = {bool(events & EPOLLIN) || failed, bool(events & EPOLLOUT) || failed,
+                            bool(events & EPOLLPRI) || failed};
     int activated = 0;
-    for (int i = 0; i < ready; ++i) {
-        const int fd = m_ready[i].fd;
-        const quint32 events = m_ready[i].events;
-        // As Qt's poll loop: a hang-up or an error wakes every notifier of the descriptor, which then finds
-        // out what happened by reading or writing.
-        const bool failed = events & (EPOLLERR | EPOLLHUP);
-        const bool wanted[3] = {bool(events & EPOLLIN) || failed, bool(events & EPOLLOUT) || failed,
-                                bool(events & EPOLLPRI) || failed};
-        for (int type : {QSocketNotifier::Read, QSocketNotifier::Write, QSocketNotifier::Exception}) {
-            if (!wanted[type])
-                continue;
-            // Looked up each time: the previous activation may have removed or replaced the notifier.
-            const auto watch = m_watches.find(fd);
-            if (watch == m_watches.end())
-                break;
-            QSocketNotifier *notifier = slotOf(*watch, type);
-            if (!notifier)
-                continue;
-            QEvent event(QEvent::SockAct);
-            QCoreApplication::sendEvent(notifier, &event);
-            ++activated;
-        }
+    for (int type : {QSocketNotifier::Read, QSocketNotifier::Write, QSocketNotifier::Exception}) {
+        if (!wanted[type])
+            continue;
+        // Looked up each time: the previous activation may have removed or replaced the notifier.
+        const auto watch = m_watches.find(fd);
+        if (watch == m_watches.end())
+            break;
+        QSocketNotifier *notifier = slotOf(*watch, type);
+        if (!notifier)
+            continue;
+        QEvent event(QEvent::SockAct);
+        QCoreApplication::sendEvent(notifier, &event);
+        ++activated;
     }
     return activated;
 }

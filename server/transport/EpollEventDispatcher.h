@@ -58,7 +58,7 @@ private:
     static QSocketNotifier *&slotOf(Watch &watch, int type);
     void updateWatch(int fd, Watch &watch);
     int waitTimeoutMs(bool untilNextTimer); // -1: no limit
-    int activateSocketNotifiers(int ready);
+    int activateSocketNotifiers(int fd, quint32 events); // of one ready descriptor
     int activateTimers();
     void drainWakeUps();
     static qint64 nowMs();
@@ -71,12 +71,6 @@ private:
     QHash<int, Timer> m_timers;
     std::set<std::pair<qint64, int>> m_dueOrder; // (due time, timer id) of every timer
     static constexpr int maxEvents = 256;
-    struct ReadyEvent
-    {
-        int fd;
-        quint32 events;
-    };
-    ReadyEvent m_ready[maxEvents];
 };
 
 } // namespace chat::server
