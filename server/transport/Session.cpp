@@ -102,11 +102,7 @@ void Session::sendHeld()
     if (held.isEmpty() || !canSend())
         return;
     if (m_direct) {
-        m_direct->sendTexts(held);
-        return;
-    }
-    if (m_wire && m_plainTcp) {
-        TextFrameWriter::writeDirect(*m_wire, held);
+        m_direct->sendTexts(held); // one system call for all
         return;
     }
     for (const QByteArray &utf8 : held)

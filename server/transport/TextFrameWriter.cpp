@@ -18,8 +18,6 @@ constexpr qsizetype maxShortLength = 125;
 constexpr quint8 length16 = 126;
 constexpr quint8 length64 = 127;
 constexpr qsizetype maxHeaderSize = 10;
-// Two iovecs per message, well under the kernel's IOV_MAX of 1024.
-constexpr qsizetype maxMessagesPerCall = 256;
 } // namespace
 
 QByteArray TextFrameWriter::header(quint8 opcode, bool final, qsizetype payloadSize)
@@ -45,21 +43,27 @@ qsizetype TextFrameWriter::writeHeader(char *to, quint8 opcode, bool final, qsiz
     return 10;
 }
 
-void TextFrameWriter::write(QIODevice &device, const QByteArray &utf8)
+QVector<QByteArray> TextFrameWriter::frames(const QByteArray &utf8)
 {
-    if (utf8.size() <= maxFramePayload) {
-        device.write(header(opText, true, utf8.size()));
-        if (utf8.size() >= minSharedPayload)
-            device.write(utf8); // this overload lets the socket keep a shared copy: one block of its own
-        else
-            device.write(utf8.constData(), utf8.size()); // copied after the header: one block with it
-        return;
-    }
-    for (qsizetype offset = 0; offset < utf8.size(); offset += maxFramePayload) {
+    QVector<QByteArray> parts;
+    qsizetype offset = 0;
+    do { // a message over the fragment size goes in several frames, an empty one in one
         const qsizetype size = std::min(maxFramePayload, utf8.size() - offset);
         const bool final = offset + size == utf8.size();
-        device.write(header(offset == 0 ? opText : opContinuation, final, size));
-        device.write(utf8.constData() + offset, size);
+        parts.append(header(offset == 0 ? opText : opContinuation, final, size));
+        parts.append(utf8.mid(offset, size)); // a whole message stays shared
+        offset += size;
+    } while (offset < utf8.size());
+    return parts;
+}
+
+void TextFrameWriter::write(QIODevice &device, const QByteArray &utf8)
+{
+    for (const QByteArray &part : frames(utf8)) {
+        if (part.size() >= minSharedPayload)
+            device.write(part); // this overload lets the socket keep a shared copy: one block of its own
+        else
+            device.write(part.constData(), part.size()); // copied after what precedes it: one block with it
     }
 }
 
@@ -88,53 +92,6 @@ void TextFrameWriter::writeDirect(QTcpSocket &socket, const QByteArray &utf8)
         socket.write(utf8.constData(), utf8.size());
     } else {
         socket.write(utf8.constData() + (done - frameHeader.size()), total - done);
-    }
-}
-
-void TextFrameWriter::writeDirect(QTcpSocket &socket, const QVector<QByteArray> &messages)
-{
-    if (messages.size() > maxMessagesPerCall) {
-        for (qsizetype start = 0; start < messages.size(); start += maxMessagesPerCall)
-            writeDirect(socket, messages.mid(start, maxMessagesPerCall));
-        return;
-    }
-    const bool anyFragmented = std::any_of(messages.cbegin(), messages.cend(), [](const QByteArray &utf8) {
-        return utf8.size() > maxFramePayload;
-    });
-    if (messages.size() == 1 || anyFragmented || socket.socketDescriptor() < 0 || socket.bytesToWrite() > 0) {
-        for (const QByteArray &utf8 : messages)
-            writeDirect(socket, utf8);
-        return;
-    }
-    // All headers in one buffer, which must not move while the iovecs point into it.
-    QByteArray headers;
-    headers.reserve(messages.size() * maxHeaderSize);
-    QVector<qsizetype> headerEnds;
-    for (const QByteArray &utf8 : messages) {
-        headers += header(opText, true, utf8.size());
-        headerEnds.append(headers.size());
-    }
-    std::vector<iovec> parts;
-    parts.reserve(size_t(messages.size()) * 2);
-    qsizetype headerStart = 0;
-    for (qsizetype i = 0; i < messages.size(); ++i) {
-        parts.push_back({headers.data() + headerStart, size_t(headerEnds.at(i) - headerStart)});
-        parts.push_back({const_cast<char *>(messages.at(i).constData()), size_t(messages.at(i).size())});
-        headerStart = headerEnds.at(i);
-    }
-    msghdr message {};
-    message.msg_iov = parts.data();
-    message.msg_iovlen = parts.size();
-    const ssize_t sent = ::sendmsg(int(socket.socketDescriptor()), &message, MSG_NOSIGNAL | MSG_DONTWAIT);
-    // What the kernel did not take goes through the socket, in order.
-    size_t skip = sent > 0 ? size_t(sent) : 0;
-    for (const iovec &part : parts) {
-        if (skip >= part.iov_len) {
-            skip -= part.iov_len;
-            continue;
-        }
-        socket.write(static_cast<const char *>(part.iov_base) + skip, qint64(part.iov_len - skip));
-        skip = 0;
     }
 }
 

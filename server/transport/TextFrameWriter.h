@@ -22,6 +22,9 @@ public:
     // as a block of their own.
     static constexpr qsizetype minSharedPayload = 64 * 1024;
 
+    // The frames of one text message, in order, as header and payload parts; the payload of a message that
+    // fits in one frame is the message itself, shared.
+    static QVector<QByteArray> frames(const QByteArray &utf8);
     // Writes whole frames only, so frames QWebSocket itself writes (pings, pongs, close) never interleave.
     static void write(QIODevice &device, const QByteArray &utf8);
     // As write(), for a plain TCP socket with nothing waiting in its buffer: the frame goes to the kernel at
@@ -30,9 +33,6 @@ public:
     // disabled again once sent; with a glib event loop disabling one walks the list of all notifiers, which
     // cost more than anything else in a busy fan-out. Not for TLS: a QSslSocket must encrypt what it sends.
     static void writeDirect(QTcpSocket &socket, const QByteArray &utf8);
-    // As writeDirect() for several messages in order, with one system call: a member of a busy room gets
-    // the room's update and the message together, and each call costs the kernel a whole TCP send.
-    static void writeDirect(QTcpSocket &socket, const QVector<QByteArray> &messages);
     // The header of an unmasked frame (a server never masks).
     static QByteArray header(quint8 opcode, bool final, qsizetype payloadSize);
     // The same into `to` (room for 10 bytes); returns its size.

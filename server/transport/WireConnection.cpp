@@ -248,18 +248,9 @@ void WireConnection::sendTexts(const QVector<QByteArray> &messages)
     if (!isOpen() || (m_unsent.isEmpty() && sendAtOnce(messages)))
         return;
     for (const QByteArray &utf8 : messages) {
-        if (utf8.size() <= TextFrameWriter::maxFramePayload) {
-            m_unsent.append(TextFrameWriter::header(Text, true, utf8.size()));
-            m_unsent.append(utf8); // shared with every other recipient, not copied
-            m_unsentBytes += m_unsent.constLast().size() + m_unsent.at(m_unsent.size() - 2).size();
-            continue;
-        }
-        for (qsizetype offset = 0; offset < utf8.size(); offset += TextFrameWriter::maxFramePayload) {
-            const qsizetype size = std::min(TextFrameWriter::maxFramePayload, utf8.size() - offset);
-            const bool final = offset + size == utf8.size();
-            m_unsent.append(TextFrameWriter::header(offset == 0 ? Text : Continuation, final, size));
-            m_unsent.append(utf8.mid(offset, size));
-            m_unsentBytes += m_unsent.constLast().size() + m_unsent.at(m_unsent.size() - 2).size();
+        for (const QByteArray &part : TextFrameWriter::frames(utf8)) {
+            m_unsentBytes += part.size();
+            m_unsent.append(part);
         }
     }
     writeQueued();

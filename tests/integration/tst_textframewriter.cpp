@@ -2,9 +2,6 @@
 #include "transport/TextFrameWriter.h"
 
 #include <QBuffer>
-#include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 #include <QtEndian>
 
@@ -102,42 +99,6 @@ private slots:
         QVERIFY(!frames[0].final && !frames[1].final && frames[2].final);
         QCOMPARE(frames[0].payload.size(), TextFrameWriter::maxFramePayload);
         QCOMPARE(frames[0].payload + frames[1].payload + frames[2].payload, payload);
-    }
-
-    // Several messages in one system call, more than fit at once in the kernel's buffer and more than one
-    // call takes: what the kernel refuses goes through the socket, and the peer reads every frame in order.
-    void severalMessagesArriveWholeAndInOrder()
-    {
-        QTcpServer listener;
-        QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
-        QTcpSocket sender;
-        sender.connectToHost(QHostAddress::LocalHost, listener.serverPort());
-        QVERIFY(sender.waitForConnected(5000));
-        QVERIFY(listener.waitForNewConnection(5000));
-        QTcpSocket *receiver = listener.nextPendingConnection();
-
-        QVector<QByteArray> messages;
-        qsizetype expectedBytes = 0;
-        for (int i = 0; i < 600; ++i) {
-            QByteArray payload =
-                QByteArray::number(i) + ':' + QByteArray((i * 7919) % 70000, char('a' + i % 26));
-            expectedBytes += written(payload).size();
-            messages.append(std::move(payload));
-        }
-        messages.append(QByteArray(int(TextFrameWriter::maxFramePayload) + 10, 'z')); // fragmented
-        expectedBytes += written(messages.constLast()).size();
-        TextFrameWriter::writeDirect(sender, messages);
-
-        QByteArray bytes;
-        QTRY_VERIFY_WITH_TIMEOUT((bytes += receiver->readAll(), bytes.size() >= expectedBytes), 20000);
-        QCOMPARE(bytes.size(), expectedBytes);
-        const auto frames = readFrames(bytes);
-        QCOMPARE(frames.size(), messages.size() + 1); // the last one in two fragments
-        for (int i = 0; i + 1 < messages.size(); ++i) {
-            QVERIFY(frames[i].final);
-            QCOMPARE(frames[i].payload, messages[i]);
-        }
-        QCOMPARE(frames[frames.size() - 2].payload + frames.constLast().payload, messages.constLast());
     }
 };
 
