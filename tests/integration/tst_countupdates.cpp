@@ -11,6 +11,8 @@
 #include <QTest>
 #include <QWebSocketHandshakeOptions>
 
+#include <optional>
+
 using namespace chat;
 
 namespace {
@@ -47,10 +49,9 @@ private slots:
     void membersGetEveryUpdateOutsidersGetThemMerged()
     {
         QVERIFY(startWithBudget(1)); // one frame per second for everyone outside the room
-        TestClient *member = nullptr;
-        TestClient *outsider = nullptr;
-        Room room;
-        QVERIFY(memberAndOutsider(&member, &outsider, &room));
+        const auto pair = memberAndOutsider();
+        QVERIFY(pair);
+        const auto [member, outsider, room] = *pair;
 
         postMessages(*member, messageCount);
         for (int i = 1; i <= messageCount; ++i) {
@@ -72,10 +73,9 @@ private slots:
     void aFullRoomUpdateReplacesAHeldCount()
     {
         QVERIFY(startWithBudget(1));
-        TestClient *member = nullptr;
-        TestClient *outsider = nullptr;
-        Room room;
-        QVERIFY(memberAndOutsider(&member, &outsider, &room));
+        const auto pair = memberAndOutsider();
+        QVERIFY(pair);
+        const auto [member, outsider, room] = *pair;
 
         postMessages(*member, 3); // the first goes out, the next two are held; the rename comes after them
         member->call(CallName::ChangeName, fields({{"uuid", room.uuid}, {"name", str("renamed")}}));
@@ -92,10 +92,9 @@ private slots:
     void withoutABudgetNothingIsMerged()
     {
         QVERIFY(startWithBudget(0));
-        TestClient *member = nullptr;
-        TestClient *outsider = nullptr;
-        Room room;
-        QVERIFY(memberAndOutsider(&member, &outsider, &room));
+        const auto pair = memberAndOutsider();
+        QVERIFY(pair);
+        const auto [member, outsider, room] = *pair;
 
         postMessages(*member, messageCount);
         QVector<qint64> seen;
@@ -147,18 +146,24 @@ private:
         return m_server.start(options);
     }
 
-    // Two plain clients: one inside a new room, one outside it, with nothing queued.
-    bool memberAndOutsider(TestClient **member, TestClient **outsider, Room *room)
+    struct MemberAndOutsider
     {
-        *member = plainClient();
-        *outsider = plainClient();
-        if (!*member || !*outsider)
-            return false;
-        *room = (*member)->createRoom().value_or(Room {});
-        if (room->uuid.isEmpty() || !(*member)->enterRoom(room->uuid))
-            return false;
-        (*outsider)->drain();
-        return true;
+        TestClient *member;
+        TestClient *outsider;
+        Room room;
+    };
+    // Two plain clients: one inside a new room, one outside it, with nothing queued.
+    std::optional<MemberAndOutsider> memberAndOutsider()
+    {
+        TestClient *member = plainClient();
+        TestClient *outsider = plainClient();
+        if (!member || !outsider)
+            return std::nullopt;
+        const auto room = member->createRoom();
+        if (!room || !member->enterRoom(room->uuid))
+            return std::nullopt;
+        outsider->drain();
+        return MemberAndOutsider {member, outsider, *room};
     }
 
     TestClient *plainClient()
