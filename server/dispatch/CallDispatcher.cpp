@@ -50,11 +50,18 @@ ServerStatement resultWithList(ResultName name, const QVector<Value> &values)
     return ServerStatement::resultWithRawList(name, jsonListOf(values));
 }
 
-// {"uuid": …, "sum": …}: the room_sum_changed object. A room uuid is ours, canonical: nothing to escape.
+// {"uuid": …, "sum": …}: the room_sum_changed object.
 QByteArray countJson(const Room &room)
 {
-    return "{\"" + QStringView(key::uuid).toUtf8() + "\":\"" + room.uuid.toUtf8() + "\",\""
-        + QStringView(key::sum).toUtf8() + "\":" + QByteArray::number(room.sum) + '}';
+    QByteArray json;
+    JsonWriter writer(json);
+    writer.beginObject();
+    writer.key(key::uuid);
+    writer.value(room.uuid);
+    writer.key(key::sum);
+    writer.value(room.sum);
+    writer.endObject();
+    return json;
 }
 
 std::optional<QString> changedText(const PayloadFields::Text &text)
