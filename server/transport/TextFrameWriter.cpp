@@ -43,27 +43,27 @@ qsizetype TextFrameWriter::writeHeader(char *to, quint8 opcode, bool final, qsiz
     return 10;
 }
 
-QVector<QByteArray> TextFrameWriter::frames(const QByteArray &utf8)
+QVector<TextFrameWriter::Fragment> TextFrameWriter::fragments(qsizetype messageSize)
 {
-    QVector<QByteArray> parts;
+    QVector<Fragment> parts;
     qsizetype offset = 0;
     do { // a message over the fragment size goes in several frames, an empty one in one
-        const qsizetype size = std::min(maxFramePayload, utf8.size() - offset);
-        const bool final = offset + size == utf8.size();
-        parts.append(header(offset == 0 ? opText : opContinuation, final, size));
-        parts.append(utf8.mid(offset, size)); // a whole message stays shared
+        const qsizetype size = std::min(maxFramePayload, messageSize - offset);
+        const bool final = offset + size == messageSize;
+        parts.append({header(offset == 0 ? opText : opContinuation, final, size), offset, size});
         offset += size;
-    } while (offset < utf8.size());
+    } while (offset < messageSize);
     return parts;
 }
 
 void TextFrameWriter::write(QIODevice &device, const QByteArray &utf8)
 {
-    for (const QByteArray &part : frames(utf8)) {
-        if (part.size() >= minSharedPayload)
-            device.write(part); // this overload lets the socket keep a shared copy: one block of its own
-        else
-            device.write(part.constData(), part.size()); // copied after what precedes it: one block with it
+    for (const Fragment &fragment : fragments(utf8.size())) {
+        device.write(fragment.header.constData(), fragment.header.size());
+        if (fragment.size == utf8.size() && fragment.size >= minSharedPayload)
+            device.write(utf8); // this overload lets the socket keep a shared copy: one block of its own
+        else // copied after what precedes it: one block with it
+            device.write(utf8.constData() + fragment.offset, fragment.size);
     }
 }
 

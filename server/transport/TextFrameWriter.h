@@ -22,9 +22,16 @@ public:
     // as a block of their own.
     static constexpr qsizetype minSharedPayload = 64 * 1024;
 
-    // The frames of one text message, in order, as header and payload parts; the payload of a message that
-    // fits in one frame is the message itself, shared.
-    static QVector<QByteArray> frames(const QByteArray &utf8);
+    // One frame of a text message: its header, and which bytes of the message are its payload.
+    struct Fragment
+    {
+        QByteArray header;
+        qsizetype offset = 0;
+        qsizetype size = 0;
+    };
+    // How a text message of `messageSize` bytes goes in frames, in order (an empty message in one). The
+    // payloads stay in the message: a sender sends them from there instead of copying them out.
+    static QVector<Fragment> fragments(qsizetype messageSize);
     // Writes whole frames only, so frames QWebSocket itself writes (pings, pongs, close) never interleave.
     static void write(QIODevice &device, const QByteArray &utf8);
     // As write(), for a plain TCP socket with nothing waiting in its buffer: the frame goes to the kernel at

@@ -248,12 +248,20 @@ void WireConnection::sendTexts(const QVector<QByteArray> &messages)
     if (!isOpen() || (m_unsent.isEmpty() && sendAtOnce(messages)))
         return;
     for (const QByteArray &utf8 : messages) {
-        for (const QByteArray &part : TextFrameWriter::frames(utf8)) {
-            m_unsentBytes += part.size();
-            m_unsent.append(part);
+        for (const auto &fragment : TextFrameWriter::fragments(utf8.size())) {
+            queue(fragment.header, 0, fragment.header.size());
+            queue(utf8, fragment.offset, fragment.offset + fragment.size);
         }
     }
     writeQueued();
+}
+
+void WireConnection::queue(const QByteArray &bytes, qsizetype begin, qsizetype end)
+{
+    if (begin == end)
+        return;
+    m_unsent.append({bytes, begin, end});
+    m_unsentBytes += end - begin;
 }
 
 // The common case of a broadcast, without a heap allocation: nothing waits, every message fits in one frame.
@@ -300,13 +308,10 @@ bool WireConnection::sendAtOnce(const QVector<QByteArray> &messages)
             skip -= length;
             continue;
         }
-        const bool payload = i % 2 == 1;
-        m_unsent.append(payload
-                            ? messages.at(i / 2)
-                            : QByteArray(static_cast<const char *>(parts[i].iov_base), qsizetype(length)));
-        if (m_unsent.size() == 1)
-            m_unsentOffset = qsizetype(skip);
-        m_unsentBytes += length - skip;
+        if (i % 2 == 1) // a payload: the message itself, shared
+            queue(messages.at(i / 2), skip, length);
+        else
+            queue(QByteArray(static_cast<const char *>(parts[i].iov_base), qsizetype(length)), skip, length);
         skip = 0;
     }
     writeQueued();
@@ -337,9 +342,8 @@ void WireConnection::abort()
 
 void WireConnection::queueFrame(quint8 opcode, const QByteArray &payload)
 {
-    QByteArray frame = TextFrameWriter::header(opcode, true, payload.size()) + payload;
-    m_unsentBytes += frame.size();
-    m_unsent.append(std::move(frame));
+    const QByteArray frame = TextFrameWriter::header(opcode, true, payload.size()) + payload;
+    queue(frame, 0, frame.size());
     writeQueued();
 }
 
@@ -349,9 +353,9 @@ void WireConnection::writeQueued()
         iovec parts[maxIovecs];
         int count = 0;
         for (qsizetype i = 0; i < m_unsent.size() && count < maxIovecs; ++i, ++count) {
-            const qsizetype skip = i == 0 ? m_unsentOffset : 0;
-            parts[count] = {const_cast<char *>(m_unsent.at(i).constData()) + skip,
-                            size_t(m_unsent.at(i).size() - skip)};
+            const Chunk &chunk = m_unsent.at(i);
+            parts[count] = {const_cast<char *>(chunk.bytes.constData()) + chunk.begin,
+                            size_t(chunk.end - chunk.begin)};
         }
         msghdr message {};
         message.msg_iov = parts;
@@ -368,14 +372,14 @@ void WireConnection::writeQueued()
         m_unsentBytes -= sent;
         qsizetype done = sent;
         while (done > 0) {
-            const qsizetype left = m_unsent.constFirst().size() - m_unsentOffset;
+            Chunk &first = m_unsent.first();
+            const qsizetype left = first.end - first.begin;
             if (done < left) {
-                m_unsentOffset += done;
+                first.begin += done;
                 break;
             }
             done -= left;
             m_unsent.removeFirst();
-            m_unsentOffset = 0;
         }
     }
     if (m_descriptor < 0)
@@ -384,7 +388,7 @@ void WireConnection::writeQueued()
     if (m_writeNotifier->isEnabled() != waiting)
         m_writeNotifier->setEnabled(waiting);
     if (!waiting) {
-        m_unsent = QVector<QByteArray>(); // no memory kept for an idle connection
+        m_unsent = QVector<Chunk>(); // no memory kept for an idle connection
         if (m_closeAfterWrite) {
             finish();
             return;

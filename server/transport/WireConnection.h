@@ -73,8 +73,16 @@ private:
     qsizetype m_consumed = 0; // bytes at the front of m_input already taken as frames
     QByteArray m_message; // fragments of a message in progress
     quint8 m_messageOpcode = 0; // 0: no message in progress
-    QVector<QByteArray> m_unsent; // frames (headers and shared payloads) the kernel did not take yet
-    qsizetype m_unsentOffset = 0; // bytes of m_unsent.first() already sent
+    // Bytes the kernel did not take yet: a header, or part of a message shared with every recipient of it.
+    struct Chunk
+    {
+        QByteArray bytes;
+        qsizetype begin = 0; // what of `bytes` is still to send
+        qsizetype end = 0;
+    };
+    void queue(const QByteArray &bytes, qsizetype begin, qsizetype end);
+
+    QVector<Chunk> m_unsent;
     qint64 m_unsentBytes = 0;
     quint64 m_skipBytes = 0; // of a frame over the message limit, still to be read and dropped
     bool m_discardAll = false; // after a protocol violation
