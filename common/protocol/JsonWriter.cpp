@@ -5,13 +5,95 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <array>
 #include <cmath>
+#include <cstring>
+#include <type_traits>
 
 namespace chat {
 
 namespace {
+
 constexpr char hexDigits[] = "0123456789abcdef";
+
+// Bytes that go into a JSON string as they are: printable ASCII except the quote and the backslash.
+constexpr std::array<bool, 256> plainAsciiTable()
+{
+    std::array<bool, 256> table {};
+    for (int c = 0x20; c < 0x80; ++c)
+        table[size_t(c)] = c != '"' && c != '\\';
+    return table;
 }
+constexpr std::array<bool, 256> plainAscii = plainAsciiTable();
+
+char *escapedAscii(char *out, char c)
+{
+    if (static_cast<uchar>(c) >= 0x20 && c != '"' && c != '\\') {
+        *out++ = c;
+        return out;
+    }
+    *out++ = '\\';
+    switch (c) {
+    case '"':
+        *out++ = '"';
+        break;
+    case '\\':
+        *out++ = '\\';
+        break;
+    case '\n':
+        *out++ = 'n';
+        break;
+    case '\r':
+        *out++ = 'r';
+        break;
+    case '\t':
+        *out++ = 't';
+        break;
+    case '\b':
+        *out++ = 'b';
+        break;
+    case '\f':
+        *out++ = 'f';
+        break;
+    default:
+        *out++ = 'u';
+        *out++ = '0';
+        *out++ = '0';
+        *out++ = hexDigits[c >> 4];
+        *out++ = hexDigits[c & 0xF];
+    }
+    return out;
+}
+
+// The length of the well-formed UTF-8 sequence at `in` (Unicode table 3-7), or 0 when there is none.
+int utf8SequenceLength(const uchar *in, const uchar *end)
+{
+    const uchar lead = in[0];
+    int length = 0;
+    uchar low = 0x80, high = 0xBF; // the range of the second byte
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        low = lead == 0xE0 ? 0xA0 : 0x80; // no overlong forms
+        high = lead == 0xED ? 0x9F : 0xBF; // no surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        low = lead == 0xF0 ? 0x90 : 0x80;
+        high = lead == 0xF4 ? 0x8F : 0xBF; // nothing above U+10FFFF
+    } else {
+        return 0;
+    }
+    if (end - in < length || in[1] < low || in[1] > high)
+        return 0;
+    for (int i = 2; i < length; ++i) {
+        if ((in[i] & 0xC0) != 0x80)
+            return 0;
+    }
+    return length;
+}
+
+} // namespace
 
 JsonWriter::JsonWriter(QByteArray &out)
     : m_out(out)
@@ -78,6 +160,19 @@ void JsonWriter::value(QStringView text)
     m_out.append('"');
 }
 
+void JsonWriter::value(QAnyStringView text)
+{
+    prefixedValue("", text);
+}
+
+void JsonWriter::prefixedValue(const char *asciiPrefix, QAnyStringView text)
+{
+    separate();
+    m_out.append('"').append(asciiPrefix);
+    appendEscaped(text);
+    m_out.append('"');
+}
+
 void JsonWriter::value(qint64 number)
 {
     separate();
@@ -120,7 +215,7 @@ void JsonWriter::jsonValue(const QJsonValue &value)
     }
 }
 
-void JsonWriter::stringOrNull(const QString &text)
+void JsonWriter::stringOrNull(QAnyStringView text)
 {
     if (text.isEmpty())
         nullValue();
@@ -128,53 +223,36 @@ void JsonWriter::stringOrNull(const QString &text)
         value(text);
 }
 
-void JsonWriter::appendEscaped(QStringView text)
+void JsonWriter::appendEscaped(QAnyStringView text)
 {
-    // One pass from UTF-16 to escaped UTF-8 into reserved space: at most 6 bytes per unit ("\u001f").
+    text.visit([this](auto view) {
+        if constexpr (std::is_same_v<decltype(view), QLatin1String>)
+            appendEscaped(
+                QStringView(QString(view))); // nothing of ours is Latin-1; kept correct all the same
+        else
+            appendEscaped(view);
+    });
+}
+
+char *JsonWriter::reserveForEscaped(qsizetype units)
+{
     const qsizetype start = m_out.size();
-    const qsizetype worst = start + text.size() * 6;
+    const qsizetype worst = start + units * 6;
     if (m_out.capacity() < worst)
         m_out.reserve(qMax(worst, m_out.capacity() * 2));
     m_out.resize(worst);
-    char *out = m_out.data() + start;
+    return m_out.data() + start;
+}
+
+void JsonWriter::appendEscaped(QStringView text)
+{
+    // One pass from UTF-16 to escaped UTF-8 into reserved space.
+    char *out = reserveForEscaped(text.size());
     const qsizetype size = text.size();
     for (qsizetype i = 0; i < size; ++i) {
         char32_t c = text[i].unicode();
         if (c < 0x80) {
-            if (c >= 0x20 && c != u'"' && c != u'\\') {
-                *out++ = static_cast<char>(c);
-                continue;
-            }
-            *out++ = '\\';
-            switch (c) {
-            case u'"':
-                *out++ = '"';
-                break;
-            case u'\\':
-                *out++ = '\\';
-                break;
-            case u'\n':
-                *out++ = 'n';
-                break;
-            case u'\r':
-                *out++ = 'r';
-                break;
-            case u'\t':
-                *out++ = 't';
-                break;
-            case u'\b':
-                *out++ = 'b';
-                break;
-            case u'\f':
-                *out++ = 'f';
-                break;
-            default:
-                *out++ = 'u';
-                *out++ = '0';
-                *out++ = '0';
-                *out++ = hexDigits[c >> 4];
-                *out++ = hexDigits[c & 0xF];
-            }
+            out = escapedAscii(out, static_cast<char>(c));
             continue;
         }
         if (QChar::isHighSurrogate(c) && i + 1 < size && text[i + 1].isLowSurrogate()) {
@@ -193,6 +271,40 @@ void JsonWriter::appendEscaped(QStringView text)
             *out++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
         }
         *out++ = static_cast<char>(0x80 | (c & 0x3F));
+    }
+    m_out.resize(out - m_out.constData());
+}
+
+void JsonWriter::appendEscaped(QUtf8StringView text)
+{
+    // Bytes are copied as they are, except what JSON must escape; a byte that starts no well-formed sequence
+    // becomes U+FFFD (3 bytes, within the 6 reserved per byte), as QString::fromUtf8 would make it.
+    char *out = reserveForEscaped(text.size());
+    const auto *in = reinterpret_cast<const uchar *>(text.data());
+    const uchar *end = in + text.size();
+    while (in < end) {
+        const uchar *run = in; // most text is a long run of plain ASCII: copied at once
+        while (in < end && plainAscii[*in])
+            ++in;
+        std::memcpy(out, run, size_t(in - run));
+        out += in - run;
+        if (in == end)
+            break;
+        if (*in < 0x80) {
+            out = escapedAscii(out, static_cast<char>(*in++));
+            continue;
+        }
+        const int length = utf8SequenceLength(in, end);
+        if (length == 0) {
+            *out++ = '\xEF';
+            *out++ = '\xBF';
+            *out++ = '\xBD';
+            ++in;
+            continue;
+        }
+        std::memcpy(out, in, length);
+        out += length;
+        in += length;
     }
     m_out.resize(out - m_out.constData());
 }

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <QAnyStringView>
 #include <QByteArray>
 #include <QJsonValue>
 #include <QString>
 #include <QStringView>
+#include <QUtf8StringView>
 #include <QVarLengthArray>
 
 namespace chat {
@@ -27,6 +29,10 @@ public:
 
     void value(QStringView text);
     void value(const QString &text) { value(QStringView(text)); }
+    // Text in either encoding, as a database row holds it; UTF-8 that is not valid becomes U+FFFD.
+    void value(QAnyStringView text);
+    // "<asciiPrefix><text>", for names made from a uuid ("message-<uuid>").
+    void prefixedValue(const char *asciiPrefix, QAnyStringView text);
     void value(qint64 number);
     void value(int number) { value(static_cast<qint64>(number)); }
     void nullValue();
@@ -36,11 +42,16 @@ public:
     void jsonValue(const QJsonValue &value);
 
     // A string, or null when it is empty (room_uuid).
-    void stringOrNull(const QString &text);
+    void stringOrNull(const QString &text) { stringOrNull(QAnyStringView(text)); }
+    void stringOrNull(QAnyStringView text);
 
 private:
     void separate();
+    void appendEscaped(QAnyStringView text);
     void appendEscaped(QStringView text);
+    void appendEscaped(QUtf8StringView text);
+    // Makes room for `units` more code units escaped (at most 6 bytes each) and returns where they go.
+    char *reserveForEscaped(qsizetype units);
 
     QByteArray &m_out;
     QVarLengthArray<bool, 16> m_first; // per open container: no element written yet

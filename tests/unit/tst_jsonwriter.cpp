@@ -69,6 +69,67 @@ private slots:
         QCOMPARE(parsed.array().at(0).toString(), value);
     }
 
+    // The same strings as UTF-8 bytes (a database row): the same JSON as from UTF-16, byte for byte.
+    void utf8TextWritesLikeUtf16Text_data() { stringsRoundTrip_data(); }
+
+    void utf8TextWritesLikeUtf16Text()
+    {
+        QFETCH(QString, value);
+        const QByteArray utf8 = value.toUtf8();
+        QByteArray fromUtf8;
+        QByteArray fromUtf16;
+        JsonWriter(fromUtf8).value(QAnyStringView(utf8));
+        JsonWriter(fromUtf16).value(value);
+        QCOMPARE(fromUtf8, fromUtf16);
+    }
+
+    // Bytes that are not UTF-8 never reach the wire: each one that starts no well-formed sequence becomes
+    // U+FFFD, as QString::fromUtf8 decodes it, and what follows is kept.
+    void malformedUtf8BecomesReplacementCharacters_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("stray continuation") << QByteArray("a\x80"
+                                                          "b");
+        QTest::newRow("overlong slash") << QByteArray("\xC0\xAFx");
+        QTest::newRow("overlong three-byte") << QByteArray("\xE0\x80\x80x");
+        QTest::newRow("encoded surrogate") << QByteArray("\xED\xA0\x80x");
+        QTest::newRow("above U+10FFFF") << QByteArray("\xF4\x90\x80\x80x");
+        QTest::newRow("truncated at the end") << QByteArray("ok\xE2\x82");
+        QTest::newRow("lead without continuation") << QByteArray("\xE2x\xF0\x9F\x98");
+        QTest::newRow("0xFF") << QByteArray("\xFF\xFE");
+    }
+
+    void malformedUtf8BecomesReplacementCharacters()
+    {
+        QFETCH(QByteArray, bytes);
+        QByteArray json;
+        JsonWriter writer(json);
+        writer.beginArray();
+        writer.value(QAnyStringView(bytes));
+        writer.endArray();
+        QVERIFY2(QString::fromUtf8(json).toUtf8() == json, json.constData()); // valid UTF-8 out
+        QJsonParseError error {};
+        const QJsonDocument parsed = QJsonDocument::fromJson(json, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QString decoded = parsed.array().at(0).toString();
+        QVERIFY(decoded.contains(QChar(0xFFFD)));
+        QCOMPARE(decoded.remove(QChar(0xFFFD)), QString::fromUtf8(bytes).remove(QChar(0xFFFD)));
+    }
+
+    void prefixedValuesAndNullForEmptyText()
+    {
+        QByteArray json;
+        JsonWriter writer(json);
+        writer.beginArray();
+        writer.prefixedValue("message-", QAnyStringView(QByteArray("a\"b")));
+        writer.prefixedValue("room-", QAnyStringView(text("é")));
+        writer.stringOrNull(QAnyStringView(QByteArray()));
+        writer.stringOrNull(QAnyStringView(QByteArray("x")));
+        writer.stringOrNull(QString());
+        writer.endArray();
+        QCOMPARE(json, QByteArray("[\"message-a\\\"b\",\"room-\xC3\xA9\",null,\"x\",null]"));
+    }
+
     void loneSurrogateBecomesReplacementCharacter()
     {
         QByteArray json;
