@@ -1,6 +1,7 @@
 #include "Message.h"
 
 #include "JsonText.h"
+#include "MessageView.h"
 #include "Uuid.h"
 #include "protocol/JsonWriter.h"
 #include "protocol/MessageNames.h"
@@ -22,20 +23,7 @@ QJsonObject Message::toJson() const
 
 void Message::writeJson(JsonWriter &writer) const
 {
-    writer.beginObject();
-    writer.key("uuid");
-    writer.value(uuid);
-    writer.key("body");
-    writer.value(body);
-    writer.key("name");
-    writer.value(name());
-    writer.key("user");
-    user.writeJson(writer);
-    writer.key("room_uuid");
-    writer.value(roomUuid);
-    writer.key("created");
-    writer.value(created);
-    writer.endObject();
+    MessageView::of(*this).writeJson(writer);
 }
 
 std::optional<Message> Message::fromJson(const QJsonObject &json)

@@ -60,8 +60,18 @@ ServerStatement ServerStatement::resultWithRawList(ResultName name, QByteArray l
     return statement;
 }
 
+ServerStatement ServerStatement::resultFromText(ResultName name, QByteArray text, const QJsonObject &members)
+{
+    ServerStatement statement(StatementType::Result, nameOf(name));
+    statement.m_hasList = true;
+    statement.m_text = std::move(text);
+    statement.m_members = members;
+    return statement;
+}
+
 ServerStatement &ServerStatement::withMember(const char16_t *key, const QJsonValue &value)
 {
+    Q_ASSERT(m_text.isEmpty()); // a written statement takes its members in ListResultWriter::finish
     m_members.insert(QStringView(key), value);
     return *this;
 }
@@ -75,6 +85,13 @@ QJsonObject ServerStatement::object() const
 
 QJsonArray ServerStatement::list() const
 {
+    if (!m_text.isEmpty())
+        return QJsonDocument::fromJson(m_text)
+            .object()
+            .value(QStringView(key::payload))
+            .toObject()
+            .value(QStringView(key::list))
+            .toArray();
     if (m_hasList && !m_raw.isEmpty())
         return QJsonDocument::fromJson(m_raw).array();
     return m_list;
@@ -136,6 +153,8 @@ QJsonObject ServerStatement::toJson() const
 
 QByteArray ServerStatement::toUtf8() const
 {
+    if (!m_text.isEmpty())
+        return m_text;
     if (m_raw.isEmpty())
         return QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
     // Splice the serialized object or list into the envelope without parsing it again.

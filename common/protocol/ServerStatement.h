@@ -23,6 +23,9 @@ public:
     // A result whose object or list is already serialized (compact JSON, e.g. from JsonWriter).
     static ServerStatement resultWithRawObject(ResultName name, QByteArray objectJson);
     static ServerStatement resultWithRawList(ResultName name, QByteArray listJson);
+    // A result with a list whose whole statement is already written (ListResultWriter): `text` goes out as it
+    // is; `members` are those it holds beside the list.
+    static ServerStatement resultFromText(ResultName name, QByteArray text, const QJsonObject &members);
     // Adds a payload member beside "message", "object" and "list". Only the socketchat.v1 extensions
     // (docs/EXTENSIONS.md) use them; a statement for a plain client never has one.
     ServerStatement &withMember(const char16_t *key, const QJsonValue &value);
@@ -59,6 +62,7 @@ private:
     QJsonObject m_object;
     QJsonArray m_list;
     QByteArray m_raw; // the object's or list's JSON, when given serialized
+    QByteArray m_text; // the whole statement, when given serialized
     QJsonObject m_members; // the other payload members
 };
 

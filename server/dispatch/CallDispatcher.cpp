@@ -4,6 +4,7 @@
 #include "model/Color.h"
 #include "protocol/JsonWriter.h"
 #include "protocol/Limits.h"
+#include "protocol/ListResultWriter.h"
 #include "storage/StorageError.h"
 #include "storage/Store.h"
 
@@ -26,28 +27,9 @@ QByteArray jsonOf(const Value &value)
 }
 
 template<typename Value>
-QByteArray jsonListOf(const QVector<Value> &values)
-{
-    QByteArray json;
-    json.reserve(values.size() * 256);
-    JsonWriter writer(json);
-    writer.beginArray();
-    for (const Value &value : values)
-        value.writeJson(writer);
-    writer.endArray();
-    return json;
-}
-
-template<typename Value>
 ServerStatement resultWith(ResultName name, const Value &value)
 {
     return ServerStatement::resultWithRawObject(name, jsonOf(value));
-}
-
-template<typename Value>
-ServerStatement resultWithList(ResultName name, const QVector<Value> &values)
-{
-    return ServerStatement::resultWithRawList(name, jsonListOf(values));
 }
 
 // {"uuid": …, "sum": …}: the room_sum_changed object.
@@ -250,19 +232,21 @@ void CallDispatcher::enterRoom(Peer &peer, const PayloadFields &fields)
     const auto uuid = fields.roomUuid();
     if (rejectRoomUuid(peer, uuid.status))
         return;
-    // An extended client gets the newest page of the history, a plain one all of it.
-    const auto entered = m_store.enterRoom(peer.userUuid, uuid.value,
-                                           peer.extended ? limits::historyPage : Store::wholeHistory);
+    // An extended client gets the newest page of the history, a plain one all of it, written as it is read.
+    ListResultWriter history(ResultName::MessagesListed);
+    const auto entered = m_store.enterRoom(
+        peer.userUuid, uuid.value, peer.extended ? limits::historyPage : Store::wholeHistory,
+        [&history](const MessageView &message) { message.writeJson(history.elements()); });
     if (!entered) {
         reply(peer, ErrorName::NoSpecifiedRoom);
         return;
     }
     m_outbox.setRoom(peer, entered->room.uuid);
     m_outbox.toCaller(peer, ServerStatement::result(ResultName::RoomEntered));
-    ServerStatement history = resultWithList(ResultName::MessagesListed, entered->history);
+    QJsonObject members;
     if (peer.extended)
-        history.withMember(key::more, entered->moreHistory);
-    m_outbox.toCaller(peer, history);
+        members.insert(QStringView(key::more), entered->moreHistory);
+    m_outbox.toCaller(peer, history.finish(members));
     m_outbox.toCaller(peer, resultWith(ResultName::DrawingGot, entered->drawing));
     if (entered->previousRoom)
         announceRoom(*entered->previousRoom);
@@ -377,7 +361,10 @@ void CallDispatcher::listMessages(Peer &peer, const PayloadFields &fields)
         return;
     if (peer.extended)
         return listMessagePage(peer, fields);
-    m_outbox.toCaller(peer, resultWithList(ResultName::MessagesListed, m_store.listMessages(peer.roomUuid)));
+    ListResultWriter history(ResultName::MessagesListed);
+    m_store.listMessages(peer.roomUuid,
+                         [&history](const MessageView &message) { message.writeJson(history.elements()); });
+    m_outbox.toCaller(peer, history.finish());
 }
 
 void CallDispatcher::listMessagePage(Peer &peer, const PayloadFields &fields)
@@ -398,10 +385,12 @@ void CallDispatcher::listMessagePage(Peer &peer, const PayloadFields &fields)
     }
     // "before" tells the client whether to put the page in front of what it has or to start afresh.
     const QJsonValue asked = before.value.isEmpty() ? QJsonValue() : QJsonValue(before.value);
+    ListResultWriter history(ResultName::MessagesListed);
+    for (const Message &message : page->messages)
+        message.writeJson(history.elements());
     m_outbox.toCaller(peer,
-                      resultWithList(ResultName::MessagesListed, page->messages)
-                          .withMember(key::more, page->more)
-                          .withMember(key::before, asked));
+                      history.finish({{QString::fromUtf16(key::more), page->more},
+                                      {QString::fromUtf16(key::before), asked}}));
 }
 
 void CallDispatcher::getDrawing(Peer &peer, const PayloadFields &)

@@ -2,6 +2,7 @@
 
 #include "StorageError.h"
 
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -25,6 +26,11 @@ QString SqlSchema::dialectSql(const char *sql, Dialect dialect)
     text.replace(QStringLiteral("{bigint}"),
                  dialect == SqlSchema::Dialect::Sqlite ? QStringLiteral("INTEGER")
                                                        : QStringLiteral("BIGINT"));
+    // A bulk read's text columns: Qt's SQLite driver hands a BLOB over as the stored UTF-8 bytes, where it
+    // would convert TEXT to UTF-16 (and the JSON writer back again). PostgreSQL's text is read as text.
+    static const QRegularExpression utf8Column(QStringLiteral("\\{utf8 ([^{}]+)\\}"));
+    text.replace(utf8Column,
+                 dialect == Dialect::Sqlite ? QStringLiteral("CAST(\\1 AS BLOB)") : QStringLiteral("\\1"));
     return text;
 }
 

@@ -21,7 +21,7 @@ public:
     // Brings the database to currentVersion. Throws StorageError; refuses a database newer than this build.
     static void migrate(QSqlDatabase &database, Dialect dialect);
     static int versionOf(QSqlDatabase &database, Dialect dialect);
-    // The statement in the dialect: fills in the {id}, {bigint} and {now} placeholders.
+    // The statement in the dialect: fills in the {id}, {bigint}, {now} and {utf8 …} placeholders.
     static QString dialectSql(const char *sql, Dialect dialect);
 
 private:

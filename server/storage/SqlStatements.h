@@ -1,7 +1,8 @@
 #pragma once
 
 // Every SQL statement of SqlStore, in one place: the same text serves SQLite and PostgreSQL ("{now}" becomes
-// the database clock in milliseconds, see SqlSchema::dialectSql), and
+// the database clock in milliseconds, "{utf8 column}" hands text over as UTF-8 bytes where the driver can,
+// see SqlSchema::dialectSql), and
 // tst_sqlstore checks with EXPLAIN QUERY PLAN that none of them scans a whole table to answer for one room.
 namespace chat::server::sql {
 
@@ -14,15 +15,15 @@ inline constexpr char membersOfRoom[] =
     "u.room_id = ? ORDER BY u.joined_seq";
 inline constexpr char roomById[] = "SELECT uuid, name, color, message_count FROM rooms WHERE id = ?";
 inline constexpr char messagesOfRoom[] =
-    "SELECT m.uuid, m.body, m.created, u.uuid, u.name, ur.uuid, r.uuid FROM messages m "
-    "JOIN users u ON u.id = m.user_id JOIN rooms r ON r.id = m.room_id LEFT JOIN rooms ur "
-    "ON ur.id = u.room_id WHERE m.room_id = ? ORDER BY m.id";
+    "SELECT {utf8 m.uuid}, {utf8 m.body}, {utf8 m.created}, {utf8 u.uuid}, {utf8 u.name}, {utf8 ur.uuid} "
+    "FROM messages m JOIN users u ON u.id = m.user_id LEFT JOIN rooms ur ON ur.id = u.room_id "
+    "WHERE m.room_id = ? ORDER BY m.id";
 // A page of a room's history, newest first (SqlStore turns it around): the messages_by_room index read
 // backwards from just below the given id, so a page costs the same in a room of any size.
 inline constexpr char messagePageOfRoom[] =
-    "SELECT m.uuid, m.body, m.created, u.uuid, u.name, ur.uuid, r.uuid FROM messages m "
-    "JOIN users u ON u.id = m.user_id JOIN rooms r ON r.id = m.room_id LEFT JOIN rooms ur "
-    "ON ur.id = u.room_id WHERE m.room_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?";
+    "SELECT {utf8 m.uuid}, {utf8 m.body}, {utf8 m.created}, {utf8 u.uuid}, {utf8 u.name}, {utf8 ur.uuid} "
+    "FROM messages m JOIN users u ON u.id = m.user_id LEFT JOIN rooms ur ON ur.id = u.room_id "
+    "WHERE m.room_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?";
 // Where a page starts: the message must belong to the room.
 inline constexpr char messageIdInRoom[] = "SELECT id FROM messages WHERE uuid = ? AND room_id = ?";
 inline constexpr char drawingOfRoom[] = "SELECT id, uuid FROM drawings WHERE room_id = ?";

@@ -5,6 +5,7 @@
 #include "SqlStatements.h"
 #include "StorageError.h"
 #include "model/Color.h"
+#include "model/MessageView.h"
 #include "model/Timestamp.h"
 #include "model/Uuid.h"
 
@@ -15,6 +16,7 @@
 #include <QSqlError>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 namespace chat::server {
@@ -326,28 +328,31 @@ std::optional<Room> SqlStore::loadRoom(qint64 roomId)
     return room;
 }
 
-QVector<Message> SqlStore::messagesOf(qint64 roomId)
+void SqlStore::visitMessages(QSqlQuery &query, const QString &roomUuid, const MessageVisitor &visit)
 {
-    return readMessages(run(sql::messagesOfRoom, {roomId}));
-}
-
-QVector<Message> SqlStore::readMessages(QSqlQuery &query)
-{
-    QVector<Message> messages;
+    // One row at a time, viewed where it lies: a room of any size costs the memory of one message here.
+    // SQLite's columns arrive as UTF-8 bytes ({utf8 …}); PostgreSQL's as text, decoded (encodedForPostgres).
+    constexpr int columns = 6;
+    std::array<QByteArray, columns> bytes;
+    std::array<QString, columns> texts;
+    std::array<QAnyStringView, columns> fields;
     while (query.next()) {
-        Message message;
-        message.uuid = text(query, 0);
-        message.body = text(query, 1);
-        message.created = text(query, 2);
-        message.user = User {text(query, 3), text(query, 4), text(query, 5)};
-        message.roomUuid = text(query, 6);
-        messages.append(message);
+        for (int i = 0; i < columns; ++i) {
+            if (isPostgres()) {
+                texts[i] = text(query, i);
+                fields[i] = texts[i];
+            } else {
+                bytes[i] = query.value(i).toByteArray();
+                fields[i] = bytes[i];
+            }
+        }
+        visit(MessageView {fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], roomUuid});
     }
     query.finish();
-    return messages;
 }
 
-std::optional<Store::MessagePage> SqlStore::pageOf(qint64 roomId, const QString &beforeUuid, int limit)
+std::optional<Store::MessagePage> SqlStore::pageOf(qint64 roomId, const QString &roomUuid,
+                                                   const QString &beforeUuid, int limit)
 {
     qint64 beforeId = std::numeric_limits<qint64>::max(); // the newest page: below any id
     if (!beforeUuid.isEmpty()) {
@@ -359,7 +364,9 @@ std::optional<Store::MessagePage> SqlStore::pageOf(qint64 roomId, const QString 
             return std::nullopt;
     }
     // One row more than asked tells whether older messages exist, without counting them.
-    QVector<Message> messages = readMessages(run(sql::messagePageOfRoom, {roomId, beforeId, limit + 1}));
+    QVector<Message> messages;
+    visitMessages(run(sql::messagePageOfRoom, {roomId, beforeId, limit + 1}), roomUuid,
+                  [&messages](const MessageView &message) { messages.append(message.toMessage()); });
     MessagePage page;
     page.more = messages.size() > limit;
     if (page.more)
@@ -634,7 +641,7 @@ Store::DeletedRoom SqlStore::deleteRoom(const QString &roomUuid)
 }
 
 std::optional<Store::EnteredRoom> SqlStore::enterRoom(const QString &userUuid, const QString &roomUuid,
-                                                      int historyLimit)
+                                                      int historyLimit, const MessageVisitor &history)
 {
     Transaction transaction(*this);
     const auto roomId = roomIdOf(roomUuid);
@@ -650,10 +657,11 @@ std::optional<Store::EnteredRoom> SqlStore::enterRoom(const QString &userUuid, c
         entered.previousRoom = loadRoom(row->roomId);
     entered.room = *loadRoom(*roomId);
     if (historyLimit == wholeHistory) {
-        entered.history = messagesOf(*roomId);
+        visitMessages(run(sql::messagesOfRoom, {*roomId}), entered.room.uuid, history);
     } else {
-        MessagePage page = *pageOf(*roomId, {}, historyLimit);
-        entered.history = std::move(page.messages);
+        const MessagePage page = *pageOf(*roomId, roomUuid, {}, historyLimit);
+        for (const Message &message : page.messages)
+            history(MessageView::of(message));
         entered.moreHistory = page.more;
     }
     entered.drawing = drawingOf(*roomId);
@@ -693,15 +701,12 @@ std::optional<Store::PostedMessage> SqlStore::createMessage(const QString &userU
     return posted;
 }
 
-QVector<Message> SqlStore::listMessages(const QString &roomUuid)
+void SqlStore::listMessages(const QString &roomUuid, const MessageVisitor &history)
 {
     Transaction transaction(*this);
-    const auto roomId = roomIdOf(roomUuid);
-    QVector<Message> messages;
-    if (roomId)
-        messages = messagesOf(*roomId);
+    if (const auto roomId = roomIdOf(roomUuid))
+        visitMessages(run(sql::messagesOfRoom, {*roomId}), roomUuid, history);
     transaction.commit();
-    return messages;
 }
 
 std::optional<Store::MessagePage> SqlStore::messagePage(const QString &roomUuid, const QString &beforeUuid,
@@ -711,7 +716,7 @@ std::optional<Store::MessagePage> SqlStore::messagePage(const QString &roomUuid,
     const auto roomId = roomIdOf(roomUuid);
     std::optional<MessagePage> page;
     if (roomId)
-        page = pageOf(*roomId, beforeUuid, limit);
+        page = pageOf(*roomId, roomUuid, beforeUuid, limit);
     else if (beforeUuid.isEmpty())
         page = MessagePage {};
     transaction.commit();

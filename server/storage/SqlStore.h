@@ -47,12 +47,12 @@ public:
     std::optional<Room> renameRoom(const QString &roomUuid, const std::optional<QString> &name) override;
     std::optional<Room> recolorRoom(const QString &roomUuid, const std::optional<QString> &color) override;
     DeletedRoom deleteRoom(const QString &roomUuid) override;
-    std::optional<EnteredRoom> enterRoom(const QString &userUuid, const QString &roomUuid,
-                                         int historyLimit) override;
+    std::optional<EnteredRoom> enterRoom(const QString &userUuid, const QString &roomUuid, int historyLimit,
+                                         const MessageVisitor &history) override;
     std::optional<Room> leaveRoom(const QString &userUuid) override;
     std::optional<PostedMessage> createMessage(const QString &userUuid, const QString &roomUuid,
                                                const QString &body) override;
-    QVector<Message> listMessages(const QString &roomUuid) override;
+    void listMessages(const QString &roomUuid, const MessageVisitor &history) override;
     std::optional<MessagePage> messagePage(const QString &roomUuid, const QString &beforeUuid,
                                            int limit) override;
     std::optional<Drawing> drawing(const QString &roomUuid) override;
@@ -105,9 +105,10 @@ private:
     std::optional<UserRow> userRow(const QString &userUuid);
     std::optional<Room> loadRoom(qint64 roomId);
     QVector<User> membersOf(qint64 roomId);
-    QVector<Message> messagesOf(qint64 roomId);
-    QVector<Message> readMessages(QSqlQuery &query); // the columns of sql::messagesOfRoom
-    std::optional<MessagePage> pageOf(qint64 roomId, const QString &beforeUuid, int limit);
+    // The columns of sql::messagesOfRoom, one message at a time.
+    void visitMessages(QSqlQuery &query, const QString &roomUuid, const MessageVisitor &visit);
+    std::optional<MessagePage> pageOf(qint64 roomId, const QString &roomUuid, const QString &beforeUuid,
+                                      int limit);
     Drawing drawingOf(qint64 roomId);
     std::optional<Room> removeFromRoom(const UserRow &row);
 

@@ -2,12 +2,14 @@
 
 #include "model/Drawing.h"
 #include "model/Message.h"
+#include "model/MessageView.h"
 #include "model/Room.h"
 #include "model/User.h"
 
 #include <QString>
 #include <QVector>
 
+#include <functional>
 #include <optional>
 
 namespace chat::server {
@@ -21,7 +23,6 @@ public:
     {
         std::optional<Room> previousRoom; // the room the user was in before, after leaving it
         Room room; // the room entered, with the user inside
-        QVector<Message> history; // read after the move (PROTOCOL.md Q22)
         bool moreHistory = false; // a paged history: the room holds older messages too
         Drawing drawing;
     };
@@ -32,6 +33,9 @@ public:
         QVector<Message> messages; // oldest first
         bool more = false; // the room holds older messages than these
     };
+    // Receives a history one message at a time, oldest first: a room's whole history is never held in memory.
+    // The view is valid during the call only, and the visitor must not call the store.
+    using MessageVisitor = std::function<void(const MessageView &)>;
     // enterRoom's historyLimit for the whole history (the plain protocol).
     static constexpr int wholeHistory = 0;
 
@@ -82,17 +86,18 @@ public:
     virtual std::optional<Room> recolorRoom(const QString &roomUuid, const std::optional<QString> &color) = 0;
     virtual DeletedRoom deleteRoom(const QString &roomUuid) = 0;
 
-    // nullopt when the room does not exist. The history is the whole one, or the newest historyLimit
-    // messages.
+    // nullopt when the room does not exist. The history, read after the move (PROTOCOL.md Q22), goes to
+    // `history`: the whole one, or the newest historyLimit messages.
     virtual std::optional<EnteredRoom> enterRoom(const QString &userUuid, const QString &roomUuid,
-                                                 int historyLimit) = 0;
+                                                 int historyLimit, const MessageVisitor &history) = 0;
     // The room after the user left; nullopt when the user was in no room.
     virtual std::optional<Room> leaveRoom(const QString &userUuid) = 0;
 
     // nullopt when the room does not exist (any more).
     virtual std::optional<PostedMessage> createMessage(const QString &userUuid, const QString &roomUuid,
                                                        const QString &body) = 0;
-    virtual QVector<Message> listMessages(const QString &roomUuid) = 0;
+    // The whole history; an unknown room has an empty one.
+    virtual void listMessages(const QString &roomUuid, const MessageVisitor &history) = 0;
     // The newest `limit` messages of the room, or with beforeUuid the newest ones posted before that message.
     // nullopt when beforeUuid names no message of that room; an unknown room has an empty history.
     virtual std::optional<MessagePage> messagePage(const QString &roomUuid, const QString &beforeUuid,

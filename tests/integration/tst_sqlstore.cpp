@@ -107,9 +107,10 @@ private slots:
             uuids << store->createMessage(user.uuid, room.uuid, QString::number(i))->message.uuid;
             otherUuid = store->createMessage(user.uuid, other.uuid, str("elsewhere"))->message.uuid;
         }
-        const auto entered = store->enterRoom(user.uuid, room.uuid, 10);
+        QVector<Message> history;
+        const auto entered = store->enterRoom(user.uuid, room.uuid, 10, collectInto(history));
         QVERIFY(entered);
-        QCOMPARE(uuidsOf(entered->history), uuids.mid(15));
+        QCOMPARE(uuidsOf(history), uuids.mid(15));
         QVERIFY(entered->moreHistory);
 
         QStringList walked;
@@ -134,11 +135,37 @@ private slots:
         QVERIFY(!store->messagePage(str("no-such-room"), uuids.first(), 10));
 
         const Room empty = store->createRoom();
-        const auto enteredEmpty = store->enterRoom(user.uuid, empty.uuid, 10);
-        QVERIFY(enteredEmpty->history.isEmpty() && !enteredEmpty->moreHistory);
-        const auto whole = store->enterRoom(user.uuid, room.uuid, Store::wholeHistory);
-        QCOMPARE(uuidsOf(whole->history), uuids);
+        history.clear();
+        const auto enteredEmpty = store->enterRoom(user.uuid, empty.uuid, 10, collectInto(history));
+        QVERIFY(history.isEmpty() && !enteredEmpty->moreHistory);
+        const auto whole = store->enterRoom(user.uuid, room.uuid, Store::wholeHistory, collectInto(history));
+        QCOMPARE(uuidsOf(history), uuids);
+        QCOMPARE(uuidsOf(messagesOf(*store, room.uuid)), uuids);
+        QVERIFY(messagesOf(*store, str("no-such-room")).isEmpty());
         QVERIFY(!whole->moreHistory);
+    }
+
+    // The history is read as UTF-8 bytes ({utf8 …}): every character comes back as it was stored, NUL too.
+    void historyTextComesBackExactly()
+    {
+        auto store = SqlStore::openSqlite(m_path);
+        const Room room = store->createRoom();
+        const User author = store->createUser();
+        const QString name = str("Ānna \"ü\" 😀");
+        store->renameUser(author.uuid, name);
+        const QString body = str("a") + QChar(0) + str("b \\ \"q\" \n\t 中文 😀 ") + QChar(0x7f);
+        QVERIFY(store->enterRoom(author.uuid, room.uuid, Store::wholeHistory, ignoreHistory));
+        const Message posted = store->createMessage(author.uuid, room.uuid, body)->message;
+        QVector<Message> history;
+        store->enterRoom(author.uuid, room.uuid, Store::wholeHistory, collectInto(history));
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.first().body, body);
+        QCOMPARE(history.first().user.name, name);
+        QCOMPARE(history.first().user.roomUuid, room.uuid);
+        QCOMPARE(history.first().roomUuid, room.uuid);
+        QCOMPARE(history.first(), posted);
+        store->leaveRoom(author.uuid);
+        QVERIFY(messagesOf(*store, room.uuid).first().user.roomUuid.isEmpty()); // null on the wire
     }
 
     void forgetsVisitorsButKeepsAuthors()
@@ -148,13 +175,13 @@ private slots:
         const User visitor = store->createUser();
         const User author = store->createUser();
         store->renameUser(author.uuid, str("Author"));
-        QVERIFY(store->enterRoom(author.uuid, room.uuid, Store::wholeHistory));
+        QVERIFY(store->enterRoom(author.uuid, room.uuid, Store::wholeHistory, ignoreHistory));
         QVERIFY(store->createMessage(author.uuid, room.uuid, str("hi")));
         QVERIFY(!store->disconnectUser(visitor.uuid));
         const auto left = store->disconnectUser(author.uuid);
         QVERIFY(left && left->users.isEmpty());
         QCOMPARE(countUsers(), 1);
-        QCOMPARE(store->listMessages(room.uuid).first().user.name, str("Author"));
+        QCOMPARE(messagesOf(*store, room.uuid).first().user.name, str("Author"));
     }
 
     void deletingARoomDeletesItsMessagesAndDrawing()
@@ -162,7 +189,7 @@ private slots:
         auto store = SqlStore::openSqlite(m_path);
         const Room room = store->createRoom();
         const User user = store->createUser();
-        QVERIFY(store->enterRoom(user.uuid, room.uuid, Store::wholeHistory));
+        QVERIFY(store->enterRoom(user.uuid, room.uuid, Store::wholeHistory, ignoreHistory));
         QVERIFY(store->createMessage(user.uuid, room.uuid, str("hi")));
         QVERIFY(store->putLine(room.uuid, Line {str("l"), {}, QJsonArray {1, 2}, str("pen"), str("#000")}));
         QCOMPARE(store->deleteRoom(room.uuid).outcome, Store::DeleteOutcome::NotEmpty);
@@ -181,7 +208,7 @@ private slots:
         auto store = SqlStore::openSqlite(m_path);
         const Room room = store->createRoom();
         const User user = store->createUser();
-        QVERIFY(store->enterRoom(user.uuid, room.uuid, Store::wholeHistory));
+        QVERIFY(store->enterRoom(user.uuid, room.uuid, Store::wholeHistory, ignoreHistory));
         store->clearMemberships();
         QVERIFY(store->listRooms().first().users.isEmpty());
     }
@@ -193,14 +220,14 @@ private slots:
         store->beginBatch();
         const Room dropped = store->createRoom();
         const User user = store->createUser();
-        QVERIFY(store->enterRoom(user.uuid, kept.uuid, Store::wholeHistory));
+        QVERIFY(store->enterRoom(user.uuid, kept.uuid, Store::wholeHistory, ignoreHistory));
         QVERIFY(store->createMessage(user.uuid, kept.uuid, str("dropped")));
         QCOMPARE(store->listRooms().size(), 2); // visible inside the batch
         store->rollbackBatch();
         QVERIFY(!store->inBatch());
         QVERIFY(!store->hasRoom(dropped.uuid));
         QCOMPARE(store->listRooms().size(), 1);
-        QVERIFY(store->listMessages(kept.uuid).isEmpty());
+        QVERIFY(messagesOf(*store, kept.uuid).isEmpty());
         store->createRoom(); // and the store works on, outside any batch
         QCOMPARE(store->listRooms().size(), 2);
     }
@@ -237,6 +264,20 @@ private:
         while (query.next())
             plan << query.value(3).toString();
         return plan;
+    }
+
+    static void ignoreHistory(const MessageView &) { }
+
+    static Store::MessageVisitor collectInto(QVector<Message> &messages)
+    {
+        return [&messages](const MessageView &message) { messages.append(message.toMessage()); };
+    }
+
+    static QVector<Message> messagesOf(Store &store, const QString &roomUuid)
+    {
+        QVector<Message> messages;
+        store.listMessages(roomUuid, collectInto(messages));
+        return messages;
     }
 
     static QStringList uuidsOf(const QVector<Message> &messages)
