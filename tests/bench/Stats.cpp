@@ -1,5 +1,7 @@
 #include "Stats.h"
 
+#include <QJsonArray>
+
 #include <algorithm>
 #include <cmath>
 
@@ -11,6 +13,8 @@ void Stats::add(double value)
         m_sorted = false;
     m_values.push_back(value);
     m_sum += value;
+    if (m_inOrder.size() < maxInOrder)
+        m_inOrder.push_back(value);
 }
 
 void Stats::sort() const
@@ -45,12 +49,19 @@ double Stats::round3(double value)
 
 QJsonObject Stats::toJson() const
 {
-    return QJsonObject {
+    QJsonObject json {
         {QStringLiteral("count"), qint64(m_values.size())}, {QStringLiteral("min"), round3(min())},
         {QStringLiteral("p50"), round3(percentile(50))},    {QStringLiteral("p95"), round3(percentile(95))},
         {QStringLiteral("p99"), round3(percentile(99))},    {QStringLiteral("max"), round3(max())},
         {QStringLiteral("mean"), round3(mean())},
     };
+    if (m_values.size() <= maxInOrder) {
+        QJsonArray inOrder;
+        for (const double value : m_inOrder)
+            inOrder.append(round3(value));
+        json.insert(QStringLiteral("in_order"), inOrder);
+    }
+    return json;
 }
 
 QString Stats::describe(const QString &unit) const

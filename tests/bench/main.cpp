@@ -9,6 +9,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <malloc.h>
 #include <sys/resource.h>
 #include <thread>
 #include <unistd.h>
@@ -27,6 +28,16 @@ rlim_t raiseOpenFileLimit()
             getrlimit(RLIMIT_NOFILE, &limit);
     }
     return limit.rlim_cur;
+}
+
+// The benchmark's own heap stays as big as it grew: a history probe receives and parses megabytes, and glibc
+// would hand that memory back to the kernel after each probe and fault it in again for the next. A page fault
+// costs 11-14 us on the 2-core VM of PERFORMANCE.md, so thousands of them would be measured as if the server
+// had been slow. The server's heap is left as glibc tunes it.
+void keepFreedMemory()
+{
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024); // the most glibc allows: big blocks come from the heap
+    mallopt(M_TRIM_THRESHOLD, 1024 * 1024 * 1024); // and the heap is never trimmed
 }
 
 void onSignal(int signal)
@@ -57,6 +68,7 @@ void startWatchdog(double timeoutS, const QString &scenario)
 
 int main(int argc, char *argv[])
 {
+    keepFreedMemory();
     const rlim_t openFiles = raiseOpenFileLimit();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("chat-bench"));
