@@ -134,6 +134,10 @@ bool WireConnection::takeFrame()
             return false;
         length = qFromBigEndian<quint64>(bytes + 2);
         at = 10;
+        if (length >> 63) { // RFC 6455 5.2: the most significant bit must be 0
+            failConnection(closeProtocolError);
+            return false;
+        }
     }
     const bool control = opcode & 0x8;
     if (control && (!final || length > quint64(maxControlPayload))) {
@@ -141,7 +145,8 @@ bool WireConnection::takeFrame()
         return false;
     }
     // Checked before the payload is waited for, so a peer cannot make the server hold more than the limit.
-    if (!control && length + quint64(m_message.size()) > quint64(m_maxMessageBytes)) {
+    // As "what is held plus this frame over the limit", without the sum: a length near 2^63 must not wrap.
+    if (!control && length > quint64(m_maxMessageBytes) - quint64(m_message.size())) {
         // Closed at once, but the frame is still read (and dropped): a peer that is busy sending it only
         // sees the close frame once it is through, and then answers it.
         m_skipBytes = quint64(at) + 4 + length;

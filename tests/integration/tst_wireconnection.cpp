@@ -41,6 +41,19 @@ QByteArray clientFrame(quint8 opcode, const QByteArray &payload, bool final = tr
     return frame;
 }
 
+// The header of a masked client frame that announces `length` bytes in the 64-bit form, and its mask.
+QByteArray longFrameHeader(quint8 opcode, quint64 length)
+{
+    QByteArray header;
+    header.append(char(0x80 | opcode));
+    header.append(char(0x80 | 127));
+    char bytes[8];
+    qToBigEndian(length, bytes);
+    header.append(bytes, 8);
+    header.append("\x12\x34\x56\x78", 4);
+    return header;
+}
+
 struct ServerFrame
 {
     int opcode = -1;
@@ -150,6 +163,10 @@ private slots:
         QTest::newRow("over the limit") << clientFrame(0x1, QByteArray(limit + 1, 'x')) << 1009;
         QTest::newRow("over the limit in fragments")
             << clientFrame(0x1, QByteArray(600, 'x'), false) + clientFrame(0x0, QByteArray(600, 'x')) << 1009;
+        // A 64-bit length must have its top bit clear; one near 2^64 once wrapped the limit check, so a
+        // continuation was read with a negative size.
+        QTest::newRow("64-bit length with the top bit")
+            << clientFrame(0x1, "a", false) + longFrameHeader(0x0, ~quint64(0)) + QByteArray(64, 'x') << 1002;
     }
     void protocolViolationsCloseTheConnection()
     {
