@@ -184,19 +184,47 @@ void WireConnection::handleControl(quint8 opcode, const QByteArray &payload)
     case Pong:
         emit pong();
         return;
-    case Close:
+    case Close: {
         if (m_closeSent) { // the answer to ours: done
             finish();
             return;
         }
-        // Answer with the peer's code (RFC 6455 5.5.1) and end once the answer is written.
+        // Answer with the peer's code (RFC 6455 5.5.1), or with why its close frame was not one, and end
+        // once the answer is written.
+        const quint16 answer = closeAnswerTo(payload);
         m_closeSent = true;
         m_closeAfterWrite = true;
-        queueFrame(Close, payload.left(2));
+        QByteArray code;
+        if (answer != 0) {
+            code.resize(2);
+            qToBigEndian(answer, code.data());
+        }
+        queueFrame(Close, code);
         return;
+    }
     default:
         failConnection(closeProtocolError);
     }
+}
+
+quint16 WireConnection::closeAnswerTo(const QByteArray &payload)
+{
+    if (payload.isEmpty())
+        return 0; // no code: none in the answer either
+    if (payload.size() == 1)
+        return closeProtocolError; // half a code
+    const quint16 code = qFromBigEndian<quint16>(payload.constData());
+    // Codes a peer may send (RFC 6455 7.4, and 1012-1014 registered since): not 1004-1006, 1015, the
+    // reserved 1016-2999, nor anything outside 1000-4999.
+    const bool sendable =
+        (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
+    if (!sendable)
+        return closeProtocolError;
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    // The decoder converts when its result is taken, so the reason is taken even though only its validity
+    // matters.
+    const QString reason = decoder(QByteArrayView(payload.constData() + 2, payload.size() - 2));
+    return decoder.hasError() ? closeWrongDatatype : code;
 }
 
 void WireConnection::handleDataFrame(quint8 opcode, bool final, const QByteArray &payload)

@@ -57,6 +57,9 @@ private:
     // One frame from the front of the input: false when it is not complete yet (or the connection ended).
     bool takeFrame();
     void handleControl(quint8 opcode, const QByteArray &payload);
+    // The code that answers a peer's close frame: its own, or 1002/1007 when the frame is not a valid close;
+    // 0 for an empty one (answered without a code).
+    static quint16 closeAnswerTo(const QByteArray &payload);
     void handleDataFrame(quint8 opcode, bool final, const QByteArray &payload);
     void deliverMessage();
     void failConnection(quint16 code); // a protocol violation: close frame, then the end
