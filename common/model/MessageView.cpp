@@ -31,14 +31,7 @@ void MessageView::writeJson(JsonWriter &writer) const
     writer.key("name");
     writer.prefixedValue("message-", uuid); // Message::name()
     writer.key("user");
-    writer.beginObject(); // User::writeJson
-    writer.key("uuid");
-    writer.value(userUuid);
-    writer.key("name");
-    writer.value(userName);
-    writer.key("room_uuid");
-    writer.stringOrNull(userRoomUuid);
-    writer.endObject();
+    User::writeJson(writer, userUuid, userName, userRoomUuid);
     writer.key("room_uuid");
     writer.value(roomUuid);
     writer.key("created");

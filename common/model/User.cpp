@@ -24,6 +24,11 @@ QJsonObject User::toJson() const
 
 void User::writeJson(JsonWriter &writer) const
 {
+    writeJson(writer, uuid, name, roomUuid);
+}
+
+void User::writeJson(JsonWriter &writer, QAnyStringView uuid, QAnyStringView name, QAnyStringView roomUuid)
+{
     writer.beginObject();
     writer.key("uuid");
     writer.value(uuid);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QAnyStringView>
 #include <QJsonObject>
 #include <QString>
 
@@ -21,6 +22,9 @@ struct User
     bool isInRoom() const { return !roomUuid.isEmpty(); }
     QJsonObject toJson() const;
     void writeJson(JsonWriter &writer) const; // the same JSON as toJson(), written directly
+    // The same from fields held in either encoding (a database row): the one layout of a user on the wire.
+    static void writeJson(JsonWriter &writer, QAnyStringView uuid, QAnyStringView name,
+                          QAnyStringView roomUuid);
     static std::optional<User> fromJson(const QJsonObject &json);
 
     friend bool operator==(const User &a, const User &b)
