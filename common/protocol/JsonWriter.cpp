@@ -152,14 +152,6 @@ void JsonWriter::key(QStringView text)
     m_afterKey = true;
 }
 
-void JsonWriter::value(QStringView text)
-{
-    separate();
-    m_out.append('"');
-    appendEscaped(text);
-    m_out.append('"');
-}
-
 void JsonWriter::value(QAnyStringView text)
 {
     prefixedValue("", text);

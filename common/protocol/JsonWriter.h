@@ -27,9 +27,8 @@ public:
     // Any key, escaped as needed.
     void key(QStringView text);
 
-    void value(QStringView text);
-    void value(const QString &text) { value(QStringView(text)); }
-    // Text in either encoding, as a database row holds it; UTF-8 that is not valid becomes U+FFFD.
+    // Text in either encoding (a model's QString, a database row's UTF-8); UTF-8 that is not valid becomes
+    // U+FFFD, and so does a lone surrogate.
     void value(QAnyStringView text);
     // "<asciiPrefix><text>", for names made from a uuid ("message-<uuid>").
     void prefixedValue(const char *asciiPrefix, QAnyStringView text);
@@ -42,7 +41,6 @@ public:
     void jsonValue(const QJsonValue &value);
 
     // A string, or null when it is empty (room_uuid).
-    void stringOrNull(const QString &text) { stringOrNull(QAnyStringView(text)); }
     void stringOrNull(QAnyStringView text);
 
 private:
