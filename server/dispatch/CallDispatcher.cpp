@@ -32,6 +32,12 @@ ServerStatement resultWith(ResultName name, const Value &value)
     return ServerStatement::resultWithRawObject(name, jsonOf(value));
 }
 
+// Each message of a history goes into the statement as the store reads it.
+Store::MessageVisitor writingInto(ListResultWriter &history)
+{
+    return [&history](const MessageView &message) { message.writeJson(history.elements()); };
+}
+
 // {"uuid": …, "sum": …}: the room_sum_changed object.
 QByteArray countJson(const Room &room)
 {
@@ -234,9 +240,9 @@ void CallDispatcher::enterRoom(Peer &peer, const PayloadFields &fields)
         return;
     // An extended client gets the newest page of the history, a plain one all of it, written as it is read.
     ListResultWriter history(ResultName::MessagesListed);
-    const auto entered = m_store.enterRoom(
-        peer.userUuid, uuid.value, peer.extended ? limits::historyPage : Store::wholeHistory,
-        [&history](const MessageView &message) { message.writeJson(history.elements()); });
+    const auto entered =
+        m_store.enterRoom(peer.userUuid, uuid.value,
+                          peer.extended ? limits::historyPage : Store::wholeHistory, writingInto(history));
     if (!entered) {
         reply(peer, ErrorName::NoSpecifiedRoom);
         return;
@@ -362,8 +368,7 @@ void CallDispatcher::listMessages(Peer &peer, const PayloadFields &fields)
     if (peer.extended)
         return listMessagePage(peer, fields);
     ListResultWriter history(ResultName::MessagesListed);
-    m_store.listMessages(peer.roomUuid,
-                         [&history](const MessageView &message) { message.writeJson(history.elements()); });
+    m_store.listMessages(peer.roomUuid, writingInto(history));
     m_outbox.toCaller(peer, history.finish());
 }
 
