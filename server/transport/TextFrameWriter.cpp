@@ -11,9 +11,6 @@
 namespace chat::server {
 
 namespace {
-constexpr quint8 opText = 0x1;
-constexpr quint8 opContinuation = 0x0;
-constexpr quint8 finBit = 0x80;
 constexpr qsizetype maxShortLength = 125;
 constexpr quint8 length16 = 126;
 constexpr quint8 length64 = 127;
@@ -50,7 +47,7 @@ QVector<TextFrameWriter::Fragment> TextFrameWriter::fragments(qsizetype messageS
     do { // a message over the fragment size goes in several frames, an empty one in one
         const qsizetype size = std::min(maxFramePayload, messageSize - offset);
         const bool final = offset + size == messageSize;
-        parts.append({header(offset == 0 ? opText : opContinuation, final, size), offset, size});
+        parts.append({header(offset == 0 ? Text : Continuation, final, size), offset, size});
         offset += size;
     } while (offset < messageSize);
     return parts;
@@ -74,7 +71,7 @@ void TextFrameWriter::writeDirect(QTcpSocket &socket, const QByteArray &utf8)
         write(socket, utf8); // behind what waits already, or fragmented: through the socket, in order
         return;
     }
-    QByteArray frameHeader = header(opText, true, utf8.size());
+    QByteArray frameHeader = header(Text, true, utf8.size());
     iovec parts[2] = {{frameHeader.data(), size_t(frameHeader.size())},
                       {const_cast<char *>(utf8.constData()), size_t(utf8.size())}};
     msghdr message {};

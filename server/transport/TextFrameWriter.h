@@ -15,6 +15,17 @@ namespace chat::server {
 class TextFrameWriter
 {
 public:
+    // RFC 6455 5.2: the opcodes, and the bit that marks a message's last frame.
+    enum Opcode : quint8 {
+        Continuation = 0x0,
+        Text = 0x1,
+        Binary = 0x2,
+        Close = 0x8,
+        Ping = 0x9,
+        Pong = 0xA
+    };
+    static constexpr quint8 finBit = 0x80;
+
     // Fragments are at most this big, as QWebSocket's own, so a peer with a frame size limit accepts them.
     static constexpr qsizetype maxFramePayload = 512 * 1024;
     // A QTcpSocket sends one block of its write buffer per write notification. Small frames are therefore

@@ -16,7 +16,7 @@
 namespace chat::server {
 
 namespace {
-constexpr quint8 finBit = 0x80;
+using Frame = TextFrameWriter; // the opcodes and the final bit
 constexpr quint8 reservedBits = 0x70;
 constexpr quint8 maskBit = 0x80;
 constexpr qsizetype maxControlPayload = 125;
@@ -30,6 +30,15 @@ constexpr quint16 closeNormal = 1000;
 constexpr quint16 closeProtocolError = 1002;
 constexpr quint16 closeWrongDatatype = 1007;
 constexpr quint16 closeTooMuchData = 1009;
+
+// A close frame's payload: the code, then the reason, cut to fit a control frame (RFC 6455 5.5).
+QByteArray closePayload(quint16 code, const QByteArray &reason = {})
+{
+    QByteArray payload(2, Qt::Uninitialized);
+    qToBigEndian(code, payload.data());
+    return payload + reason.left(maxCloseReasonBytes);
+}
+
 } // namespace
 
 WireConnection::WireConnection(int descriptor, const QByteArray &alreadyRead, qint64 maxMessageBytes,
@@ -116,7 +125,7 @@ bool WireConnection::takeFrame()
     if (available < 2)
         return false;
     const auto *bytes = reinterpret_cast<const uchar *>(m_input.constData() + m_consumed);
-    const bool final = bytes[0] & finBit;
+    const bool final = bytes[0] & Frame::finBit;
     const quint8 opcode = bytes[0] & 0x0F;
     if ((bytes[0] & reservedBits) || !(bytes[1] & maskBit)) { // no extension was agreed; clients must mask
         failConnection(closeProtocolError);
@@ -139,6 +148,7 @@ bool WireConnection::takeFrame()
             return false;
         }
     }
+    const quint64 frameBytes = quint64(at) + 4 + length; // the mask, then the payload; below 2^63 + 14
     const bool control = opcode & 0x8;
     if (control && (!final || length > quint64(maxControlPayload))) {
         failConnection(closeProtocolError);
@@ -149,15 +159,15 @@ bool WireConnection::takeFrame()
     if (!control && length > quint64(m_maxMessageBytes) - quint64(m_message.size())) {
         // Closed at once, but the frame is still read (and dropped): a peer that is busy sending it only
         // sees the close frame once it is through, and then answers it.
-        m_skipBytes = quint64(at) + 4 + length;
+        m_skipBytes = frameBytes;
         m_message = QByteArray();
         m_messageOpcode = 0;
         close(closeTooMuchData, {});
         return true;
     }
-    const qsizetype frameSize = at + 4 + qsizetype(length);
-    if (quint64(available) < quint64(at) + 4 + length)
+    if (quint64(available) < frameBytes)
         return false;
+    const auto frameSize = qsizetype(frameBytes);
     if (m_closeSent && !control) { // closing: only the peer's close frame matters now
         m_consumed += frameSize;
         return true;
@@ -177,14 +187,14 @@ bool WireConnection::takeFrame()
 void WireConnection::handleControl(quint8 opcode, const QByteArray &payload)
 {
     switch (opcode) {
-    case Ping:
+    case Frame::Ping:
         if (!m_closeSent)
-            queueFrame(Pong, payload);
+            queueFrame(Frame::Pong, payload);
         return;
-    case Pong:
+    case Frame::Pong:
         emit pong();
         return;
-    case Close: {
+    case Frame::Close: {
         if (m_closeSent) { // the answer to ours: done
             finish();
             return;
@@ -194,12 +204,7 @@ void WireConnection::handleControl(quint8 opcode, const QByteArray &payload)
         const quint16 answer = closeAnswerTo(payload);
         m_closeSent = true;
         m_closeAfterWrite = true;
-        QByteArray code;
-        if (answer != 0) {
-            code.resize(2);
-            qToBigEndian(answer, code.data());
-        }
-        queueFrame(Close, code);
+        queueFrame(Frame::Close, answer == 0 ? QByteArray() : closePayload(answer));
         return;
     }
     default:
@@ -229,9 +234,9 @@ quint16 WireConnection::closeAnswerTo(const QByteArray &payload)
 
 void WireConnection::handleDataFrame(quint8 opcode, bool final, const QByteArray &payload)
 {
-    const bool continuation = opcode == Continuation;
+    const bool continuation = opcode == Frame::Continuation;
     if ((continuation && m_messageOpcode == 0) || (!continuation && m_messageOpcode != 0)
-        || (opcode != Continuation && opcode != Text && opcode != Binary)) {
+        || (opcode != Frame::Continuation && opcode != Frame::Text && opcode != Frame::Binary)) {
         failConnection(closeProtocolError);
         return;
     }
@@ -248,7 +253,7 @@ void WireConnection::deliverMessage()
     const quint8 opcode = std::exchange(m_messageOpcode, 0);
     if (m_closeSent)
         return; // closing: what still comes is not read
-    if (opcode == Binary) {
+    if (opcode == Frame::Binary) {
         emit binaryMessageReceived(message);
         return;
     }
@@ -315,26 +320,16 @@ bool WireConnection::sendAtOnce(const QVector<QByteArray> &messages)
     qint64 total = 0;
     for (int i = 0; i < messages.size(); ++i) {
         const QByteArray &utf8 = messages.at(i);
-        const qsizetype headerSize = TextFrameWriter::writeHeader(headers[i], Text, true, utf8.size());
+        const qsizetype headerSize = TextFrameWriter::writeHeader(headers[i], Frame::Text, true, utf8.size());
         parts[count++] = {headers[i], size_t(headerSize)};
         parts[count++] = {const_cast<char *>(utf8.constData()), size_t(utf8.size())};
         total += headerSize + utf8.size();
     }
-    msghdr message {};
-    message.msg_iov = parts;
-    message.msg_iovlen = size_t(count);
-    ssize_t sent;
-    do {
-        sent = ::sendmsg(m_descriptor, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
-    } while (sent < 0 && errno == EINTR);
-    if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
-        finish(); // the peer is gone
-        return true;
-    }
-    if (sent == total)
+    const qint64 sent = sendParts(parts, count);
+    if (sent < 0 || sent == total)
         return true;
     // Queue the rest: the part the kernel stopped in (with how much of it went), then the others whole.
-    qint64 skip = sent > 0 ? sent : 0;
+    qint64 skip = sent;
     for (int i = 0; i < count; ++i) {
         const qint64 length = qint64(parts[i].iov_len);
         if (skip >= length) {
@@ -351,10 +346,28 @@ bool WireConnection::sendAtOnce(const QVector<QByteArray> &messages)
     return true;
 }
 
+qint64 WireConnection::sendParts(iovec *parts, int count)
+{
+    msghdr message {};
+    message.msg_iov = parts;
+    message.msg_iovlen = size_t(count);
+    for (;;) {
+        const ssize_t sent = ::sendmsg(m_descriptor, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent >= 0)
+            return sent;
+        if (errno == EINTR)
+            continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK)
+            return 0;
+        finish(); // the peer is gone
+        return -1;
+    }
+}
+
 void WireConnection::ping()
 {
     if (isOpen())
-        queueFrame(Ping, {});
+        queueFrame(Frame::Ping, {});
 }
 
 void WireConnection::close(quint16 code, const QString &reason)
@@ -362,10 +375,7 @@ void WireConnection::close(quint16 code, const QString &reason)
     if (m_descriptor < 0 || m_closeSent)
         return;
     m_closeSent = true;
-    QByteArray payload(2, Qt::Uninitialized);
-    qToBigEndian(code == 0 ? closeNormal : code, payload.data());
-    payload += reason.toUtf8().left(maxCloseReasonBytes);
-    queueFrame(Close, payload);
+    queueFrame(Frame::Close, closePayload(code == 0 ? closeNormal : code, reason.toUtf8()));
 }
 
 void WireConnection::abort()
@@ -390,18 +400,11 @@ void WireConnection::writeQueued()
             parts[count] = {const_cast<char *>(chunk.bytes.constData()) + chunk.begin,
                             size_t(chunk.end - chunk.begin)};
         }
-        msghdr message {};
-        message.msg_iov = parts;
-        message.msg_iovlen = size_t(count);
-        const ssize_t sent = ::sendmsg(m_descriptor, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (sent < 0 && errno == EINTR)
-            continue;
-        if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-            break;
-        if (sent < 0) {
-            finish(); // the peer is gone
+        const qint64 sent = sendParts(parts, count);
+        if (sent < 0)
             return;
-        }
+        if (sent == 0) // the kernel's buffer is full (every queued chunk has bytes)
+            break;
         m_unsentBytes -= sent;
         qsizetype done = sent;
         while (done > 0) {

@@ -6,6 +6,7 @@
 #include <QVector>
 
 class QSocketNotifier;
+struct iovec;
 
 namespace chat::server {
 
@@ -42,15 +43,6 @@ signals:
     void disconnected();
 
 private:
-    enum Opcode : quint8 {
-        Continuation = 0x0,
-        Text = 0x1,
-        Binary = 0x2,
-        Close = 0x8,
-        Ping = 0x9,
-        Pong = 0xA
-    };
-
     void readAvailable();
     void processInput();
     void dropInput();
@@ -84,6 +76,9 @@ private:
         qsizetype end = 0;
     };
     void queue(const QByteArray &bytes, qsizetype begin, qsizetype end);
+    // One sendmsg of the parts, again when interrupted: the bytes the kernel took (0 when its buffer is
+    // full), or -1 when the peer is gone (the connection is finished then).
+    qint64 sendParts(iovec *parts, int count);
 
     QVector<Chunk> m_unsent;
     qint64 m_unsentBytes = 0;
