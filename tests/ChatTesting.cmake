@@ -10,7 +10,7 @@ function(chat_add_test name)
     set_tests_properties(${name} PROPERTIES
         TIMEOUT ${ARG_TIMEOUT}
         LABELS "${ARG_LABELS}"
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;CHAT_SHARED_DIR=${CHAT_SHARED_DIR}")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 endfunction()
 
 # chat_add_postgres_variant(NAME): runs the test program NAME once more as NAME_postgres, on the PostgreSQL
@@ -22,5 +22,5 @@ function(chat_add_postgres_variant name)
         TIMEOUT ${timeout}
         LABELS "postgres"
         SKIP_REGULAR_EXPRESSION "CHAT_TEST_POSTGRES_URL is not set"
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;CHAT_SHARED_DIR=${CHAT_SHARED_DIR};CHAT_TEST_DATABASE=postgres")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;CHAT_TEST_DATABASE=postgres")
 endfunction()

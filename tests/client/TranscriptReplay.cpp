@@ -6,14 +6,12 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcessEnvironment>
 
 using namespace chat;
 
 QString TranscriptReplay::transcriptDir()
 {
-    return qEnvironmentVariable("CHAT_SHARED_DIR", QStringLiteral("../shared"))
-        + QStringLiteral("/protocol/transcripts");
+    return QStringLiteral(CHAT_TRANSCRIPT_DIR);
 }
 
 bool TranscriptReplay::load(const QString &path)

@@ -25,7 +25,7 @@ public:
         QJsonObject json; // the frame (recv) or the call (send); the line itself for step/event
     };
 
-    static QString transcriptDir(); // $CHAT_SHARED_DIR/protocol/transcripts
+    static QString transcriptDir(); // tests/data/transcripts of this checkout (CHAT_TRANSCRIPT_DIR)
     bool load(const QString &path);
     QStringList clients() const;
 

@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Runs ../shared/protocol/conformance/scenario.py against chat-server and checks PROTOCOL.md section 0.
+"""Runs the conformance driver (scenario.py here) against chat-server and checks docs/PROTOCOL.md section 0.
+
+The driver and the reference transcripts it is compared with (tests/data/transcripts/memory) are part of this
+repository; nothing outside the checkout is read.
 
 - basic, messages, drawing, multi_client_broadcast, bad_input: identical to transcripts/memory.
 - rooms: identical except step 22 ("#fff\\n" is rejected with not_valid_color), so that room keeps its
@@ -7,7 +10,8 @@
 - crashes: no connection closes except the > 1 MiB one (1009); every input gets a reply; every probe works.
 - dup_line: the second line with the same uuid replaces the first in place; everyone keeps working.
 
-Exit codes: 0 pass, 1 fail, 77 skipped (no shared folder or no python3-websockets).
+Exit codes: 0 pass, 1 fail (a missing driver or transcript is a failure too), 77 skipped (no
+python3-websockets, or --postgres env without CHAT_TEST_POSTGRES_URL).
 """
 import argparse
 import difflib
@@ -18,6 +22,8 @@ import sys
 import tempfile
 
 SKIP = 77
+FAIL = 1
+HERE = os.path.dirname(os.path.abspath(__file__))
 EXACT = ["basic", "messages", "drawing", "multi_client_broadcast", "bad_input"]
 ROOMS_STEP_REJECTED = 22
 
@@ -131,8 +137,9 @@ def check_dup_line(entries):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--server", required=True, help="path of the chat-server executable")
-    ap.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared"),
-                    help="the shared reference folder")
+    ap.add_argument("--driver", default=os.path.join(HERE, "scenario.py"), help="the scenario driver")
+    ap.add_argument("--transcripts", default=os.path.join(HERE, "..", "data", "transcripts", "memory"),
+                    help="the reference transcripts (MemoryStorage) to compare with")
     ap.add_argument("--server-args", default="", help="extra chat-server arguments (for example --db URL)")
     ap.add_argument("--postgres", default="",
                     help="run every scenario on this PostgreSQL (a fresh schema each) instead of SQLite; "
@@ -148,11 +155,14 @@ def main():
         # The driver starts the server through a shell once per scenario: each gets a schema of its own.
         args.server_args += ' --db "%s?schema=conformance_$$_$(date +%%s%%N)"' % args.postgres
 
-    driver = os.path.join(args.shared, "protocol", "conformance", "scenario.py")
-    memory = os.path.join(args.shared, "protocol", "transcripts", "memory")
-    if not os.path.exists(driver):
-        print("SKIP: no conformance driver at %s" % driver)
-        return SKIP
+    driver = os.path.abspath(args.driver)
+    memory = os.path.abspath(args.transcripts)
+    # Both are part of the repository: their absence is a broken checkout, not a reason to skip.
+    missing = [path for path in [driver] + [os.path.join(memory, name + ".jsonl") for name in EXACT + ["rooms"]]
+               if not os.path.isfile(path)]
+    if missing:
+        print("FAIL: missing from the checkout: %s" % ", ".join(missing))
+        return FAIL
     if subprocess.run([args.python, "-c", "import websockets"], capture_output=True).returncode != 0:
         print("SKIP: %s has no websockets module (Debian: python3-websockets)" % args.python)
         return SKIP

@@ -3,6 +3,9 @@
 
 Usage: seeds_from_transcripts.py TRANSCRIPTS_DIR OUTPUT_DIR
 
+TRANSCRIPTS_DIR is normally tests/data/transcripts (part of the repository). A folder without any
+transcript is an error (exit 1), never an empty corpus.
+
 Each transcript gives one seed holding every frame its clients sent, one per line, in order (client B's
 lines start with byte 0x01, binary frames with 0x02, as fuzz_dispatch reads them); every distinct frame is
 a seed of its own too.
@@ -29,10 +32,15 @@ def frame_bytes(record):
 
 
 def main():
+    if len(sys.argv) != 3:
+        sys.exit("usage: seeds_from_transcripts.py TRANSCRIPTS_DIR OUTPUT_DIR")
     source, target = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+    transcripts = sorted(source.rglob("*.jsonl"))
+    if not transcripts:
+        sys.exit(f"seeds_from_transcripts.py: no transcripts (*.jsonl) in {source}")
     target.mkdir(parents=True, exist_ok=True)
     seeds = set()
-    for transcript in sorted(source.rglob("*.jsonl")):
+    for transcript in transcripts:
         frames = []
         for line in transcript.read_text().splitlines():
             record = json.loads(line)
