@@ -178,7 +178,8 @@ private slots:
     void duplicateLineIsNeverSent()
     {
         TranscriptReplay replay;
-        QVERIFY(replay.load(path(QStringLiteral("dup_line.jsonl"), false)));
+        QVERIFY2(replay.load(path(QStringLiteral("dup_line.jsonl"), false)),
+                 qPrintable(path(QStringLiteral("dup_line.jsonl"), false)));
         ProtocolClient client;
         replay.replay(client, QStringLiteral("A"));
         int lines = 0;

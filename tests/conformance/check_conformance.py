@@ -163,7 +163,12 @@ def main():
     if missing:
         print("FAIL: missing from the checkout: %s" % ", ".join(missing))
         return FAIL
-    if subprocess.run([args.python, "-c", "import websockets"], capture_output=True).returncode != 0:
+    try:
+        probe = subprocess.run([args.python, "-c", "import websockets"], capture_output=True)
+    except OSError as error:
+        print("check_conformance.py: --python %s cannot be run: %s" % (args.python, error.strerror))
+        return 2
+    if probe.returncode != 0:
         print("SKIP: %s has no websockets module (Debian: python3-websockets)" % args.python)
         return SKIP
 
