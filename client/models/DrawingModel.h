@@ -8,7 +8,7 @@
 namespace chat {
 
 // The board of the room we are in: the lines in insertion order, from drawing_got and draw_line_changed.
-// A line uuid seen again replaces that line in place (PROTOCOL.md Q2 R).
+// A line uuid seen again replaces that line in place (docs/PROTOCOL.md Q2).
 class DrawingModel : public QObject
 {
     Q_OBJECT

@@ -8,7 +8,7 @@
 
 namespace chat {
 
-// The rooms the server told us about, in creation order (PROTOCOL.md Q15). Updated only from
+// The rooms the server told us about, in creation order (docs/PROTOCOL.md Q15). Updated only from
 // rooms_listed, room_created, room_changed and room_deleted.
 class RoomListModel : public QAbstractListModel
 {

@@ -29,7 +29,7 @@ public:
     int nextRetryDelayMs() const;
     QString negotiatedSubprotocol() const { return m_socket.subprotocol(); }
 
-    // Offered in the handshake; the original server ignores them (PROTOCOL.md section 0).
+    // Offered in the handshake; the original server ignores them (docs/PROTOCOL.md section 11).
     void setSubprotocols(const QStringList &subprotocols) { m_subprotocols = subprotocols; }
 
 signals:

@@ -24,7 +24,7 @@ class ServerStatement;
 class UserListModel;
 
 // The client side of the protocol: sends calls, turns server statements into model updates and signals,
-// and keeps the rules of PROTOCOL.md section 8 so it can never break the original server. After a
+// and keeps the rules of docs/PROTOCOL.md section 8 so it can never break the original server. After a
 // reconnect it restores the chosen user name and re-enters the room it was in.
 class ProtocolClient : public QObject
 {

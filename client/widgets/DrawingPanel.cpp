@@ -22,7 +22,7 @@
 namespace chat {
 
 namespace {
-// Keeps a very long stroke well inside the 100000-character statement limit (PROTOCOL.md section 8).
+// Keeps a very long stroke well inside the 100000-character statement limit (docs/PROTOCOL.md section 8).
 constexpr int maxPointsPerLine = 4000;
 } // namespace
 

@@ -6,7 +6,7 @@
 
 namespace chat {
 
-// The colour rule of PROTOCOL.md section 3, matched strictly: "#" and 3, 6 or 8 hex digits, nothing else
+// The colour rule of docs/PROTOCOL.md section 3, matched strictly: "#" and 3, 6 or 8 hex digits, nothing else
 // (the original's trailing-newline quirk Q9 is not reproduced).
 class Color
 {

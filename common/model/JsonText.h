@@ -5,7 +5,7 @@
 
 namespace chat {
 
-// Reading values leniently: the original server echoes whatever JSON a client stored (PROTOCOL.md Q13),
+// Reading values leniently: the original server echoes whatever JSON a client stored (docs/PROTOCOL.md Q13),
 // so a client shows such values as text instead of dropping the object.
 class JsonText
 {

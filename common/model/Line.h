@@ -16,7 +16,7 @@ class JsonWriter;
 struct Line
 {
     QString uuid;
-    QString name; // given once, at creation; unrelated to uuid (PROTOCOL.md Q11)
+    QString name; // given once, at creation; unrelated to uuid (docs/PROTOCOL.md Q11)
     QJsonArray points; // flat numbers in board coordinates (640×480), echoed exactly as sent
     QString tool; // "pen" or "eraser" from the clients we know
     QString color;

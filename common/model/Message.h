@@ -16,7 +16,7 @@ struct Message
 {
     QString uuid;
     QString body;
-    User user; // the author as they are now, not a snapshot (PROTOCOL.md Q12)
+    User user; // the author as they are now, not a snapshot (docs/PROTOCOL.md Q12)
     QString roomUuid;
     QString created; // Timestamp format
 

@@ -9,7 +9,7 @@ class Uuid
 {
 public:
     static QString create();
-    // "<kind>-<uuid>": the default name of users, rooms, messages, drawings and lines (PROTOCOL.md Q17).
+    // "<kind>-<uuid>": the default name of users, rooms, messages, drawings and lines (docs/PROTOCOL.md Q17).
     static QString defaultName(const char *kind, const QString &uuid);
 };
 

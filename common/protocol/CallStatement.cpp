@@ -86,7 +86,7 @@ ParsedCall CallParser::parseJson(const QByteArray &utf8)
 
     const auto name = callNameFrom(messageValue.toString());
     if (!name)
-        return GeneralReply::BadData; // an unknown call (Q1, R)
+        return GeneralReply::BadData; // an unknown call (docs/PROTOCOL.md Q1)
     return CallStatement {*name, payload};
 }
 

@@ -10,7 +10,7 @@
 
 namespace chat {
 
-// A client → server statement that passed the checks of PROTOCOL.md section 2.1.
+// A client → server statement that passed the checks of docs/PROTOCOL.md section 2.1.
 struct CallStatement
 {
     CallName name;

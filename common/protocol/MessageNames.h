@@ -62,7 +62,7 @@ enum class ErrorName {
     TooManyLines, // the room's drawing already holds the maximum number of lines
 };
 
-// The general replies to malformed statements; sent with type "result" (PROTOCOL.md Q5).
+// The general replies to malformed statements; sent with type "result" (docs/PROTOCOL.md Q5).
 enum class GeneralReply {
     BadData,
     NotSufficientData,

@@ -12,7 +12,7 @@ namespace chat::server {
 class Store;
 
 // Runs calls: validates fields, changes the store (one transaction per call) and only then tells the
-// recipients, in the frame order of PROTOCOL.md section 4.
+// recipients, in the frame order of docs/PROTOCOL.md section 4.
 class CallDispatcher
 {
 public:

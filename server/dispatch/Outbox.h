@@ -6,7 +6,7 @@
 namespace chat::server {
 
 // Where handlers send statements. The transport implements it; handlers never touch sockets.
-// The recipients are those of PROTOCOL.md section 4: the caller, everyone, or the members of one room.
+// The recipients are those of docs/PROTOCOL.md section 4: the caller, everyone, or the members of one room.
 class Outbox
 {
 public:
@@ -17,7 +17,7 @@ public:
     virtual void toAll(const QString &roomUuid, const ServerStatement &statement) = 0;
     // To everyone: only the room's message count changed. Plain clients get `full` (room_changed),
     // socketchat.v1 clients `compact` (room_sum_changed); under load, those outside the room may get several
-    // merged into one (PROTOCOL.md section 0).
+    // merged into one (docs/PROTOCOL.md section 0).
     virtual void toAllCountUpdate(const QString &roomUuid, const ServerStatement &full,
                                   const ServerStatement &compact) = 0;
     virtual void toRoom(const QString &roomUuid, const ServerStatement &statement) = 0;

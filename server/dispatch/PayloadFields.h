@@ -6,8 +6,8 @@
 
 namespace chat::server {
 
-// Reads call fields the way PROTOCOL.md section 7 (R) asks: the original's answers where it did not crash,
-// not_sufficient_data where it crashed on a missing or wrongly typed field.
+// Reads call fields the way docs/PROTOCOL.md section 7 (Q13) says: the original's answers where it did not
+// crash, not_sufficient_data where it crashed on a missing or wrongly typed field.
 class PayloadFields
 {
 public:

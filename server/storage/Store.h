@@ -76,7 +76,7 @@ public:
     // Called when the user's connection is gone. Leaves the room (returned, as it is afterwards) and forgets
     // the user unless a message still names them as its author.
     virtual std::optional<Room> disconnectUser(const QString &userUuid) = 0;
-    // A name of nullopt keeps the current one (PROTOCOL.md Q8).
+    // A name of nullopt keeps the current one (docs/PROTOCOL.md Q8).
     virtual RenamedUser renameUser(const QString &userUuid, const std::optional<QString> &name) = 0;
 
     virtual QVector<Room> listRooms() = 0;
@@ -86,7 +86,7 @@ public:
     virtual std::optional<Room> recolorRoom(const QString &roomUuid, const std::optional<QString> &color) = 0;
     virtual DeletedRoom deleteRoom(const QString &roomUuid) = 0;
 
-    // nullopt when the room does not exist. The history, read after the move (PROTOCOL.md Q22), goes to
+    // nullopt when the room does not exist. The history, read after the move (docs/PROTOCOL.md Q22), goes to
     // `history`: the whole one, or the newest historyLimit messages.
     virtual std::optional<EnteredRoom> enterRoom(const QString &userUuid, const QString &roomUuid,
                                                  int historyLimit, const MessageVisitor &history) = 0;
@@ -104,8 +104,8 @@ public:
                                                    int limit) = 0;
 
     virtual std::optional<Drawing> drawing(const QString &roomUuid) = 0;
-    // Appends the line, or replaces the line with the same uuid in place (PROTOCOL.md Q2). Returns the stored
-    // line with its name; nullopt when the room does not exist.
+    // Appends the line, or replaces the line with the same uuid in place (docs/PROTOCOL.md Q2). Returns the
+    // stored line with its name; nullopt when the room does not exist.
     virtual std::optional<Line> putLine(const QString &roomUuid, const Line &line) = 0;
     virtual std::optional<Drawing> resetDrawing(const QString &roomUuid) = 0;
 

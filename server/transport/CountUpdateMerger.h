@@ -14,11 +14,11 @@
 namespace chat::server {
 
 // Posting a message changes only its room's count, and the original tells every connection the whole room
-// (users included) each time: with hundreds of connections that is most of the server's work. PROTOCOL.md
-// section 0 lets the server merge such updates of one room under load. The members of the room get each one
-// at once (they need it before the message); this holds the copies for everyone else to a budget of frames
-// per second. Within it they go at once; beyond it the room's latest update waits, replacing older ones,
-// until the budget allows it. docs/EXTENSIONS.md, "Merged count updates under load".
+// (users included) each time: with hundreds of connections that is most of the server's work.
+// docs/PROTOCOL.md section 0 lets the server merge such updates of one room under load. The members of the
+// room get each one at once (they need it before the message); this holds the copies for everyone else to a
+// budget of frames per second. Within it they go at once; beyond it the room's latest update waits, replacing
+// older ones, until the budget allows it. docs/EXTENSIONS.md, "Merged count updates under load".
 class CountUpdateMerger : public QObject
 {
     Q_OBJECT

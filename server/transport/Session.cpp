@@ -86,7 +86,7 @@ Session::Admission Session::admitCall(qint64 nowMs)
 
 bool Session::canSend()
 {
-    // A peer that is going away simply misses the frame; it never affects the sender (PROTOCOL.md Q3).
+    // A peer that is going away simply misses the frame; it never affects the sender (docs/PROTOCOL.md Q3).
     if (m_closing || !(m_direct ? m_direct->isOpen() : m_socket->isValid()))
         return false;
     if (isSlowConsumer()) {

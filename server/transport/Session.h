@@ -41,7 +41,7 @@ public:
 
     // Takes one call from the token bucket.
     Admission admitCall(qint64 nowMs);
-    // Sends one text message, already UTF-8 (PROTOCOL.md section 1: every statement is a text frame).
+    // Sends one text message, already UTF-8 (docs/PROTOCOL.md section 1: every statement is a text frame).
     void send(const QByteArray &utf8);
     // Keeps messages until sendHeld(), which writes them all at once (a commit's deliveries).
     void hold(const QByteArray &utf8) { m_held.append(utf8); }

@@ -76,7 +76,7 @@ void DrawingScenario::sendNext()
     if (m_sent >= options().lines)
         return;
     ++m_sent;
-    // A fresh uuid per line, sent exactly once (PROTOCOL.md section 8).
+    // A fresh uuid per line, sent exactly once (docs/PROTOCOL.md section 8).
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_pendingLines.insert(uuid);
     const QJsonObject fields {

@@ -1,4 +1,4 @@
-// Every bad input of PROTOCOL.md sections 2.1 and 7: a reply, never a closed connection (but > 1 MiB).
+// Every bad input of docs/PROTOCOL.md sections 2.1 and 7: a reply, never a closed connection (but > 1 MiB).
 #include "support/Json.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"

@@ -1,5 +1,6 @@
-// Keepalive (PROTOCOL.md section 1): the server pings; a peer that does not answer within the pong timeout
-// is closed (1011) and, when it does not answer the close either, dropped. QWebSocket answers on its own.
+// Keepalive (docs/PROTOCOL.md section 1): the server pings; a peer that does not answer within the pong
+// timeout is closed (1011) and, when it does not answer the close either, dropped. QWebSocket answers on its
+// own.
 #include "support/RawWebSocket.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"

@@ -1,4 +1,4 @@
-// Connecting and disconnecting: PROTOCOL.md sections 1 and 5.
+// Connecting and disconnecting: docs/PROTOCOL.md sections 1 and 5.
 #include "support/Json.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"

@@ -1,4 +1,4 @@
-// Rooms, messages and drawings survive a restart; room membership does not (PROTOCOL.md section 6).
+// Rooms, messages and drawings survive a restart; room membership does not (docs/PROTOCOL.md section 6).
 #include "model/Drawing.h"
 #include "model/Message.h"
 #include "model/Room.h"

@@ -1,5 +1,6 @@
 // Unit tests of chat::CallParser and chat::makeCall: the client → server statement checks of
-// PROTOCOL.md section 2 and 2.1 (length, JSON, envelope, call name), in that order, plus Q6, Q7, Q20, Q21.
+// docs/PROTOCOL.md section 2 and 2.1 (length, JSON, envelope, call name), in that order, plus Q6, Q7, Q20,
+// Q21.
 
 #include "protocol/CallStatement.h"
 #include "protocol/Limits.h"
@@ -439,7 +440,7 @@ private slots:
         QCOMPARE(payload.size(), 7);
     }
 
-    // Q7: binary frames are accepted as JSON; undecodable bytes give bad_data (R).
+    // Q7: binary frames are accepted as JSON; undecodable bytes give bad_data.
     void binaryFrames_data()
     {
         QTest::addColumn<QByteArray>("frame");
@@ -497,7 +498,7 @@ private slots:
                  expectCall(CallName::CreateRoom));
     }
 
-    // Q21 (R): non-finite numbers are rejected.
+    // Q21: non-finite numbers are rejected.
     void nonFiniteNumbers_data()
     {
         QTest::addColumn<QByteArray>("value");
@@ -530,7 +531,7 @@ private slots:
         QCOMPARE(payloadOf(parsed).value(QStringLiteral("points")).toArray(), (QJsonArray {1e300, -0.5, 0}));
     }
 
-    // Q20 (R): nesting beyond a fixed depth gives bad_data, never a crash.
+    // Q20: nesting beyond a fixed depth gives bad_data, never a crash.
     void deepNesting_data()
     {
         QTest::addColumn<int>("depth");

@@ -1,4 +1,4 @@
-// Unit tests of chat::Color: the strict colour rule of PROTOCOL.md section 3 (without the "$" quirk Q9)
+// Unit tests of chat::Color: the strict colour rule of docs/PROTOCOL.md section 3 (without the "$" quirk Q9)
 // and the room palette a new room's colour is drawn from.
 
 #include "model/Color.h"

@@ -1,4 +1,5 @@
-// Unit tests of chat::Drawing: {"uuid", "name": "drawing-<uuid>", "lines": [line…]} (PROTOCOL.md section 3).
+// Unit tests of chat::Drawing: {"uuid", "name": "drawing-<uuid>", "lines": [line…]} (docs/PROTOCOL.md section
+// 3).
 
 #include "model/Drawing.h"
 #include "model/Uuid.h"

@@ -1,5 +1,5 @@
 // Unit tests of chat::Line: {"uuid": <chosen by the client>, "name": "line-<fresh uuid4>", "points", "tool",
-// "color"} (PROTOCOL.md section 3, Q11, Q13).
+// "color"} (docs/PROTOCOL.md section 3, Q11, Q13).
 
 #include "model/Line.h"
 

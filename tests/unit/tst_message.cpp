@@ -1,5 +1,5 @@
 // Unit tests of chat::Message: {"uuid", "body", "name": "message-<uuid>", "user": user, "room_uuid",
-// "created"} (PROTOCOL.md section 3, Q12, Q13).
+// "created"} (docs/PROTOCOL.md section 3, Q12, Q13).
 
 #include "model/Message.h"
 #include "model/Timestamp.h"

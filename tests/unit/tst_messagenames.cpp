@@ -1,5 +1,5 @@
 // Unit tests of the statement names (common/protocol/MessageNames): every enum value round-trips through
-// nameOf / *From, and the strings are exactly those of PROTOCOL.md section 4, listed literally here.
+// nameOf / *From, and the strings are exactly those of docs/PROTOCOL.md section 9, listed literally here.
 
 #include "protocol/MessageNames.h"
 
@@ -96,7 +96,7 @@ private slots:
         QTest::newRow("not_empty_room") << int(ErrorName::NotEmptyRoom) << QStringLiteral("not_empty_room");
         QTest::newRow("no_selected_room")
             << int(ErrorName::NoSelectedRoom) << QStringLiteral("no_selected_room");
-        // Our addition (not in PROTOCOL.md): plain clients ignore unknown error names.
+        // Our additions (docs/PROTOCOL.md section 9): plain clients ignore unknown error names.
         QTest::newRow("internal_error") << int(ErrorName::InternalError) << QStringLiteral("internal_error");
         QTest::newRow("rate_limited") << int(ErrorName::RateLimited) << QStringLiteral("rate_limited");
         QTest::newRow("name_too_long") << int(ErrorName::NameTooLong) << QStringLiteral("name_too_long");

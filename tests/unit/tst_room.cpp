@@ -1,5 +1,5 @@
 // Unit tests of chat::Room: {"uuid": str, "name": str, "color": str, "users": [user…], "sum": int}
-// (PROTOCOL.md section 3).
+// (docs/PROTOCOL.md section 3).
 
 #include "model/Color.h"
 #include "model/Room.h"

@@ -1,4 +1,4 @@
-// Unit tests of chat::ServerStatement: the server → client envelope of PROTOCOL.md section 2,
+// Unit tests of chat::ServerStatement: the server → client envelope of docs/PROTOCOL.md section 2,
 // {"type": "result"|"error", "payload": {"message": name[, "object"|"list"]}}, and its parsing.
 
 #include "protocol/ServerStatement.h"

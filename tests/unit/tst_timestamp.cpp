@@ -1,5 +1,5 @@
-// Unit tests of chat::Timestamp: Python's datetime.now().isoformat() in local time (PROTOCOL.md section 3,
-// Q19): "YYYY-MM-DDTHH:MM:SS.ffffff", no zone, and no fraction when the microseconds are 0.
+// Unit tests of chat::Timestamp: Python's datetime.now().isoformat() in local time (docs/PROTOCOL.md section
+// 3, Q19): "YYYY-MM-DDTHH:MM:SS.ffffff", no zone, and no fraction when the microseconds are 0.
 
 #include "model/Timestamp.h"
 

@@ -1,4 +1,4 @@
-// Unit tests of chat::User: {"uuid": str, "name": str, "room_uuid": str|null} (PROTOCOL.md section 3).
+// Unit tests of chat::User: {"uuid": str, "name": str, "room_uuid": str|null} (docs/PROTOCOL.md section 3).
 
 #include "model/User.h"
 
