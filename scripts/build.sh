@@ -1,7 +1,19 @@
 #!/usr/bin/env bash
-# Configures and builds into BUILD_DIR (default: build) with Ninja; extra arguments go to cmake.
+# Configures a preset of CMakePresets.json (default: release, into build/) and builds it with Ninja; with
+# targets named after the preset, only those are built. Ninja prints one line per step: [done/total].
+#
+#   scripts/build.sh                      # release: everything, into build/
+#   scripts/build.sh release chat-server  # only the server
+#   scripts/build.sh asan                 # the sanitizer build, into build-asan/
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build_dir=${BUILD_DIR:-build}
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" "$@"
-cmake --build "$build_dir" --parallel "$(nproc)"
+preset=${1:-release}
+shift || true
+# A compiler cache, where one is installed, makes rebuilds in other folders (worktrees, a fresh clone) cheap.
+if command -v ccache >/dev/null 2>&1 && [ -z "${CMAKE_CXX_COMPILER_LAUNCHER:-}" ]; then
+    export CMAKE_CXX_COMPILER_LAUNCHER=ccache
+fi
+cmake --preset "$preset" >/dev/null
+targets=()
+for target in "$@"; do targets+=(--target "$target"); done
+cmake --build --preset "$preset" --parallel "$(nproc)" "${targets[@]}"
