@@ -23,6 +23,8 @@ client_pkg=socket-chat-client
 unit_name=socket-chat-server.service
 work=""
 server_pid=""
+systemd_pid=""
+unshare_pid=""
 
 fail() {
     echo "check-installed: FAIL: $*" >&2
@@ -32,6 +34,9 @@ cleanup() {
     local status=$?
     if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
         kill -KILL "$server_pid" 2>/dev/null || true
+    fi
+    if [ -n "$systemd_pid" ]; then
+        stop_systemd
     fi
     [ -n "$work" ] && rm -rf "$work"
     if [ $status -ne 0 ]; then
@@ -187,6 +192,7 @@ if libc.prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN, 0, 0, 0) != 0:
 os.execv(sys.argv[1], sys.argv[1:])
 EOF
 log=$work/server.log
+: >"$log"
 (
     cd /
     umask "${umask_value:-0077}"
@@ -259,6 +265,134 @@ server_pid=""
 cat "$log"
 [ "$status" -eq 0 ] || fail "chat-server exited with $status after SIGTERM, not 0"
 echo "ok: SIGTERM, exit status 0"
+
+step "the installed unit under systemd itself, booted in private namespaces (skipped where they cannot be made)"
+# systemd 252 runs as PID 1 of new mount, PID, network, UTS and IPC namespaces, with tmpfs on /run and
+# /var/lib, and starts only socket-chat-server.service, with its whole sandbox (DynamicUser, the system-call
+# filter, ProtectSystem, PrivateUsers, ...), the installed settings file and its default port 9000 on the
+# namespace's own loopback. A drop-in only drops the default dependencies (nothing else boots) and sends the
+# output to a file (no journald). The client reaches it through nsenter.
+cgroups_before=$(find /sys/fs/cgroup -maxdepth 2 -type d \( -name init.scope -o -name system.slice \) 2>/dev/null | sort)
+remove_new_cgroups() {
+    local now dir
+    now=$(find /sys/fs/cgroup -maxdepth 2 -type d \( -name init.scope -o -name system.slice \) 2>/dev/null | sort)
+    for dir in $(comm -13 <(echo "$cgroups_before") <(echo "$now")); do
+        find "$dir" -depth -type d -exec rmdir {} \; 2>/dev/null || true
+    done
+}
+stop_systemd() {
+    if [ -n "$systemd_pid" ]; then
+        kill -KILL "$systemd_pid" 2>/dev/null || true
+        wait "$unshare_pid" 2>/dev/null || true
+        systemd_pid=""
+        remove_new_cgroups
+    fi
+}
+in_ns() { nsenter -t "$systemd_pid" -m -p "$@"; }
+unit_show() { in_ns systemctl show socket-chat-server.service --value -p "$1"; }
+if ! unshare --mount --pid --net --uts --ipc --fork true 2>/dev/null; then
+    echo "SKIPPED: new namespaces cannot be made here (no CAP_SYS_ADMIN?)"
+elif [ ! -x /lib/systemd/systemd ]; then
+    echo "SKIPPED: /lib/systemd/systemd not installed"
+else
+    cat >"$work/boot.sh" <<'EOF'
+#!/bin/bash
+set -e
+mount --make-rprivate /
+mount -t tmpfs -o mode=755 tmpfs /run
+mount -t tmpfs -o mode=755 tmpfs /var/lib
+mkdir -p /run/systemd/system/socket-chat-server.service.d /run/chat-check
+cat >/run/systemd/system/socket-chat-server.service.d/check.conf <<EOT
+[Unit]
+DefaultDependencies=no
+[Service]
+StandardOutput=append:/run/chat-check/server.log
+StandardError=inherit
+EOT
+printf '[Unit]\nDefaultDependencies=no\nWants=socket-chat-server.service\n' >/run/systemd/system/chat-check.target
+ip link set lo up
+export container=chat-check
+exec /lib/systemd/systemd --system --unit=chat-check.target --log-target=console --log-level=notice
+EOF
+    chmod 755 "$work/boot.sh"
+    unshare --mount --pid --net --uts --ipc --fork --mount-proc "$work/boot.sh" >"$work/systemd.log" 2>&1 &
+    unshare_pid=$!
+    for _ in $(seq 1 100); do
+        systemd_pid=$(pgrep -P "$unshare_pid" | head -n 1 || true)
+        [ -n "$systemd_pid" ] && [ "$(cat "/proc/$systemd_pid/comm" 2>/dev/null)" = systemd ] && break
+        sleep 0.1
+    done
+    [ -n "$systemd_pid" ] || { cat "$work/systemd.log"; fail "systemd did not start in the namespaces"; }
+    ns_log() { in_ns cat /run/chat-check/server.log 2>/dev/null || true; }
+    wait_listening() {
+        local _
+        for _ in $(seq 1 300); do
+            [ "$(unit_show ActiveState 2>/dev/null)" = active ] &&
+                [ "$(ns_log | grep -c 'listening on ws://127.0.0.1:9000')" -ge "$1" ] && return 0
+            sleep 0.1
+        done
+        ns_log
+        in_ns systemctl status --no-pager socket-chat-server.service || true
+        fail "socket-chat-server.service is not active and listening on 127.0.0.1:9000 within 30 s"
+    }
+    wait_listening 1
+    # MainPID is the PID in the namespace; the host's is that of systemd's child chat-server.
+    main_pid=$(pgrep -P "$systemd_pid" -x chat-server | head -n 1 || true)
+    [ -n "$main_pid" ] || fail "no chat-server process under systemd"
+    echo "active under systemd: chat-server PID $main_pid on the host, $(grep -E '^(Uid|NoNewPrivs|Seccomp|CapEff):' \
+        "/proc/$main_pid/status" | tr -s '\t\n' '  ')"
+    grep -q '^NoNewPrivs:[[:space:]]*1' "/proc/$main_pid/status" || fail "the service runs without NoNewPrivs"
+    grep -q '^Seccomp:[[:space:]]*2' "/proc/$main_pid/status" || fail "the service runs without a seccomp filter"
+    grep -q '^CapEff:[[:space:]]*0*$' "/proc/$main_pid/status" || fail "the service has capabilities"
+    ! grep -q '^Uid:[[:space:]]*0[[:space:]]' "/proc/$main_pid/status" || fail "the service runs as root"
+    nsenter -t "$systemd_pid" -n "$python" "$work/drive.py" ws://127.0.0.1:9000 "$$-sd" ||
+        { ns_log; fail "the websockets client failed against the service"; }
+
+    # Restart=on-failure: a SIGKILL is a failure; systemd starts it again (on the same database).
+    kill -KILL "$main_pid"
+    for _ in $(seq 1 300); do
+        [ "$(unit_show NRestarts)" = 1 ] && break
+        sleep 0.1
+    done
+    [ "$(unit_show NRestarts)" = 1 ] || { ns_log; fail "the service was not restarted after SIGKILL"; }
+    wait_listening 2
+    echo "ok: restarted after SIGKILL (Restart=on-failure)"
+
+    # systemctl stop: SIGTERM, a connected client gets the close code 1001, the server exits with 0.
+    cat >"$work/close_wait.py" <<'EOF'
+import asyncio, json, sys
+import websockets
+
+async def main():
+    async with websockets.connect(sys.argv[1], open_timeout=10) as ws:
+        while json.loads(await asyncio.wait_for(ws.recv(), 10))["payload"].get("message") != "rooms_listed":
+            pass
+        print("ready", flush=True)
+        try:
+            while True:
+                await asyncio.wait_for(ws.recv(), 60)
+        except websockets.ConnectionClosed as closed:
+            print(f"closed {closed.code}", flush=True)
+
+asyncio.run(main())
+EOF
+    nsenter -t "$systemd_pid" -n "$python" "$work/close_wait.py" ws://127.0.0.1:9000 >"$work/close.out" 2>&1 &
+    waiter=$!
+    for _ in $(seq 1 100); do
+        grep -q ready "$work/close.out" && break
+        kill -0 "$waiter" 2>/dev/null || break
+        sleep 0.1
+    done
+    grep -q ready "$work/close.out" || { cat "$work/close.out"; fail "the waiting client did not connect"; }
+    in_ns systemctl stop socket-chat-server.service
+    wait "$waiter" || true
+    grep -q 'closed 1001' "$work/close.out" || { cat "$work/close.out"; fail "the client was not closed with 1001"; }
+    result="$(unit_show Result) $(unit_show ExecMainCode) $(unit_show ExecMainStatus)"
+    [ "$result" = "success 1 0" ] || { ns_log; fail "after systemctl stop: Result, code, status '$result', not 'success 1 0'"; }
+    ns_log | tail -n 3
+    echo "ok: systemctl stop closed the client with 1001 and the server exited with 0"
+    stop_systemd
+fi
 
 step "the installed chat-client --version, offscreen"
 client_version=$(env -u DISPLAY -u WAYLAND_DISPLAY QT_QPA_PLATFORM=offscreen HOME="$work" \
