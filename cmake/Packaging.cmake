@@ -80,6 +80,15 @@ install(CODE "
          FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
     file(RENAME \"\$ENV{DESTDIR}\${chat_default_dir}/socket-chat-server.default\"
          \"\$ENV{DESTDIR}\${chat_default_dir}/socket-chat-server\")
+    if(NOT CMAKE_INSTALL_PREFIX STREQUAL \"/usr\")
+        # The unit names the program and the settings file where this prefix puts them.
+        set(unit \"\$ENV{DESTDIR}\${chat_unit_dir}/socket-chat-server.service\")
+        file(READ \"\${unit}\" text)
+        string(REPLACE \"/usr/bin/chat-server\" \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/chat-server\"
+               text \"\${text}\")
+        string(REPLACE \"/etc/default/\" \"\${chat_default_dir}/\" text \"\${text}\")
+        file(WRITE \"\${unit}\" \"\${text}\")
+    endif()
 " COMPONENT server)
 
 # --- Debian's hardening for what the packages ship: read-only relocations resolved at start (bindnow).

@@ -274,11 +274,18 @@ step "the installed unit under systemd itself, booted in private namespaces (ski
 # output to a file (no journald). The client reaches it through nsenter.
 cgroups_before=$(find /sys/fs/cgroup -maxdepth 2 -type d \( -name init.scope -o -name system.slice \) 2>/dev/null | sort)
 remove_new_cgroups() {
-    local now dir
-    now=$(find /sys/fs/cgroup -maxdepth 2 -type d \( -name init.scope -o -name system.slice \) 2>/dev/null | sort)
-    for dir in $(comm -13 <(echo "$cgroups_before") <(echo "$now")); do
-        find "$dir" -depth -type d -exec rmdir {} \; 2>/dev/null || true
+    local now dir _
+    # A cgroup can be removed once the kernel has let go of its killed processes: a few tries.
+    for _ in $(seq 1 50); do
+        now=$(find /sys/fs/cgroup -maxdepth 2 -type d \( -name init.scope -o -name system.slice \) 2>/dev/null | sort)
+        now=$(comm -13 <(echo "$cgroups_before") <(echo "$now"))
+        [ -z "$now" ] && return 0
+        for dir in $now; do
+            find "$dir" -depth -type d -exec rmdir {} \; 2>/dev/null || true
+        done
+        sleep 0.1
     done
+    echo "(cgroups systemd made are still there: $now)"
 }
 stop_systemd() {
     if [ -n "$systemd_pid" ]; then
