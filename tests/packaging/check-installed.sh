@@ -115,6 +115,15 @@ if command -v readelf >/dev/null; then
             fail "$program is not stripped"
     done
 fi
+if command -v desktop-file-validate >/dev/null; then
+    desktop-file-validate /usr/share/applications/chat-client.desktop || fail "desktop-file-validate failed"
+    echo "ok: desktop-file-validate"
+fi
+if command -v appstreamcli >/dev/null; then
+    appstreamcli validate --no-net /usr/share/metainfo/local.socket_chat.chat_client.metainfo.xml >/dev/null ||
+        fail "appstreamcli validate failed"
+    echo "ok: appstreamcli validate --no-net"
+fi
 # postinst enabled the unit the Debian way (deb-systemd-helper), although systemd is not running.
 wants=/etc/systemd/system/multi-user.target.wants/$unit_name
 [ -L "$wants" ] || fail "postinst did not enable $unit_name ($wants missing)"
@@ -297,7 +306,13 @@ stop_systemd() {
 }
 in_ns() { nsenter -t "$systemd_pid" -m -p "$@"; }
 unit_show() { in_ns systemctl show socket-chat-server.service --value -p "$1"; }
-if ! unshare --mount --pid --net --uts --ipc --fork true 2>/dev/null; then
+missing_tools=""
+for tool in unshare nsenter pgrep ip; do
+    command -v "$tool" >/dev/null || missing_tools="$missing_tools $tool"
+done
+if [ -n "$missing_tools" ]; then
+    echo "SKIPPED: not installed:$missing_tools"
+elif ! unshare --mount --pid --net --uts --ipc --fork true 2>/dev/null; then
     echo "SKIPPED: new namespaces cannot be made here (no CAP_SYS_ADMIN?)"
 elif [ ! -x /lib/systemd/systemd ]; then
     echo "SKIPPED: /lib/systemd/systemd not installed"
