@@ -26,7 +26,9 @@ server_pid=""
 systemd_pid=""
 unshare_pid=""
 
+failed=""
 fail() {
+    failed=yes
     echo "check-installed: FAIL: $*" >&2
     exit 1
 }
@@ -39,7 +41,7 @@ cleanup() {
         stop_systemd
     fi
     [ -n "$work" ] && rm -rf "$work"
-    if [ $status -ne 0 ]; then
+    if [ $status -ne 0 ] && [ -z "$failed" ]; then
         echo "check-installed: FAIL (exit status $status; see above)" >&2
     fi
 }
@@ -49,7 +51,7 @@ step() { echo "-- $*"; }
 [ "$(id -u)" -eq 0 ] || fail "run as root (it installs packages)"
 command -v apt-get >/dev/null || fail "apt-get not found: this check is for Debian"
 
-newest() { ls -t "$deb_dir"/"$1"_*.deb 2>/dev/null | head -n 1; }
+newest() { ls -t "$deb_dir"/"$1"_*.deb 2>/dev/null | head -n 1 || true; }
 server_deb=$(newest "$server_pkg")
 client_deb=$(newest "$client_pkg")
 [ -n "$server_deb" ] || fail "no ${server_pkg}_*.deb in $deb_dir (run cpack -G DEB there first)"
