@@ -11,6 +11,7 @@ packages=(
     python3 python3-websockets
     xvfb xauth imagemagick
     openssl
+    help2man dpkg-dev file
     postgresql
 )
 
