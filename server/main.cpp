@@ -3,6 +3,7 @@
 #include "ServerLogging.h"
 #include "SignalWatcher.h"
 #include "cluster/ClusterNode.h"
+#include "metrics/MetricsEndpoint.h"
 #include "storage/DatabaseUrl.h"
 #include "storage/SqlStore.h"
 #include "storage/StorageError.h"
@@ -125,6 +126,19 @@ int main(int argc, char *argv[])
                                       .arg(config.host)
                                       .arg(server.port())
                                << "with database" << store->description() << "as node" << config.nodeId;
+
+    std::unique_ptr<MetricsEndpoint> metrics;
+    if (config.metrics) {
+        metrics = std::make_unique<MetricsEndpoint>(server.metrics());
+        if (!metrics->listen(config.metricsAddress, config.metricsPort))
+            return fail(QStringLiteral("cannot serve metrics on %1:%2: %3")
+                            .arg(config.metricsHost)
+                            .arg(config.metricsPort)
+                            .arg(metrics->errorString()));
+        qCInfo(lcServer).noquote()
+            << "metrics on"
+            << QStringLiteral("http://%1:%2/metrics").arg(config.metricsHost).arg(metrics->port());
+    }
 
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &server, [&](int signalNumber) {
         qCInfo(lcServer) << "signal" << signalNumber << "received";
