@@ -3,11 +3,13 @@
 // requests, silence, too many at once) gets its answer or is dropped, while the chat goes on.
 #include "metrics/MetricsEndpoint.h"
 #include "support/Json.h"
+#include "support/RawWebSocket.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 
 #include <QDateTime>
 #include <QEventLoop>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTest>
@@ -283,6 +285,44 @@ private slots:
         const double merged = scrape().value("chat_count_updates_merged_total");
         QVERIFY2(merged >= 1 && merged <= 4, qPrintable(QString::number(merged)));
         QCOMPARE(scrape().value("chat_messages_posted_total"), 6.0);
+    }
+
+    void slowConsumersDroppedAreCounted()
+    {
+        ChatServer::Options options = TestServer::defaultOptions();
+        options.limits.maxUnsentBytes = 64 * 1024;
+        options.limits.callsPerSecond = 0;
+        QVERIFY(startWith(options));
+        TestClient poster;
+        QVERIFY(poster.connectTo(m_server.url()));
+        const auto room = poster.createRoom();
+        QVERIFY(room);
+        QVERIFY(poster.enterRoom(room->uuid));
+        const QString body(19000, u'x');
+        for (int i = 0; i < 100; ++i)
+            poster.call(CallName::CreateMessage, fields({{"body", body}}));
+        for (int i = 0; i < 100; ++i)
+            QVERIFY(receives(poster, nameOf(ResultName::MessageCreated)));
+
+        // A peer that stops reading (Qt reads no more than 1 KiB for it) and asks for the 2 MB history eight
+        // times: the kernel's buffers fill, and then what waits for it passes the limit.
+        RawWebSocket stalled;
+        stalled.setReadBufferSize(1024);
+        QVERIFY(stalled.handshake(m_server.server()->port()));
+        const auto frame = [](CallName name, const QJsonObject &payload) {
+            return QJsonDocument(makeCall(name, payload)).toJson(QJsonDocument::Compact);
+        };
+        stalled.sendText(frame(CallName::EnterRoom, fields({{"uuid", room->uuid}})));
+        for (int i = 0; i < 8; ++i)
+            stalled.sendText(frame(CallName::ListMessages, {}));
+        // The server reads no more calls from a peer whose answers wait; messages in the room are due to it.
+        QTest::qWait(300);
+        for (int i = 0; i < 5; ++i)
+            poster.call(CallName::CreateMessage, fields({{"body", body}}));
+        // The server aborts it; the peer does not notice, as it reads nothing.
+        QTRY_COMPARE_WITH_TIMEOUT(scrape().value("chat_slow_consumers_dropped_total"), 1.0, 15000);
+        const auto after = scrape();
+        QCOMPARE(after.value("chat_connections_open"), 1.0);
     }
 
     void wrongRequestsGetTheirStatusAndTheServerGoesOn()
