@@ -19,7 +19,8 @@ class ServerMetrics
 public:
     enum class Refusal { MaxConnections, MaxPerAddress, FloodBan };
     static constexpr std::size_t refusalKinds = 3;
-    // Every call name of the protocol, and one more for frames that are not a known call.
+    // Every call name of the protocol (ResetDrawing is the last CallName), and one more for frames that are
+    // not a known call.
     static constexpr std::size_t callKinds = std::size_t(CallName::ResetDrawing) + 2;
     // Upper bounds of chat_commit_duration_seconds's buckets, in nanoseconds.
     static constexpr std::array<qint64, 11> commitBucketsNs {
