@@ -171,6 +171,42 @@ bool ServerConfig::applyLogLevel(const QString &level)
     return true;
 }
 
+std::optional<QString> ServerConfig::parseMetricsAddress(const QString &text, ServerConfig &config)
+{
+    const auto invalid = [&text](const QString &why) {
+        return QStringLiteral("\"%1\" is not a valid --metrics (%2)").arg(text, why);
+    };
+    QString host;
+    QString portText = text;
+    if (text.startsWith(u'[')) {
+        const qsizetype close = text.indexOf(QLatin1String("]:"));
+        if (close < 0)
+            return invalid(QStringLiteral("[IPv6]:PORT expected"));
+        host = text.mid(1, close - 1);
+        portText = text.mid(close + 2);
+    } else if (const qsizetype colon = text.lastIndexOf(u':'); colon >= 0) {
+        host = text.left(colon);
+        portText = text.mid(colon + 1);
+        if (host.contains(u':'))
+            return invalid(QStringLiteral("write an IPv6 address in brackets: [ADDR]:PORT"));
+    }
+    bool portOk = false;
+    const uint port = portText.toUInt(&portOk);
+    if (!portOk || port > 65535)
+        return invalid(QStringLiteral("PORT, :PORT or ADDR:PORT with a port of 0-65535"));
+    QHostAddress address = QHostAddress::LocalHost;
+    if (host.isEmpty() || host == QLatin1String("localhost"))
+        host = QStringLiteral("127.0.0.1");
+    else if (!address.setAddress(host))
+        return invalid(QStringLiteral("\"%1\" is not an IP address").arg(host));
+    config.metrics = true;
+    config.metricsAddress = address;
+    config.metricsHost =
+        address.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("[%1]").arg(host) : host;
+    config.metricsPort = quint16(port);
+    return std::nullopt;
+}
+
 ServerConfigParse ServerConfig::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -179,7 +215,7 @@ ServerConfigParse ServerConfig::parse(const QStringList &arguments)
         "Headless socket_chat-compatible WebSocket chat server.\n"
         "Environment: CHAT_HOST, CHAT_PORT, CHAT_DB, CHAT_NODE_ID, CHAT_LOG_LEVEL, CHAT_TLS_CERT, "
         "CHAT_TLS_KEY,\n"
-        "CHAT_ALLOWED_ORIGINS and the one named with each limit (the options win)."));
+        "CHAT_ALLOWED_ORIGINS, CHAT_METRICS and the one named with each limit (the options win)."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption hostOption(
@@ -214,8 +250,13 @@ ServerConfigParse ServerConfig::parse(const QStringList &arguments)
         QStringLiteral(
             "Print whether the database answers and, on PostgreSQL, every node with its last "
             "heartbeat and users; exit 0 when healthy (with --node-id: when that node is alive)."));
+    const QCommandLineOption metricsOption(
+        QStringLiteral("metrics"),
+        QStringLiteral("Serve Prometheus metrics at http://ADDR:PORT/metrics (PORT or :PORT: on 127.0.0.1; "
+                       "port 0 picks a free one; default: off)."),
+        QStringLiteral("ADDR:PORT"));
     parser.addOptions({hostOption, portOption, dbOption, nodeOption, logOption, certOption, keyOption,
-                       originOption, checkOption});
+                       originOption, checkOption, metricsOption});
     ServerConfig config;
     const std::vector<NumberSetting> numbers = numberSettings(config);
     for (const NumberSetting &entry : numbers)
@@ -274,6 +315,11 @@ ServerConfigParse ServerConfig::parse(const QStringList &arguments)
     if (config.tlsCertificate.isEmpty() != config.tlsKey.isEmpty())
         return failure(QStringLiteral("--tls-cert and --tls-key go together"));
     config.allowedOrigins = originsFrom(parser, originOption);
+    const QString metrics = setting(parser, metricsOption, "CHAT_METRICS", {});
+    if (parser.isSet(metricsOption) || !metrics.isEmpty()) {
+        if (const auto error = parseMetricsAddress(metrics, config))
+            return failure(*error);
+    }
     return {config, 0, {}};
 }
 

@@ -27,10 +27,18 @@ struct ServerConfig
     QString tlsKey;
     QStringList allowedOrigins; // empty: any origin
     bool check = false; // print the database's and the nodes' state and exit instead of serving
+    // --metrics ADDR:PORT: Prometheus metrics over HTTP (MetricsEndpoint); off unless given.
+    bool metrics = false;
+    QHostAddress metricsAddress = QHostAddress::LocalHost;
+    QString metricsHost = QStringLiteral("127.0.0.1");
+    quint16 metricsPort = 0;
 
     // arguments as QCoreApplication::arguments(); environment lookups through qEnvironmentVariable.
     static struct ServerConfigParse parse(const QStringList &arguments);
     static QString defaultDatabasePath();
+    // "PORT", ":PORT", "ADDR:PORT" or "[IPv6]:PORT" into the metrics fields (no address: 127.0.0.1); an
+    // error message when it is none of them.
+    static std::optional<QString> parseMetricsAddress(const QString &text, ServerConfig &config);
     // Applies logLevel to the logging categories; false for an unknown level.
     static bool applyLogLevel(const QString &level);
 };

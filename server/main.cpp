@@ -3,6 +3,7 @@
 #include "ServerLogging.h"
 #include "SignalWatcher.h"
 #include "cluster/ClusterNode.h"
+#include "metrics/MetricsEndpoint.h"
 #include "storage/DatabaseUrl.h"
 #include "storage/SqlStore.h"
 #include "storage/StorageError.h"
@@ -103,6 +104,17 @@ int main(int argc, char *argv[])
         options.tls = std::get<QSslConfiguration>(tls);
     }
     ChatServer server(*store, options);
+    // Bound first, so that a bad metrics address ends the server before it joins other nodes or anyone
+    // connects.
+    std::unique_ptr<MetricsEndpoint> metrics;
+    if (config.metrics) {
+        metrics = std::make_unique<MetricsEndpoint>(server.metrics());
+        if (!metrics->listen(config.metricsAddress, config.metricsPort))
+            return fail(QStringLiteral("cannot serve metrics on %1:%2: %3")
+                            .arg(config.metricsHost)
+                            .arg(config.metricsPort)
+                            .arg(metrics->errorString()));
+    }
     std::unique_ptr<ClusterNode> cluster;
     if (databaseUrl.isPostgres()) {
         cluster = std::make_unique<ClusterNode>(server, *store, *store, databaseUrl);
@@ -125,6 +137,11 @@ int main(int argc, char *argv[])
                                       .arg(config.host)
                                       .arg(server.port())
                                << "with database" << store->description() << "as node" << config.nodeId;
+
+    if (metrics)
+        qCInfo(lcServer).noquote()
+            << "metrics on"
+            << QStringLiteral("http://%1:%2/metrics").arg(config.metricsHost).arg(metrics->port());
 
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &server, [&](int signalNumber) {
         qCInfo(lcServer) << "signal" << signalNumber << "received";

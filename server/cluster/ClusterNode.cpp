@@ -1,6 +1,7 @@
 #include "ClusterNode.h"
 
 #include "ServerLogging.h"
+#include "metrics/ServerMetrics.h"
 #include "storage/ClusterStore.h"
 #include "storage/PostgresConnection.h"
 #include "storage/StorageError.h"
@@ -49,6 +50,7 @@ ClusterNode::~ClusterNode()
 void ClusterNode::start()
 {
     m_server.setEventRelay(this);
+    m_server.metrics().setClustered();
     m_generation = m_cluster.connectionGeneration();
     m_lastSeenEventId = m_cluster.lastEventId();
     m_cluster.registerNode();
@@ -121,6 +123,7 @@ void ClusterNode::deliverNewEvents()
             const QVector<ClusterStore::Event> events = m_cluster.eventsAfter(m_lastSeenEventId);
             for (const ClusterStore::Event &event : events) {
                 m_server.deliverFromOtherNode(event.roomUuid, event.text.toUtf8());
+                m_server.metrics().eventRelayedIn();
                 m_lastSeenEventId = event.id;
             }
             if (events.size() < ClusterStore::eventsPerRead)
@@ -151,6 +154,7 @@ void ClusterNode::flush()
     for (const Recorded &recorded : std::as_const(m_recorded))
         m_lastOwnEventId = m_cluster.appendEvent(recorded.roomUuid, QString::fromUtf8(recorded.text));
     m_cluster.notifyNodes();
+    m_flushedCount = quint64(m_recorded.size());
     m_recorded.clear();
 }
 
@@ -161,6 +165,7 @@ void ClusterNode::committed()
     if (m_caughtUp && m_lastOwnEventId > m_lastSeenEventId)
         m_lastSeenEventId = m_lastOwnEventId;
     m_lastOwnEventId = 0;
+    m_server.metrics().eventsRelayedOut(std::exchange(m_flushedCount, 0));
     if (m_catchUpPending)
         deliverNewEvents();
 }
@@ -169,6 +174,7 @@ void ClusterNode::discard()
 {
     m_recorded.clear();
     m_lastOwnEventId = 0;
+    m_flushedCount = 0;
 }
 
 void ClusterNode::beat()
@@ -182,7 +188,9 @@ void ClusterNode::beat()
             m_generation = m_cluster.connectionGeneration();
             afterReconnect();
         }
-        if (!m_cluster.beatHeart())
+        if (m_cluster.beatHeart())
+            m_server.metrics().heartbeatWritten();
+        else
             rejoinAfterBeingTakenForDead();
         if (!m_healthySince.isValid())
             m_healthySince.start();

@@ -83,6 +83,7 @@ private:
     QVector<Recorded> m_recorded;
     qint64 m_lastSeenEventId = 0;
     qint64 m_lastOwnEventId = 0;
+    quint64 m_flushedCount = 0; // events of the batch being committed, counted once it is
     quint64 m_generation = 0;
     bool m_catchUpPending = false;
     bool m_caughtUp = false; // the last read of the other nodes' events succeeded

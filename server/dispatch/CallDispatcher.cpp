@@ -1,6 +1,7 @@
 #include "CallDispatcher.h"
 
 #include "ServerLogging.h"
+#include "metrics/ServerMetrics.h"
 #include "model/Color.h"
 #include "protocol/JsonWriter.h"
 #include "protocol/Limits.h"
@@ -61,9 +62,10 @@ std::optional<QString> changedText(const PayloadFields::Text &text)
 
 } // namespace
 
-CallDispatcher::CallDispatcher(Store &store, Outbox &outbox)
+CallDispatcher::CallDispatcher(Store &store, Outbox &outbox, ServerMetrics *metrics)
     : m_store(store)
     , m_outbox(outbox)
+    , m_metrics(metrics)
 { }
 
 CallDispatcher::Handler CallDispatcher::handlerFor(CallName name)
@@ -357,6 +359,8 @@ void CallDispatcher::createMessage(Peer &peer, const PayloadFields &fields)
         reply(peer, ErrorName::NoSelectedRoom);
         return;
     }
+    if (m_metrics)
+        m_metrics->messagePosted();
     announceCount(posted->room);
     m_outbox.toRoom(posted->room.uuid, resultWith(ResultName::MessageCreated, posted->message));
 }

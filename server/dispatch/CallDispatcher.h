@@ -9,6 +9,7 @@
 
 namespace chat::server {
 
+class ServerMetrics;
 class Store;
 
 // Runs calls: validates fields, changes the store (one transaction per call) and only then tells the
@@ -16,7 +17,8 @@ class Store;
 class CallDispatcher
 {
 public:
-    CallDispatcher(Store &store, Outbox &outbox);
+    // metrics (optional) counts the messages posted.
+    CallDispatcher(Store &store, Outbox &outbox, ServerMetrics *metrics = nullptr);
 
     // A new connection: makes its user and sends user_created and rooms_listed. False when storage failed.
     bool connected(Peer &peer);
@@ -62,6 +64,7 @@ private:
 
     Store &m_store;
     Outbox &m_outbox;
+    ServerMetrics *m_metrics;
     RoomListCache m_roomList;
 };
 

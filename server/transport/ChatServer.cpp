@@ -30,12 +30,13 @@ ChatServer::ChatServer(Store &store, Options options, QObject *parent)
           options.tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this))
     , m_tcpLayer(*m_server)
     , m_store(store)
-    , m_dispatcher(store, *this)
+    , m_dispatcher(store, *this, &m_metrics)
     , m_countUpdates(
           options.limits.roomUpdateBudget, [this](const QString &room) { return outsidersOf(room); },
           [this](const QString &room, const CountUpdateMerger::Update &update) {
               sendToOutsiders(room, update);
-          })
+          },
+          &m_metrics)
     , m_callLimits(store, options.caps)
 {
     m_commitTimer.setSingleShot(true);
@@ -110,11 +111,13 @@ void ChatServer::acceptConnections()
         }
         if (!admitConnection(socket))
             continue;
-        auto *session = new Session(m_nextSessionId++, socket, m_options.limits, m_clock.elapsed(), this);
+        auto *session =
+            new Session(m_nextSessionId++, socket, m_options.limits, m_clock.elapsed(), m_metrics, this);
         session->peer().extended = socket->subprotocol() == extensionSubprotocol();
         attachWire(session, *socket);
         m_sessions.emplace(session->peer().id, session);
         ++m_connectionsPerAddress[session->address()];
+        m_metrics.connectionOpened();
         connect(session, &Session::textReceived, this, &ChatServer::handleText);
         connect(session, &Session::binaryReceived, this, &ChatServer::handleBinary);
         connect(session, &Session::disconnected, this, &ChatServer::removeSession);
@@ -152,6 +155,7 @@ bool ChatServer::admitConnection(QWebSocket *socket)
         // Debug only: a reconnecting flooder would otherwise flood the log instead.
         qCDebug(lcSession) << "refused a connection from" << socket->peerAddress().toString()
                            << "(it flooded moments ago)";
+        m_metrics.connectionRefused(ServerMetrics::Refusal::FloodBan);
         socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("rate limit exceeded"));
         socket->deleteLater();
         return false;
@@ -162,6 +166,8 @@ bool ChatServer::admitConnection(QWebSocket *socket)
         && m_connectionsPerAddress.value(socket->peerAddress()) >= limits.maxConnectionsPerAddress;
     if (!tooMany && !tooManyHere)
         return true;
+    m_metrics.connectionRefused(tooMany ? ServerMetrics::Refusal::MaxConnections
+                                        : ServerMetrics::Refusal::MaxPerAddress);
     qCWarning(lcSession) << "refused a connection from" << socket->peerAddress().toString()
                          << (tooMany ? "(server full)" : "(too many from that address)");
     // 1008 before any statement: a plain client sees the connection end, as for any other refusal.
@@ -190,9 +196,11 @@ bool ChatServer::admitCall(Session *session)
     case Session::Admission::Accepted:
         return true;
     case Session::Admission::Refused:
+        m_metrics.rateLimited();
         deliver(session, ServerStatement::error(ErrorName::RateLimited).toUtf8());
         return false;
     case Session::Admission::Flooding:
+        m_metrics.floodClosed();
         qCWarning(lcSession) << "connection" << session->peer().id << "closed: it keeps flooding";
         if (m_options.limits.floodBanMs > 0)
             m_floodBannedUntil.insert(session->address(), m_clock.elapsed() + m_options.limits.floodBanMs);
@@ -219,12 +227,14 @@ void ChatServer::handleParsed(Session *session, const ParsedCall &parsed)
         return;
     joinBatch(session->peer());
     if (const auto *reply = std::get_if<GeneralReply>(&parsed)) {
+        m_metrics.unknownCallHandled();
         qCDebug(lcDispatch) << "connection" << session->peer().id
                             << "sent a malformed statement:" << nameOf(*reply);
         deliver(session, ServerStatement::general(*reply).toUtf8());
         return;
     }
     const auto &call = std::get<CallStatement>(parsed);
+    m_metrics.callHandled(call.name);
     if (const auto refusal = m_callLimits.check(session->peer(), call)) {
         qCDebug(lcDispatch) << "connection" << session->peer().id << nameOf(call.name)
                             << "refused:" << nameOf(*refusal);
@@ -239,6 +249,7 @@ void ChatServer::removeSession(Session *session)
     qCDebug(lcSession) << "connection" << session->peer().id << "closed";
     setRoom(session->peer(), {}); // needs the session still registered to find it
     m_sessions.erase(session->peer().id);
+    m_metrics.connectionClosed();
     const auto count = m_connectionsPerAddress.find(session->address());
     if (count != m_connectionsPerAddress.end() && --count.value() <= 0)
         m_connectionsPerAddress.erase(count);
@@ -453,13 +464,17 @@ void ChatServer::commitBatch()
     const QHash<quint64, QString> roomsBefore = std::exchange(m_roomsBeforeBatch, {});
     const QSet<quint64> connected = std::exchange(m_connectedInBatch, {});
     const QSet<QString> left = std::exchange(m_leftInBatch, {});
+    QElapsedTimer commitClock;
+    commitClock.start();
     try {
         if (!m_store.inBatch())
             throw StorageError(QStringLiteral("the batch was lost with the database connection"));
         if (m_relay)
             m_relay->flush();
         m_store.commitBatch();
+        m_metrics.commitSucceeded(commitClock.nsecsElapsed());
     } catch (const StorageError &error) {
+        m_metrics.commitFailed();
         qCWarning(lcStorage) << "a batch of" << callers.size() << "calls was not stored:" << error.what();
         m_store.rollbackBatch();
         if (m_relay)

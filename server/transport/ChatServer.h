@@ -7,6 +7,7 @@
 #include "dispatch/CallDispatcher.h"
 #include "dispatch/CallLimits.h"
 #include "dispatch/Outbox.h"
+#include "metrics/ServerMetrics.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -57,6 +58,9 @@ public:
     quint16 port() const;
     QHostAddress address() const;
     int sessionCount() const { return static_cast<int>(m_sessions.size()); }
+    // What the server counts for /metrics (MetricsEndpoint); the cluster node adds its own.
+    ServerMetrics &metrics() { return m_metrics; }
+    const ServerMetrics &metrics() const { return m_metrics; }
 
     // Stops accepting, closes every connection with 1001 and emits shutDown() once all are gone
     // (or after a grace period).
@@ -131,6 +135,7 @@ private:
     void sendHeldDeliveries(const QVector<HeldDelivery> &held);
 
     Options m_options;
+    ServerMetrics m_metrics;
     QWebSocketServer *m_server;
     TcpLayer m_tcpLayer;
     bool m_toldNoWire = false;

@@ -1,12 +1,15 @@
 #include "CountUpdateMerger.h"
 
+#include "metrics/ServerMetrics.h"
+
 namespace chat::server {
 
 CountUpdateMerger::CountUpdateMerger(double framesPerSecond, Counter outsiders, Sender sendToOutsiders,
-                                     QObject *parent)
+                                     ServerMetrics *metrics, QObject *parent)
     : QObject(parent)
     , m_outsiders(std::move(outsiders))
     , m_send(std::move(sendToOutsiders))
+    , m_metrics(metrics)
     , m_budget(framesPerSecond, framesPerSecond, 0) // one second's worth at once
 {
     m_clock.start();
@@ -19,6 +22,8 @@ void CountUpdateMerger::offer(const QString &roomUuid, const Update &update)
     const auto held = m_held.find(roomUuid);
     if (held != m_held.end()) {
         *held = update; // keeps its turn, with the latest state
+        if (m_metrics)
+            m_metrics->countUpdateMerged();
         return;
     }
     const int cost = m_outsiders(roomUuid);

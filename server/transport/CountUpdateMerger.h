@@ -13,6 +13,8 @@
 
 namespace chat::server {
 
+class ServerMetrics;
+
 // Posting a message changes only its room's count, and the original tells every connection the whole room
 // (users included) each time: with hundreds of connections that is most of the server's work.
 // docs/PROTOCOL.md section 0 lets the server merge such updates of one room under load. The members of the
@@ -33,9 +35,9 @@ public:
     using Counter = std::function<int(const QString &roomUuid)>;
     using Sender = std::function<void(const QString &roomUuid, const Update &update)>;
 
-    // framesPerSecond <= 0: never merge.
+    // framesPerSecond <= 0: never merge. metrics (optional) counts the updates merged away.
     CountUpdateMerger(double framesPerSecond, Counter outsiders, Sender sendToOutsiders,
-                      QObject *parent = nullptr);
+                      ServerMetrics *metrics = nullptr, QObject *parent = nullptr);
 
     // A count update for everyone outside the room: sent now, or held as the room's latest.
     void offer(const QString &roomUuid, const Update &update);
@@ -51,6 +53,7 @@ private:
 
     Counter m_outsiders;
     Sender m_send;
+    ServerMetrics *m_metrics;
     QElapsedTimer m_clock;
     TokenBucket m_budget;
     QHash<QString, Update> m_held;

@@ -3,6 +3,7 @@
 #include "ServerLogging.h"
 #include "TextFrameWriter.h"
 #include "WireConnection.h"
+#include "metrics/ServerMetrics.h"
 #include "protocol/Limits.h"
 
 #include <fcntl.h>
@@ -22,7 +23,7 @@ constexpr qint64 hardUnsentFactor = 4;
 } // namespace
 
 Session::Session(quint64 id, QWebSocket *socket, const ConnectionLimits &limits, qint64 nowMs,
-                 QObject *parent)
+                 ServerMetrics &metrics, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_peerPort(socket->peerPort())
@@ -31,6 +32,7 @@ Session::Session(quint64 id, QWebSocket *socket, const ConnectionLimits &limits,
     , m_calls(limits.callsPerSecond, limits.callBurst, nowMs)
     , m_strikes(limits.floodCloseAfter > 0 ? limits.floodCloseAfter / floodWindowSeconds : 0,
                 limits.floodCloseAfter, nowMs)
+    , m_metrics(metrics)
 {
     m_peer.id = id;
     m_socket->setParent(this);
@@ -183,6 +185,7 @@ void Session::dropSlowConsumer()
     qCWarning(lcSession) << "connection" << m_peer.id << "dropped: it does not read," << unsentBytes()
                          << "bytes unsent";
     m_closing = true;
+    m_metrics.slowConsumerDropped();
     m_pongDeadline.stop();
     // A close frame would only queue behind what the peer does not read. The abort is queued because this
     // runs inside a delivery loop over the sessions, which the disconnection changes.

@@ -15,6 +15,7 @@
 
 namespace chat::server {
 
+class ServerMetrics;
 class WireConnection;
 
 // One client connection: owns its QWebSocket, knows its Peer state, answers keepalive pings, rations the
@@ -31,7 +32,7 @@ public:
     };
 
     Session(quint64 id, QWebSocket *socket, const ConnectionLimits &limits, qint64 nowMs,
-            QObject *parent = nullptr);
+            ServerMetrics &metrics, QObject *parent = nullptr);
     ~Session() override;
 
     Peer &peer() { return m_peer; }
@@ -81,6 +82,7 @@ private:
     ConnectionLimits m_limits;
     TokenBucket m_calls;
     TokenBucket m_strikes; // refused calls; when it runs dry the peer is flooding
+    ServerMetrics &m_metrics;
     QTimer m_pongDeadline;
     QTimer m_closeDeadline;
     QElapsedTimer m_overUnsentLimit; // valid while more than maxUnsentBytes wait to be sent

@@ -8,11 +8,14 @@
 #include "support/ServerProcess.h"
 #include "support/TestClient.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTcpSocket>
 #include <QTest>
 #include <QUuid>
 
@@ -57,6 +60,40 @@ QStringList broadcastsOf(TestClient &client)
     return seen;
 }
 
+// The port of a node's /metrics, from its start-up log (it was started with --metrics 0); 0 if none.
+quint16 metricsPortOf(ServerProcess &node)
+{
+    static const QRegularExpression line(str("metrics on http://127.0.0.1:(\\d+)/metrics"));
+    QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        const auto match = line.match(node.log());
+        if (match.hasMatch())
+            return quint16(match.captured(1).toUInt());
+        node.process().waitForReadyRead(100);
+    }
+    return 0;
+}
+
+// One unlabelled sample of a node's /metrics; -1 when it is not there. The node is another process: this may
+// block.
+double metricOf(quint16 port, const QByteArray &name)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return -1;
+    socket.write("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QByteArray response;
+    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(5000))
+        response += socket.readAll();
+    response += socket.readAll();
+    const qsizetype at = response.indexOf('\n' + name + ' ');
+    if (at < 0)
+        return -1;
+    const qsizetype start = at + name.size() + 2;
+    return response.mid(start, response.indexOf('\n', start) - start).toDouble();
+}
+
 } // namespace
 
 class TestNodes : public QObject
@@ -70,14 +107,14 @@ private:
     QString m_schema;
     std::vector<std::unique_ptr<ServerProcess>> m_nodes;
 
-    ServerProcess *startNode(const QString &nodeId)
+    ServerProcess *startNode(const QString &nodeId, const QStringList &more = {})
     {
         auto node = std::make_unique<ServerProcess>(str(CHAT_SERVER_PATH));
         const QStringList arguments {str("--db"),         str("%1?schema=%2").arg(m_nodesUrl, m_schema),
                                      str("--node-id"),    nodeId,
                                      str("--rate-limit"), str("0"),
                                      str("--log-level"),  str("info")};
-        if (!node->start(arguments)) {
+        if (!node->start(arguments + more)) {
             qWarning("node %s did not start: %s", qPrintable(nodeId), qPrintable(node->log()));
             return nullptr;
         }
@@ -237,6 +274,30 @@ private slots:
         QVERIFY(a->expect(nameOf(ResultName::RoomDeleted)));
         auto lateComer = clientOf(nodeA);
         QVERIFY(lateComer);
+    }
+
+    void metricsCountHeartbeatsAndRelayedEvents()
+    {
+        ServerProcess *nodeA = startNode(str("A"), {str("--metrics"), str("0")});
+        ServerProcess *nodeB = startNode(str("B"), {str("--metrics"), str("0")});
+        QVERIFY(nodeA && nodeB);
+        const quint16 metricsA = metricsPortOf(*nodeA);
+        const quint16 metricsB = metricsPortOf(*nodeB);
+        QVERIFY(metricsA > 0 && metricsB > 0);
+        auto a = clientOf(nodeA);
+        auto b = clientOf(nodeB);
+        QVERIFY(a && b);
+        QCOMPARE(metricOf(metricsA, "chat_cluster_events_out_total"), 0.0);
+
+        a->call(CallName::CreateRoom); // to everyone: one event from A, delivered by B
+        QVERIFY(b->expect(nameOf(ResultName::RoomCreated)));
+        QCOMPARE(metricOf(metricsA, "chat_cluster_events_out_total"), 1.0);
+        QCOMPARE(metricOf(metricsA, "chat_cluster_events_in_total"), 0.0);
+        QCOMPARE(metricOf(metricsB, "chat_cluster_events_out_total"), 0.0);
+        QCOMPARE(metricOf(metricsB, "chat_cluster_events_in_total"), 1.0);
+        // A heartbeat every 2 s.
+        QTRY_VERIFY_WITH_TIMEOUT(metricOf(metricsA, "chat_cluster_heartbeats_total") >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(metricOf(metricsB, "chat_cluster_heartbeats_total") >= 1, 10000);
     }
 
     void everyNodeDeliversInOneOrder()

@@ -7,6 +7,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -70,7 +71,8 @@ private slots:
                                    "--max-name",
                                    "--max-body",
                                    "--max-points",
-                                   "--max-lines"})
+                                   "--max-lines",
+                                   "--metrics"})
             QVERIFY2(help.output.contains(str(option)), option);
         const Finished version = runToEnd({str("--version")});
         QCOMPARE(version.exitCode, 0);
@@ -95,6 +97,9 @@ private slots:
         QTest::newRow("PostgreSQL schema not an identifier")
             << QStringList {str("--db"), str("postgresql://localhost/chat?schema=a;b")};
         QTest::newRow("empty node id") << QStringList {str("--node-id"), str(" ")};
+        QTest::newRow("metrics nonsense") << QStringList {str("--metrics"), str("nonsense")};
+        QTest::newRow("metrics port too big") << QStringList {str("--metrics"), str("127.0.0.1:70000")};
+        QTest::newRow("metrics not an address") << QStringList {str("--metrics"), str("example.org:9100")};
     }
 
     void badOptionsFailWithOneLine()
@@ -104,6 +109,74 @@ private slots:
         QVERIFY(run.exitCode != 0);
         QCOMPARE(run.errors.trimmed().count(u'\n'), 0);
         QVERIFY(run.errors.startsWith(str("chat-server: ")));
+    }
+
+    void badMetricsValuesExitWith2()
+    {
+        const Finished option = runToEnd({str("--metrics"), str("nonsense")});
+        QCOMPARE(option.exitCode, 2);
+        QVERIFY2(option.errors.contains(str("--metrics")), qPrintable(option.errors));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(str("CHAT_METRICS"), str("99999"));
+        const Finished fromEnvironment = runToEnd({}, environment);
+        QCOMPARE(fromEnvironment.exitCode, 2);
+        QVERIFY2(fromEnvironment.errors.startsWith(str("chat-server: ")), qPrintable(fromEnvironment.errors));
+        QCOMPARE(fromEnvironment.errors.trimmed().count(u'\n'), 0);
+    }
+
+    void metricsThatCannotBeServedFailWithOneLine()
+    {
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+        // A port already taken, and an address of no interface here (TEST-NET-1).
+        for (const QString &metrics : {QString::number(squatter.serverPort()), str("192.0.2.1:9100")}) {
+            const Finished run = runToEnd({str("--port"), str("0"), str("--db"),
+                                           m_folder.filePath(str("metrics.db")), str("--metrics"), metrics});
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.errors.contains(str("chat-server: cannot serve metrics on")),
+                     qPrintable(run.errors));
+            QCOMPARE(run.errors.count(str("chat-server:")), 1);
+        }
+    }
+
+    void metricsAddressIsLoggedAndServed()
+    {
+        // From the environment, port 0: the system picks it and the log names it.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(str("CHAT_METRICS"), str("0"));
+        QProcess server;
+        server.setProcessEnvironment(environment);
+        server.start(str(CHAT_SERVER_PATH),
+                     {str("--port"), str("0"), str("--db"), m_folder.filePath(str("served.db"))});
+        QVERIFY(waitForListening(server));
+        const QRegularExpression listening(str("listening on ws://127.0.0.1:(\\d+)"));
+        const QRegularExpression metrics(str("metrics on http://127.0.0.1:(\\d+)/metrics"));
+        QDeadlineTimer deadline(10000);
+        while (!metrics.match(QString::fromUtf8(server.peek(1 << 20))).hasMatch() && !deadline.hasExpired())
+            server.waitForReadyRead(100);
+        const QString log = QString::fromUtf8(server.peek(1 << 20));
+        const quint16 chatPort = quint16(listening.match(log).captured(1).toUInt());
+        const quint16 metricsPort = quint16(metrics.match(log).captured(1).toUInt());
+        QVERIFY2(chatPort > 0 && metricsPort > 0 && metricsPort != chatPort, qPrintable(log));
+
+        TestClient client;
+        QVERIFY(client.connectTo(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(chatPort))));
+        QTcpSocket scraper; // the server is another process: blocking calls are fine here
+        scraper.connectToHost(QHostAddress::LocalHost, metricsPort);
+        QVERIFY(scraper.waitForConnected(5000));
+        scraper.write("GET /metrics HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        QByteArray response;
+        while (scraper.state() == QAbstractSocket::ConnectedState && scraper.waitForReadyRead(5000))
+            response += scraper.readAll();
+        response += scraper.readAll();
+        QVERIFY2(response.startsWith("HTTP/1.1 200 OK\r\n"), response.left(200).constData());
+        QVERIFY(response.contains("\nchat_connections_open 1\n"));
+        QVERIFY(response.contains("\nchat_connections_accepted_total 1\n"));
+        QVERIFY(response.contains("\nprocess_open_fds "));
+        QVERIFY(response.contains("\nprocess_resident_memory_bytes "));
+        server.terminate();
+        QVERIFY(server.waitForFinished(5000));
+        QCOMPARE(server.exitCode(), 0);
     }
 
     void unusableDatabaseFailsWithOneLine_data()

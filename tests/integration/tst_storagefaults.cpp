@@ -2,6 +2,7 @@
 // keeps running, nothing is half-written, and it serves again once writes succeed. Two real mechanisms: the
 // file-size limit of RLIMIT_FSIZE (every write past it fails with EFBIG) and a truly full file system (a
 // small tmpfs in a private mount namespace, filled up: ENOSPC; skipped where mounting is not permitted).
+#include "metrics/MetricsWriter.h"
 #include "support/Json.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
@@ -102,6 +103,17 @@ QStringList listedBodies(TestClient &client)
     return bodies;
 }
 
+// chat_commit_failures_total as /metrics would show it.
+int commitFailures(chat::server::ChatServer &server)
+{
+    QByteArray text;
+    chat::server::MetricsWriter writer(text);
+    server.metrics().writeTo(writer);
+    static const QRegularExpression line(str("\nchat_commit_failures_total (\\d+)\n"));
+    const auto match = line.match(QString::fromUtf8(text));
+    return match.hasMatch() ? match.captured(1).toInt() : -1;
+}
+
 } // namespace
 
 class TestStorageFaults : public QObject
@@ -128,6 +140,7 @@ private slots:
         QVERIFY(post(a, str("before")));
         b.drain();
         leaver.drain();
+        QCOMPARE(commitFailures(*m_server.server()), 0);
 
         {
             // Commits append to the write-ahead log: with it at its limit, the next commit cannot be written.
@@ -152,6 +165,7 @@ private slots:
             leaver.close();
             QVERIFY(leaver.waitForDisconnected());
             QVERIFY(a.receivesNothing());
+            QVERIFY(commitFailures(*m_server.server()) >= 1); // the batches the disk refused, for operators
         }
 
         // The disk has room again: the one who left leaves the room now, and everyone is told.
