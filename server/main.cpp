@@ -2,6 +2,9 @@
 #include "ServerConfig.h"
 #include "ServerLogging.h"
 #include "SignalWatcher.h"
+#include "admin/AdminActions.h"
+#include "admin/AdminTool.h"
+#include "admin/ControlServer.h"
 #include "cluster/ClusterNode.h"
 #include "storage/DatabaseUrl.h"
 #include "storage/SqlStore.h"
@@ -65,7 +68,12 @@ int main(int argc, char *argv[])
                        "%{if-warning}warning%{endif}%{if-critical}error%{endif}%{if-fatal}fatal%{endif}"
                        " %{category}: %{message}"));
 
-    const auto parsed = ServerConfig::parse(QCoreApplication::arguments());
+    QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("admin")) {
+        arguments.removeAt(1);
+        return AdminTool::run(arguments);
+    }
+    const auto parsed = ServerConfig::parse(arguments);
     if (!parsed.config) {
         std::fprintf(parsed.exitCode == 0 ? stdout : stderr, "%s\n", qUtf8Printable(parsed.output));
         return parsed.exitCode;
@@ -119,6 +127,25 @@ int main(int argc, char *argv[])
                         .arg(config.port)
                         .arg(server.errorString()));
 
+    ControlServer control([&server](const AdminRequest &request) {
+        AdminReply reply;
+        QString error;
+        const bool stored = server.runAlone(
+            [&](Store &serverStore, CallDispatcher &dispatcher) {
+                reply = AdminActions(serverStore, dispatcher).run(request);
+            },
+            &error);
+        return stored ? reply : AdminReply::failure(error);
+    });
+    const QString controlPath =
+        config.controlSocket.isEmpty() ? ControlServer::defaultPath(databaseUrl) : config.controlSocket;
+    if (!controlPath.isEmpty() && !databaseUrl.isPostgres()) {
+        if (control.listen(controlPath))
+            qCInfo(lcServer).noquote() << "control socket" << controlPath;
+        else
+            qCWarning(lcServer).noquote()
+                << "no control socket at" << controlPath << ":" << control.errorString();
+    }
     qCInfo(lcServer).noquote() << "listening on"
                                << QStringLiteral("%1://%2:%3")
                                       .arg(options.tls ? QStringLiteral("wss") : QStringLiteral("ws"))
@@ -132,6 +159,7 @@ int main(int argc, char *argv[])
     });
     QObject::connect(&server, &ChatServer::shutDown, &app, &QCoreApplication::quit);
     const int code = app.exec();
+    control.close();
     if (cluster)
         cluster->stop();
     qCInfo(lcServer) << "stopped";

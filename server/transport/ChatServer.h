@@ -74,13 +74,20 @@ public:
     QSet<QString> liveUserUuids() const;
     // Commits the open batch now and sends what it held.
     void commitBatch();
+    // Runs an operator's change (chat-server admin) in a batch of its own, after the calls already waiting,
+    // and sends what it announced once that batch is committed. False, with the reason, when the store
+    // failed: then nothing of it was stored or sent.
+    bool runAlone(const std::function<void(Store &, CallDispatcher &)> &change, QString *error);
 
     void toCaller(const Peer &caller, const ServerStatement &statement) override;
     void toAll(const QString &roomUuid, const ServerStatement &statement) override;
     void toAllCountUpdate(const QString &roomUuid, const ServerStatement &full,
                           const ServerStatement &compact) override;
     void toRoom(const QString &roomUuid, const ServerStatement &statement) override;
+    void toRoomByKind(const QString &roomUuid, const ServerStatement &plain,
+                      const ServerStatement &extended) override;
     void setRoom(Peer &peer, const QString &roomUuid) override;
+    void emptyRoom(const QString &roomUuid) override;
 
 signals:
     void shutDown();
@@ -129,6 +136,8 @@ private:
     };
 
     void sendHeldDeliveries(const QVector<HeldDelivery> &held);
+    // commitBatch(), telling whether the batch (if one was open) was stored.
+    bool commitHeld();
 
     Options m_options;
     QWebSocketServer *m_server;
