@@ -161,7 +161,8 @@ Parse AdminCommandLine::parse(const QStringList &arguments)
         return failure(parser.errorText());
     if (parser.isSet(helpOption)) {
         static const QRegularExpression usage(QStringLiteral("^Usage: \\S+"));
-        return {std::nullopt, 0, parser.helpText().replace(usage, QStringLiteral("Usage: chat-server admin"))};
+        return {std::nullopt, 0,
+                parser.helpText().replace(usage, QStringLiteral("Usage: chat-server admin"))};
     }
     QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
@@ -172,9 +173,10 @@ Parse AdminCommandLine::parse(const QStringList &arguments)
         return failure(QStringLiteral("unknown command \"%1\" (see chat-server admin --help)").arg(name));
     const Shape &shape = shapeOf(*command);
     if (positional.size() != shape.arguments)
-        return failure(QStringLiteral("%1 takes %2 arguments, not %3 (see chat-server admin --help)")
+        return failure(QStringLiteral("%1 takes %2 argument%3, not %4 (see chat-server admin --help)")
                            .arg(name)
                            .arg(shape.arguments)
+                           .arg(shape.arguments == 1 ? QString() : QStringLiteral("s"))
                            .arg(positional.size()));
     for (const QString &option : parser.optionNames()) {
         const bool general = option == QLatin1String("db") || option == QLatin1String("control-socket");

@@ -358,6 +358,7 @@ void ChatServer::deliverFromOtherNode(const QString &roomUuid, const QByteArray 
         m_countUpdates.flushAll();
         for (const auto &[id, session] : m_sessions)
             session->send(text);
+        forgetDeletedRoom(text);
         return;
     }
     const auto members = m_roomMembers.constFind(roomUuid);
@@ -365,6 +366,17 @@ void ChatServer::deliverFromOtherNode(const QString &roomUuid, const QByteArray 
         return;
     for (Session *session : *members)
         session->send(text);
+}
+
+void ChatServer::forgetDeletedRoom(const QByteArray &text)
+{
+    // A room deleted by the operator (chat-server admin delete-room --force) may have had users of this node
+    // inside; a client's delete_room only ever deletes an empty one.
+    if (!text.contains("\"room_deleted\""))
+        return;
+    const auto statement = ServerStatement::parse(text);
+    if (statement && statement->resultName() == ResultName::RoomDeleted)
+        emptyRoom(statement->object().value(QLatin1String("uuid")).toString());
 }
 
 void ChatServer::changeRooms(const std::function<QVector<Room>()> &change)

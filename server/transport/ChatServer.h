@@ -119,6 +119,8 @@ private:
     // While a commit sends what it held, each session's messages are gathered and written together.
     void send(Session *session, const QByteArray &text);
     void relay(const QString &roomUuid, const QByteArray &text);
+    // After another node's room_deleted: this node's connections are no longer in that room.
+    void forgetDeletedRoom(const QByteArray &text);
     void recoverFromFailedBatch(const QVector<quint64> &callers, const QHash<quint64, QString> &roomsBefore,
                                 const QSet<quint64> &newConnections);
     // The user of a connection that ended leaves its room. When that is not stored (the database refused the

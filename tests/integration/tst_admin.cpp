@@ -299,6 +299,8 @@ void TestAdmin::deleteRoomNeedsForceWithUsersInside()
         QCOMPARE(deleted->object().value(str("uuid")).toString(), m_room.uuid);
     }
     QCOMPARE(roomLines().size(), 1);
+    m_inside->call(CallName::LeaveRoom); // the server knows that it left
+    QVERIFY(m_inside->expect(nameOf(ErrorName::NoSpecifiedRoom)));
     m_lobby->call(CallName::ListRooms);
     const auto listed = waitFor(*m_lobby, ResultName::RoomsListed);
     QVERIFY(listed);
