@@ -85,8 +85,12 @@ AdminReply AdminTool::executeOnDatabase(const DatabaseUrl &url)
             return writeOutputFile(runActions(*store, url.isPostgres()));
         }
     } catch (const StorageError &error) {
-        return AdminReply::failure(
-            QStringLiteral("database %1: %2").arg(url.display(), QString::fromUtf8(error.what())));
+        const QString reason = QString::fromUtf8(error.what());
+        if (reason.contains(QLatin1String("database is locked")))
+            return AdminReply::failure(
+                QStringLiteral("database %1 is locked by another process: try again later")
+                    .arg(url.display()));
+        return AdminReply::failure(QStringLiteral("database %1: %2").arg(url.display(), reason));
     }
 }
 
@@ -99,7 +103,7 @@ AdminReply AdminTool::runActions(SqlStore &store, bool postgres)
     if (!request.changesData())
         return actions.run(request);
     // One transaction (on PostgreSQL under the nodes' write lock): the change and its events, or nothing.
-    store.beginBatch();
+    store.beginWritingBatch();
     try {
         const AdminReply reply = actions.run(request);
         if (!reply.ok()) {

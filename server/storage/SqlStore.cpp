@@ -443,6 +443,16 @@ void SqlStore::beginBatch()
     m_inBatch = true;
 }
 
+void SqlStore::beginWritingBatch()
+{
+    if (isPostgres())
+        return beginBatch(); // the write lock is taken at the start anyway
+    if (m_inBatch)
+        return;
+    execOrThrow(QStringLiteral("BEGIN IMMEDIATE"));
+    m_inBatch = true;
+}
+
 void SqlStore::commitBatch()
 {
     if (!m_inBatch)
