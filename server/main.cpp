@@ -53,6 +53,35 @@ void installEventLoop()
     QCoreApplication::setEventDispatcher(dispatcher.release()); // the application takes it
 }
 
+// The commands of "chat-server admin" that arrive on the control socket: the server carries them out in a
+// batch of its own and tells its clients.
+ControlServer::Handler operatorCommands(ChatServer &server)
+{
+    return [&server](const AdminRequest &request) {
+        AdminReply reply;
+        QString error;
+        const bool stored = server.runAlone(
+            [&](Store &store, CallDispatcher &dispatcher) {
+                reply = AdminActions(store, dispatcher).run(request);
+            },
+            &error);
+        return stored ? reply : AdminReply::failure(error);
+    };
+}
+
+// SQLite only: with several nodes on PostgreSQL the tool writes events instead.
+void listenForOperator(ControlServer &control, const ServerConfig &config, const DatabaseUrl &url)
+{
+    const QString path =
+        config.controlSocket.isEmpty() ? ControlServer::defaultPath(url) : config.controlSocket;
+    if (path.isEmpty() || url.isPostgres())
+        return;
+    if (control.listen(path))
+        qCInfo(lcServer).noquote() << "control socket" << path;
+    else
+        qCWarning(lcServer).noquote() << "no control socket at" << path << ":" << control.errorString();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -127,25 +156,8 @@ int main(int argc, char *argv[])
                         .arg(config.port)
                         .arg(server.errorString()));
 
-    ControlServer control([&server](const AdminRequest &request) {
-        AdminReply reply;
-        QString error;
-        const bool stored = server.runAlone(
-            [&](Store &serverStore, CallDispatcher &dispatcher) {
-                reply = AdminActions(serverStore, dispatcher).run(request);
-            },
-            &error);
-        return stored ? reply : AdminReply::failure(error);
-    });
-    const QString controlPath =
-        config.controlSocket.isEmpty() ? ControlServer::defaultPath(databaseUrl) : config.controlSocket;
-    if (!controlPath.isEmpty() && !databaseUrl.isPostgres()) {
-        if (control.listen(controlPath))
-            qCInfo(lcServer).noquote() << "control socket" << controlPath;
-        else
-            qCWarning(lcServer).noquote()
-                << "no control socket at" << controlPath << ":" << control.errorString();
-    }
+    ControlServer control(operatorCommands(server));
+    listenForOperator(control, config, databaseUrl);
     qCInfo(lcServer).noquote() << "listening on"
                                << QStringLiteral("%1://%2:%3")
                                       .arg(options.tls ? QStringLiteral("wss") : QStringLiteral("ws"))

@@ -11,6 +11,8 @@
 #include <QLocalSocket>
 #include <QTimer>
 
+#include <sys/stat.h>
+
 namespace chat::server {
 
 namespace {
@@ -44,6 +46,13 @@ QString ControlServer::defaultPath(const DatabaseUrl &url)
 
 bool ControlServer::listen(const QString &path)
 {
+    struct stat status
+    {
+    };
+    if (::lstat(QFile::encodeName(path).constData(), &status) == 0 && !S_ISSOCK(status.st_mode)) {
+        m_error = QStringLiteral("%1 exists and is not a socket").arg(path);
+        return false;
+    }
     if (QFileInfo::exists(path)) {
         QLocalSocket probe;
         probe.connectToServer(path);
