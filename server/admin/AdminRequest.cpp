@@ -39,6 +39,22 @@ bool readText(const QJsonObject &object, const char *key, QString *out, QString 
     return true;
 }
 
+// The member a command cannot go without, when it is absent.
+const char *missingMember(const QJsonObject &object, Command command)
+{
+    const char *needed = nullptr;
+    if (command == Command::DeleteRoom || command == Command::RenameRoom || command == Command::Messages
+        || command == Command::Export)
+        needed = "room";
+    if (command == Command::DeleteMessage)
+        needed = "message";
+    if (needed && !object.contains(QLatin1String(needed)))
+        return needed;
+    if (command == Command::RenameRoom && !object.contains(QLatin1String("name")))
+        return "name";
+    return nullptr;
+}
+
 } // namespace
 
 std::optional<Command> AdminRequest::commandNamed(const QString &name)
@@ -125,6 +141,10 @@ std::optional<AdminRequest> AdminRequest::fromJson(const QByteArray &line, QStri
     }
     if (request.command == Command::Purge && request.olderThanMs <= 0) {
         *error = QStringLiteral("purge needs \"older_than_ms\"");
+        return std::nullopt;
+    }
+    if (const char *missing = missingMember(object, request.command)) {
+        *error = QStringLiteral("%1 needs \"%2\"").arg(nameOf(request.command), QLatin1String(missing));
         return std::nullopt;
     }
     return request;

@@ -74,6 +74,8 @@ private:
                                            int timeoutMs = 10000);
     std::optional<QString> postMessage(const QString &body); // by m_inside; the message's uuid
     QStringList roomLines() { return admin({str("rooms")}).lines(); }
+    // Runs one statement on the test's database itself (SQLite or PostgreSQL).
+    bool execSql(const QString &statement);
 
     QTemporaryDir m_folder;
     QString m_sqlitePath;
@@ -378,6 +380,35 @@ void TestAdmin::checkSaysOk()
     const AdminRun run = admin({str("check")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.trimmed().endsWith(": ok"));
+
+    // A room whose count does not match its messages is reported, with exit code 1.
+    m_inside.reset();
+    m_lobby.reset();
+    QVERIFY(m_server->terminate());
+    QVERIFY(execSql(str("UPDATE rooms SET message_count = 99")));
+    const AdminRun broken = admin({str("check")});
+    QCOMPARE(broken.exitCode, 1);
+    QVERIFY2(broken.out.contains("rooms whose message count is wrong: 2"), broken.out.constData());
+    QVERIFY(broken.oneLineError());
+}
+
+bool TestAdmin::execSql(const QString &statement)
+{
+    bool done = false;
+    {
+        QString error;
+        const auto url = chat::server::DatabaseUrl::parse(m_database, &error);
+        if (!url)
+            return false;
+        QSqlDatabase database = url->isPostgres() ? chat::server::addPostgresConnection(*url, str("direct"))
+                                                  : QSqlDatabase::addDatabase(str("QSQLITE"), str("direct"));
+        if (!url->isPostgres())
+            database.setDatabaseName(m_sqlitePath);
+        QSqlQuery query(database);
+        done = database.open() && query.exec(statement);
+    }
+    QSqlDatabase::removeDatabase(str("direct"));
+    return done;
 }
 
 void TestAdmin::badInputChangesNothing()
@@ -470,19 +501,7 @@ void TestAdmin::newerSchemaIsRefused()
     m_inside.reset();
     m_lobby.reset();
     QVERIFY(m_server->terminate());
-    {
-        QString error;
-        const auto url = chat::server::DatabaseUrl::parse(m_database, &error);
-        QVERIFY(url);
-        QSqlDatabase database = url->isPostgres() ? chat::server::addPostgresConnection(*url, str("newer"))
-                                                  : QSqlDatabase::addDatabase(str("QSQLITE"), str("newer"));
-        if (!url->isPostgres())
-            database.setDatabaseName(m_sqlitePath);
-        QVERIFY(database.open());
-        QSqlQuery query(database);
-        QVERIFY(query.exec(str("INSERT INTO schema_version (version) VALUES (99)")));
-    }
-    QSqlDatabase::removeDatabase(str("newer"));
+    QVERIFY(execSql(str("INSERT INTO schema_version (version) VALUES (99)")));
     for (const QStringList &arguments : {QStringList {str("rooms")}, QStringList {str("check")},
                                          QStringList {str("rename-room"), m_room.uuid, str("x")}}) {
         const AdminRun run = admin(arguments);
@@ -518,6 +537,8 @@ void TestAdmin::controlSocketRefusesHostileRequests()
         "{\"command\": \"delete-room\", \"room\": 42, \"force\": true}\n",
         "{\"command\": \"delete-room\", \"room\": \"" + m_room.uuid.toUtf8() + "\", \"force\": \"yes\"}\n",
         "{\"command\": \"purge\", \"older_than_ms\": -1}\n",
+        "{\"command\": \"rename-room\", \"room\": \"" + m_room.uuid.toUtf8() + "\"}\n", // no name
+        "{\"command\": \"delete-room\"}\n",
         "{\"command\": \"backup\", \"file\": \"/tmp/x\"}\n",
         QByteArray(100 * 1024, 'x'), // no line end, over the limit
     };
