@@ -28,6 +28,11 @@ void AdminOutbox::toRoom(const QString &roomUuid, const ServerStatement &stateme
         m_cluster->appendEvent(roomUuid, QString::fromUtf8(statement.toUtf8()));
 }
 
+bool AdminOutbox::mayHaveMembers(const QString &) const
+{
+    return m_cluster != nullptr; // the nodes know their members; without them nobody listens
+}
+
 void AdminOutbox::setRoom(Peer &peer, const QString &roomUuid)
 {
     peer.roomUuid = roomUuid;

@@ -20,6 +20,7 @@ public:
                           const ServerStatement &compact) override;
     void toRoom(const QString &roomUuid, const ServerStatement &statement) override;
     void setRoom(Peer &peer, const QString &roomUuid) override;
+    bool mayHaveMembers(const QString &roomUuid) const override;
 
 private:
     ClusterStore *m_cluster;

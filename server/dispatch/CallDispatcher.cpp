@@ -253,6 +253,8 @@ void CallDispatcher::announceRenamed(const Room &room)
 void CallDispatcher::announceHistoryChanged(const Room &room)
 {
     announceRoom(room);
+    if (!m_outbox.mayHaveMembers(room.uuid))
+        return; // a history can be long: read only for someone
     ListResultWriter whole(ResultName::MessagesListed);
     m_store.listMessages(room.uuid, writingInto(whole));
     const auto page = m_store.messagePage(room.uuid, {}, limits::historyPage);

@@ -29,6 +29,12 @@ public:
         Q_UNUSED(extended);
         toRoom(roomUuid, plain);
     }
+    // False when nobody in the room could be sent anything (so a statement for its members need not be made).
+    virtual bool mayHaveMembers(const QString &roomUuid) const
+    {
+        Q_UNUSED(roomUuid);
+        return true;
+    }
     // Every connection in the room leaves it for room deliveries (the operator emptied it). Called after
     // the store committed, or inside the batch that does.
     virtual void emptyRoom(const QString &roomUuid) { Q_UNUSED(roomUuid); }

@@ -325,6 +325,11 @@ void ChatServer::toRoomByKind(const QString &roomUuid, const ServerStatement &pl
         deliver(session, session->peer().extended ? extendedText : plainText);
 }
 
+bool ChatServer::mayHaveMembers(const QString &roomUuid) const
+{
+    return m_relay || m_roomMembers.contains(roomUuid); // other nodes' members are not known here
+}
+
 void ChatServer::emptyRoom(const QString &roomUuid)
 {
     // Once the batch that emptied it in the store is committed: until then, a failure would leave them

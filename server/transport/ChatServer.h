@@ -88,6 +88,7 @@ public:
                       const ServerStatement &extended) override;
     void setRoom(Peer &peer, const QString &roomUuid) override;
     void emptyRoom(const QString &roomUuid) override;
+    bool mayHaveMembers(const QString &roomUuid) const override;
 
 signals:
     void shutDown();
