@@ -62,8 +62,14 @@ AdminReply AdminTool::execute()
         const QString socket = m_commandLine.controlSocket.isEmpty() ? ControlServer::defaultPath(*url)
                                                                      : m_commandLine.controlSocket;
         ControlClient server(socket);
-        if (server.serverIsRunning())
+        switch (server.presence()) {
+        case ControlClient::Presence::Running:
             return server.send(request);
+        case ControlClient::Presence::Inaccessible:
+            return AdminReply::failure(server.errorString());
+        case ControlClient::Presence::Absent:
+            break;
+        }
     }
     return executeOnDatabase(*url);
 }

@@ -12,15 +12,22 @@ ControlClient::ControlClient(QString path)
     : m_path(std::move(path))
 { }
 
-bool ControlClient::serverIsRunning()
+ControlClient::Presence ControlClient::presence()
 {
     if (m_path.isEmpty() || !QFileInfo::exists(m_path))
-        return false;
+        return Presence::Absent;
     QLocalSocket probe;
     probe.connectToServer(m_path);
-    const bool running = probe.waitForConnected(connectTimeoutMs);
-    probe.abort();
-    return running;
+    if (probe.waitForConnected(connectTimeoutMs)) {
+        probe.abort();
+        return Presence::Running;
+    }
+    if (probe.error() == QLocalSocket::ConnectionRefusedError
+        || probe.error() == QLocalSocket::ServerNotFoundError)
+        return Presence::Absent;
+    m_error = QStringLiteral("cannot use the control socket %1 (%2): run as the server's user")
+                  .arg(m_path, probe.errorString());
+    return Presence::Inaccessible;
 }
 
 AdminReply ControlClient::send(const AdminRequest &request)

@@ -16,11 +16,13 @@
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 #include <optional>
+#include <unistd.h>
 #include <vector>
 
 using namespace chat;
@@ -63,6 +65,7 @@ private slots:
     void newerSchemaIsRefused();
     void controlSocketRefusesHostileRequests();
     void controlSocketFileLifecycle();
+    void controlSocketIsForTheServersUserOnly();
 
 private:
     AdminRun admin(const QStringList &arguments, const QString &database = {});
@@ -613,6 +616,29 @@ void TestAdmin::controlSocketFileLifecycle()
     QVERIFY(waitFor(again, ResultName::RoomChanged, [](const ServerStatement &s) {
         return s.object().value(str("name")) == str("Elsewhere");
     }));
+}
+
+void TestAdmin::controlSocketIsForTheServersUserOnly()
+{
+    if (postgres())
+        QSKIP("the control socket is for SQLite");
+    if (::geteuid() != 0 || QStandardPaths::findExecutable(str("setpriv")).isEmpty())
+        QSKIP("needs root and setpriv to run the tool as another user");
+    // Another user who may reach the files (but not the 0600 socket) must not change the database beside
+    // the running server.
+    QVERIFY(QFile::setPermissions(m_folder.path(),
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup
+                                      | QFile::ExeOther));
+    QProcess process;
+    process.start(str("setpriv"),
+                  {str("--reuid=nobody"), str("--regid=nogroup"), str("--clear-groups"),
+                   str(CHAT_SERVER_PATH), str("admin"), str("--db"), m_database, str("rename-room"),
+                   m_room.uuid, str("Hijacked")});
+    QVERIFY(process.waitForFinished(adminTimeoutMs));
+    const QByteArray error = process.readAllStandardError();
+    QCOMPARE(process.exitCode(), 1);
+    QVERIFY2(error.contains("control socket") && error.count('\n') == 1, error.constData());
+    QVERIFY(roomLines().at(0).contains(str("\tGeneral\t")));
 }
 
 QTEST_GUILESS_MAIN(TestAdmin)
