@@ -213,8 +213,10 @@ ServerConfigParse ServerConfig::parse(const QStringList &arguments)
     parser.setApplicationDescription(QCoreApplication::translate(
         "main",
         "Headless socket_chat-compatible WebSocket chat server.\n"
+        "Operator tools: chat-server admin --help.\n"
         "Environment: CHAT_HOST, CHAT_PORT, CHAT_DB, CHAT_NODE_ID, CHAT_LOG_LEVEL, CHAT_TLS_CERT, "
         "CHAT_TLS_KEY,\n"
+        "CHAT_CONTROL_SOCKET, "
         "CHAT_ALLOWED_ORIGINS, CHAT_METRICS and the one named with each limit (the options win)."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
@@ -245,6 +247,11 @@ ServerConfigParse ServerConfig::parse(const QStringList &arguments)
         QStringLiteral("allowed-origin"),
         QStringLiteral("A browser Origin allowed to connect (repeatable; default: any)."),
         QStringLiteral("ORIGIN"));
+    const QCommandLineOption controlOption(
+        QStringLiteral("control-socket"),
+        QStringLiteral("SQLite: the local socket (0600) where \"chat-server admin\" reaches this server "
+                       "(<database file>.control)."),
+        QStringLiteral("PATH"));
     const QCommandLineOption checkOption(
         QStringLiteral("check"),
         QStringLiteral(
@@ -256,7 +263,7 @@ ServerConfigParse ServerConfig::parse(const QStringList &arguments)
                        "port 0 picks a free one; default: off)."),
         QStringLiteral("ADDR:PORT"));
     parser.addOptions({hostOption, portOption, dbOption, nodeOption, logOption, certOption, keyOption,
-                       originOption, checkOption, metricsOption});
+                       originOption, controlOption, checkOption, metricsOption});
     ServerConfig config;
     const std::vector<NumberSetting> numbers = numberSettings(config);
     for (const NumberSetting &entry : numbers)
@@ -302,6 +309,7 @@ ServerConfigParse ServerConfig::parse(const QStringList &arguments)
     if (config.nodeId.trimmed().isEmpty() || config.nodeId.size() > 200)
         return failure(QStringLiteral("--node-id must be 1 to 200 characters"));
 
+    config.controlSocket = setting(parser, controlOption, "CHAT_CONTROL_SOCKET", {});
     config.check = parser.isSet(checkOption);
     config.logLevel = setting(parser, logOption, "CHAT_LOG_LEVEL", config.logLevel);
     if (!logLevels.contains(config.logLevel.toLower()))

@@ -26,6 +26,7 @@ struct ServerConfig
     QString tlsCertificate; // PEM files; both set: wss:// only
     QString tlsKey;
     QStringList allowedOrigins; // empty: any origin
+    QString controlSocket; // SQLite: the operator's control socket (default <database file>.control)
     bool check = false; // print the database's and the nodes' state and exit instead of serving
     // --metrics ADDR:PORT: Prometheus metrics over HTTP (MetricsEndpoint); off unless given.
     bool metrics = false;

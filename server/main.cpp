@@ -2,6 +2,9 @@
 #include "ServerConfig.h"
 #include "ServerLogging.h"
 #include "SignalWatcher.h"
+#include "admin/AdminActions.h"
+#include "admin/AdminTool.h"
+#include "admin/ControlServer.h"
 #include "cluster/ClusterNode.h"
 #include "metrics/MetricsEndpoint.h"
 #include "storage/DatabaseUrl.h"
@@ -51,6 +54,35 @@ void installEventLoop()
     QCoreApplication::setEventDispatcher(dispatcher.release()); // the application takes it
 }
 
+// The commands of "chat-server admin" that arrive on the control socket: the server carries them out in a
+// batch of its own and tells its clients.
+ControlServer::Handler operatorCommands(ChatServer &server)
+{
+    return [&server](const AdminRequest &request) {
+        AdminReply reply;
+        QString error;
+        const bool stored = server.runAlone(
+            [&](Store &store, CallDispatcher &dispatcher) {
+                reply = AdminActions(store, dispatcher).run(request);
+            },
+            &error);
+        return stored ? reply : AdminReply::failure(error);
+    };
+}
+
+// SQLite only: with several nodes on PostgreSQL the tool writes events instead.
+void listenForOperator(ControlServer &control, const ServerConfig &config, const DatabaseUrl &url)
+{
+    const QString path =
+        config.controlSocket.isEmpty() ? ControlServer::defaultPath(url) : config.controlSocket;
+    if (path.isEmpty() || url.isPostgres())
+        return;
+    if (control.listen(path))
+        qCInfo(lcServer).noquote() << "control socket" << path;
+    else
+        qCWarning(lcServer).noquote() << "no control socket at" << path << ":" << control.errorString();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -66,7 +98,12 @@ int main(int argc, char *argv[])
                        "%{if-warning}warning%{endif}%{if-critical}error%{endif}%{if-fatal}fatal%{endif}"
                        " %{category}: %{message}"));
 
-    const auto parsed = ServerConfig::parse(QCoreApplication::arguments());
+    QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("admin")) {
+        arguments.removeAt(1);
+        return AdminTool::run(arguments);
+    }
+    const auto parsed = ServerConfig::parse(arguments);
     if (!parsed.config) {
         std::fprintf(parsed.exitCode == 0 ? stdout : stderr, "%s\n", qUtf8Printable(parsed.output));
         return parsed.exitCode;
@@ -131,6 +168,8 @@ int main(int argc, char *argv[])
                         .arg(config.port)
                         .arg(server.errorString()));
 
+    ControlServer control(operatorCommands(server));
+    listenForOperator(control, config, databaseUrl);
     qCInfo(lcServer).noquote() << "listening on"
                                << QStringLiteral("%1://%2:%3")
                                       .arg(options.tls ? QStringLiteral("wss") : QStringLiteral("ws"))
@@ -149,6 +188,7 @@ int main(int argc, char *argv[])
     });
     QObject::connect(&server, &ChatServer::shutDown, &app, &QCoreApplication::quit);
     const int code = app.exec();
+    control.close();
     if (cluster)
         cluster->stop();
     qCInfo(lcServer) << "stopped";

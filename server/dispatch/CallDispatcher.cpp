@@ -235,6 +235,41 @@ void CallDispatcher::forgetCachedState()
     m_roomList.invalidate();
 }
 
+void CallDispatcher::announceEmptied(const Room &room)
+{
+    m_outbox.emptyRoom(room.uuid);
+    announceRoom(room);
+}
+
+void CallDispatcher::announceDeleted(const Room &room)
+{
+    m_roomList.invalidate();
+    m_outbox.toAll(room.uuid, resultWith(ResultName::RoomDeleted, room));
+}
+
+void CallDispatcher::announceRenamed(const Room &room)
+{
+    announceRoom(room);
+}
+
+void CallDispatcher::announceHistoryChanged(const Room &room)
+{
+    announceRoom(room);
+    if (!m_outbox.mayHaveMembers(room.uuid))
+        return; // a history can be long: read only for someone
+    ListResultWriter whole(ResultName::MessagesListed);
+    m_store.listMessages(room.uuid, writingInto(whole));
+    const auto page = m_store.messagePage(room.uuid, {}, limits::historyPage);
+    ListResultWriter newest(ResultName::MessagesListed);
+    if (page) {
+        for (const Message &message : page->messages)
+            message.writeJson(newest.elements());
+    }
+    // Like an enter_room's list: "more" and no "before", a fresh list.
+    m_outbox.toRoomByKind(room.uuid, whole.finish(),
+                          newest.finish({{QString::fromUtf16(key::more), page && page->more}}));
+}
+
 void CallDispatcher::enterRoom(Peer &peer, const PayloadFields &fields)
 {
     const auto uuid = fields.roomUuid();
@@ -288,8 +323,7 @@ void CallDispatcher::deleteRoom(Peer &peer, const PayloadFields &fields)
         reply(peer, ErrorName::NotEmptyRoom);
         return;
     case Store::DeleteOutcome::Deleted:
-        m_roomList.invalidate();
-        m_outbox.toAll(deleted.room.uuid, resultWith(ResultName::RoomDeleted, deleted.room));
+        announceDeleted(deleted.room);
         return;
     }
 }

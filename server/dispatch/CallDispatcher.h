@@ -32,6 +32,15 @@ public:
     // may be stale.
     void forgetCachedState();
 
+    // What an operator changed (chat-server admin), told as if a client had done it.
+    // The room's users left it (before it is deleted): everyone gets the room_changed.
+    void announceEmptied(const Room &room);
+    void announceDeleted(const Room &room); // room_deleted to everyone
+    void announceRenamed(const Room &room); // room_changed to everyone
+    // Messages of the room went: room_changed (the new count) to everyone and a fresh messages_listed to
+    // its members (the whole history for plain clients, the newest page for socketchat.v1 ones).
+    void announceHistoryChanged(const Room &room);
+
 private:
     using Handler = void (CallDispatcher::*)(Peer &, const PayloadFields &);
     static Handler handlerFor(CallName name);

@@ -21,6 +21,23 @@ public:
     virtual void toAllCountUpdate(const QString &roomUuid, const ServerStatement &full,
                                   const ServerStatement &compact) = 0;
     virtual void toRoom(const QString &roomUuid, const ServerStatement &statement) = 0;
+    // To the room's members: plain clients get `plain`, socketchat.v1 clients `extended`. An outbox that
+    // cannot tell them apart sends `plain`, which every client understands.
+    virtual void toRoomByKind(const QString &roomUuid, const ServerStatement &plain,
+                              const ServerStatement &extended)
+    {
+        Q_UNUSED(extended);
+        toRoom(roomUuid, plain);
+    }
+    // False when nobody in the room could be sent anything (so a statement for its members need not be made).
+    virtual bool mayHaveMembers(const QString &roomUuid) const
+    {
+        Q_UNUSED(roomUuid);
+        return true;
+    }
+    // Every connection in the room leaves it for room deliveries (the operator emptied it). Called after
+    // the store committed, or inside the batch that does.
+    virtual void emptyRoom(const QString &roomUuid) { Q_UNUSED(roomUuid); }
 
     // Moves a connection between rooms for room deliveries (empty: no room). Called after the store
     // committed.

@@ -102,6 +102,17 @@ inline constexpr char notifyNodes[] = "SELECT pg_notify('chat_events', ?)";
 inline constexpr char lastEventId[] = "SELECT COALESCE(MAX(id), 0) FROM events";
 inline constexpr char pruneEvents[] = "DELETE FROM events WHERE created < {now} - ?";
 
+// Operator tools (chat-server admin).
+inline constexpr char messageByUuid[] = "SELECT id, room_id FROM messages WHERE uuid = ?";
+inline constexpr char deleteMessage[] = "DELETE FROM messages WHERE id = ?";
+// After messages went: the room's sum is what it holds.
+inline constexpr char recountMessages[] =
+    "UPDATE rooms SET message_count = (SELECT COUNT(*) FROM messages WHERE room_id = ?) WHERE id = ?";
+// Retention: a room's messages written before a time (the same text format as "created").
+inline constexpr char purgeRoomMessages[] = "DELETE FROM messages WHERE room_id = ? AND created < ?";
+// Everyone inside leaves the room (before it is deleted by force).
+inline constexpr char emptyRoom[] = "UPDATE users SET room_id = NULL, joined_seq = NULL WHERE room_id = ?";
+
 struct NamedStatement
 {
     const char *name;
@@ -149,6 +160,34 @@ inline constexpr NamedStatement all[] = {
     {"eventsAfter", eventsAfter},
     {"lastEventId", lastEventId},
     {"pruneEvents", pruneEvents},
+    {"messageByUuid", messageByUuid},
+    {"deleteMessage", deleteMessage},
+    {"recountMessages", recountMessages},
+    {"purgeRoomMessages", purgeRoomMessages},
+    {"emptyRoom", emptyRoom},
+};
+
+// Consistency checks for "chat-server admin check": each counts the rows that are wrong (0: fine). They read
+// whole tables on purpose, so they are not in the list above.
+inline constexpr NamedStatement consistencyChecks[] = {
+    {"messages of no room",
+     "SELECT COUNT(*) FROM messages m WHERE NOT EXISTS (SELECT 1 FROM rooms r WHERE "
+     "r.id = m.room_id)"},
+    {"messages of no user",
+     "SELECT COUNT(*) FROM messages m WHERE NOT EXISTS (SELECT 1 FROM users u WHERE "
+     "u.id = m.user_id)"},
+    {"users in no existing room",
+     "SELECT COUNT(*) FROM users u WHERE u.room_id IS NOT NULL AND NOT EXISTS "
+     "(SELECT 1 FROM rooms r WHERE r.id = u.room_id)"},
+    {"rooms without a drawing",
+     "SELECT COUNT(*) FROM rooms r WHERE NOT EXISTS (SELECT 1 FROM drawings d "
+     "WHERE d.room_id = r.id)"},
+    {"lines of no drawing",
+     "SELECT COUNT(*) FROM lines l WHERE NOT EXISTS (SELECT 1 FROM drawings d WHERE "
+     "d.id = l.drawing_id)"},
+    {"rooms whose message count is wrong",
+     "SELECT COUNT(*) FROM rooms r WHERE r.message_count <> (SELECT COUNT(*) FROM messages m WHERE m.room_id "
+     "= r.id)"},
 };
 
 } // namespace chat::server::sql

@@ -443,6 +443,16 @@ void SqlStore::beginBatch()
     m_inBatch = true;
 }
 
+void SqlStore::beginWritingBatch()
+{
+    if (isPostgres())
+        return beginBatch(); // the write lock is taken at the start anyway
+    if (m_inBatch)
+        return;
+    execOrThrow(QStringLiteral("BEGIN IMMEDIATE"));
+    m_inBatch = true;
+}
+
 void SqlStore::commitBatch()
 {
     if (!m_inBatch)
@@ -780,6 +790,103 @@ Store::LineCount SqlStore::countLines(const QString &roomUuid, const QString &li
     query.finish();
     transaction.commit();
     return count;
+}
+
+std::optional<Room> SqlStore::emptyRoom(const QString &roomUuid)
+{
+    Transaction transaction(*this);
+    const auto roomId = roomIdOf(roomUuid);
+    if (!roomId)
+        return std::nullopt;
+    run(sql::emptyRoom, {*roomId});
+    auto room = loadRoom(*roomId);
+    transaction.commit();
+    return room;
+}
+
+std::optional<Room> SqlStore::deleteMessage(const QString &messageUuid)
+{
+    Transaction transaction(*this);
+    QSqlQuery &query = run(sql::messageByUuid, {messageUuid});
+    if (!query.next()) {
+        query.finish();
+        return std::nullopt;
+    }
+    const qint64 messageId = query.value(0).toLongLong();
+    const qint64 roomId = query.value(1).toLongLong();
+    query.finish();
+    run(sql::deleteMessage, {messageId});
+    run(sql::recountMessages, {roomId, roomId});
+    auto room = loadRoom(roomId);
+    transaction.commit();
+    return room;
+}
+
+Store::PurgedMessages SqlStore::purgeMessages(const QString &createdBefore, const QString &roomUuid)
+{
+    Transaction transaction(*this);
+    QVector<qint64> roomIds;
+    if (!roomUuid.isEmpty()) {
+        if (const auto roomId = roomIdOf(roomUuid))
+            roomIds.append(*roomId);
+    } else {
+        QSqlQuery &rooms = run(sql::allRooms, {});
+        while (rooms.next())
+            roomIds.append(rooms.value(0).toLongLong());
+        rooms.finish();
+    }
+    PurgedMessages purged;
+    for (const qint64 roomId : roomIds) {
+        const int deleted = run(sql::purgeRoomMessages, {roomId, createdBefore}).numRowsAffected();
+        if (deleted <= 0)
+            continue;
+        purged.deleted += deleted;
+        run(sql::recountMessages, {roomId, roomId});
+        purged.rooms.append(*loadRoom(roomId));
+    }
+    transaction.commit();
+    return purged;
+}
+
+QStringList SqlStore::consistencyProblems()
+{
+    QStringList problems;
+    const int version = SqlSchema::versionOf(m_database, m_dialect);
+    if (version != SqlSchema::currentVersion)
+        problems.append(
+            QStringLiteral("schema version %1, expected %2").arg(version).arg(SqlSchema::currentVersion));
+    const auto collect = [&](const QString &statement, const QString &what) {
+        QSqlQuery query(m_database);
+        if (!query.exec(statement))
+            throw StorageError(QStringLiteral("%1: %2").arg(what, query.lastError().text()));
+        while (query.next()) {
+            const QString row = query.value(0).toString();
+            if (row != QLatin1String("ok") && row != QLatin1String("0"))
+                problems.append(QStringLiteral("%1: %2").arg(what, row));
+        }
+    };
+    if (!isPostgres()) {
+        collect(QStringLiteral("PRAGMA integrity_check"), QStringLiteral("integrity_check"));
+        QSqlQuery foreignKeys(m_database);
+        if (!foreignKeys.exec(QStringLiteral("PRAGMA foreign_key_check")))
+            throw StorageError(QStringLiteral("foreign_key_check: %1").arg(foreignKeys.lastError().text()));
+        while (foreignKeys.next())
+            problems.append(QStringLiteral("foreign_key_check: row %1 of %2 refers to a missing row of %3")
+                                .arg(foreignKeys.value(1).toString(), foreignKeys.value(0).toString(),
+                                     foreignKeys.value(2).toString()));
+    }
+    for (const auto &check : sql::consistencyChecks)
+        collect(SqlSchema::dialectSql(check.text, m_dialect), QString::fromUtf8(check.name));
+    return problems;
+}
+
+void SqlStore::backupTo(const QString &path)
+{
+    if (isPostgres())
+        throw StorageError(QStringLiteral("a PostgreSQL database is backed up with pg_dump"));
+    QString literal = QFileInfo(path).absoluteFilePath();
+    literal.replace(u'\'', QStringLiteral("''"));
+    execOrThrow(QStringLiteral("VACUUM INTO '%1'").arg(literal));
 }
 
 void SqlStore::registerNode()

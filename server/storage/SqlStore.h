@@ -34,6 +34,10 @@ public:
     SqlSchema::Dialect dialect() const { return m_dialect; }
 
     void beginBatch() override;
+    // A batch that will write, for another process than the server (chat-server admin): on SQLite it takes
+    // the write lock at once, waiting up to the busy timeout for another writer, instead of failing at its
+    // first write when a reader cannot become a writer.
+    void beginWritingBatch();
     void commitBatch() override;
     void rollbackBatch() override;
     bool inBatch() const override { return m_inBatch; }
@@ -59,6 +63,17 @@ public:
     std::optional<Line> putLine(const QString &roomUuid, const Line &line) override;
     std::optional<Drawing> resetDrawing(const QString &roomUuid) override;
     LineCount countLines(const QString &roomUuid, const QString &lineUuid) override;
+    std::optional<Room> emptyRoom(const QString &roomUuid) override;
+    std::optional<Room> deleteMessage(const QString &messageUuid) override;
+    PurgedMessages purgeMessages(const QString &createdBefore, const QString &roomUuid) override;
+
+    // Operator tools: what is wrong with the database (PRAGMA integrity_check and foreign_key_check on
+    // SQLite, the schema version, and the consistency checks of sql::consistencyChecks); empty when all is
+    // well.
+    QStringList consistencyProblems();
+    // SQLite only: a consistent copy of the database into a new file (VACUUM INTO), while others write.
+    // Throws StorageError.
+    void backupTo(const QString &path);
 
     QString nodeId() const override { return m_nodeId; }
     quint64 connectionGeneration() const override { return m_generation; }

@@ -116,6 +116,20 @@ public:
     };
     // For the lines-per-drawing cap, read without loading the lines.
     virtual LineCount countLines(const QString &roomUuid, const QString &lineUuid) = 0;
+
+    // Operator tools (chat-server admin). Everyone inside leaves the room; returns the room afterwards,
+    // nullopt when it does not exist.
+    virtual std::optional<Room> emptyRoom(const QString &roomUuid) = 0;
+    // Deletes one message; returns its room with the new count, nullopt when no message has that uuid.
+    virtual std::optional<Room> deleteMessage(const QString &messageUuid) = 0;
+    // Deletes the messages created before `createdBefore` (Timestamp's format), in one room or (empty uuid)
+    // in all; returns the rooms that lost messages, with their new counts, and how many went in all.
+    struct PurgedMessages
+    {
+        QVector<Room> rooms;
+        qint64 deleted = 0;
+    };
+    virtual PurgedMessages purgeMessages(const QString &createdBefore, const QString &roomUuid) = 0;
 };
 
 } // namespace chat::server

@@ -323,6 +323,38 @@ void ChatServer::toRoom(const QString &roomUuid, const ServerStatement &statemen
         deliver(session, text);
 }
 
+void ChatServer::toRoomByKind(const QString &roomUuid, const ServerStatement &plain,
+                              const ServerStatement &extended)
+{
+    const QByteArray plainText = plain.toUtf8();
+    const QByteArray extendedText = extended.toUtf8();
+    relay(roomUuid, plainText); // other nodes cannot tell: every client understands the plain one
+    const auto members = m_roomMembers.constFind(roomUuid);
+    if (members == m_roomMembers.cend())
+        return;
+    for (Session *session : *members)
+        deliver(session, session->peer().extended ? extendedText : plainText);
+}
+
+bool ChatServer::mayHaveMembers(const QString &roomUuid) const
+{
+    return m_relay || m_roomMembers.contains(roomUuid); // other nodes' members are not known here
+}
+
+void ChatServer::emptyRoom(const QString &roomUuid)
+{
+    // Once the batch that emptied it in the store is committed: until then, a failure would leave them
+    // inside.
+    holdOrRun([this, roomUuid] {
+        const auto members = m_roomMembers.constFind(roomUuid);
+        if (members == m_roomMembers.cend())
+            return;
+        const QSet<Session *> sessions = *members;
+        for (Session *session : sessions)
+            setRoom(session->peer(), {});
+    });
+}
+
 void ChatServer::relay(const QString &roomUuid, const QByteArray &text)
 {
     if (!m_relay)
@@ -342,6 +374,7 @@ void ChatServer::deliverFromOtherNode(const QString &roomUuid, const QByteArray 
         m_countUpdates.flushAll();
         for (const auto &[id, session] : m_sessions)
             session->send(text);
+        forgetDeletedRoom(text);
         return;
     }
     const auto members = m_roomMembers.constFind(roomUuid);
@@ -349,6 +382,17 @@ void ChatServer::deliverFromOtherNode(const QString &roomUuid, const QByteArray 
         return;
     for (Session *session : *members)
         session->send(text);
+}
+
+void ChatServer::forgetDeletedRoom(const QByteArray &text)
+{
+    // A room deleted by the operator (chat-server admin delete-room --force) may have had users of this node
+    // inside; a client's delete_room only ever deletes an empty one.
+    if (!text.contains("\"room_deleted\""))
+        return;
+    const auto statement = ServerStatement::parse(text);
+    if (statement && statement->resultName() == ResultName::RoomDeleted)
+        emptyRoom(statement->object().value(QLatin1String("uuid")).toString());
 }
 
 void ChatServer::changeRooms(const std::function<QVector<Room>()> &change)
@@ -455,9 +499,36 @@ void ChatServer::deliver(Session *session, const QByteArray &text)
 
 void ChatServer::commitBatch()
 {
+    commitHeld();
+}
+
+bool ChatServer::runAlone(const std::function<void(Store &, CallDispatcher &)> &change, QString *error)
+{
+    commitHeld(); // the calls already waiting go first, in a batch of their own
+    joinBatch(Peer {});
+    if (!m_batchOpen) {
+        *error = QStringLiteral("the database is unavailable");
+        return false;
+    }
+    try {
+        change(m_store, m_dispatcher);
+    } catch (const StorageError &storageError) {
+        *error = QString::fromUtf8(storageError.what());
+        m_store.rollbackBatch(); // then the commit below fails, and nothing held is sent
+    }
+    if (!commitHeld()) {
+        if (error->isEmpty())
+            *error = QStringLiteral("the change could not be stored");
+        return false;
+    }
+    return error->isEmpty();
+}
+
+bool ChatServer::commitHeld()
+{
     m_commitTimer.stop();
     if (!m_batchOpen)
-        return;
+        return true;
     m_batchOpen = false;
     const QVector<quint64> callers = std::exchange(m_batchCallers, {});
     const QVector<HeldDelivery> held = std::exchange(m_held, {});
@@ -481,11 +552,12 @@ void ChatServer::commitBatch()
             m_relay->discard();
         recoverFromFailedBatch(callers, roomsBefore, connected);
         leaveLater(left);
-        return;
+        return false;
     }
     if (m_relay)
         m_relay->committed();
     sendHeldDeliveries(held);
+    return true;
 }
 
 void ChatServer::sendHeldDeliveries(const QVector<HeldDelivery> &held)

@@ -78,13 +78,21 @@ public:
     QSet<QString> liveUserUuids() const;
     // Commits the open batch now and sends what it held.
     void commitBatch();
+    // Runs an operator's change (chat-server admin) in a batch of its own, after the calls already waiting,
+    // and sends what it announced once that batch is committed. False, with the reason, when the store
+    // failed: then nothing of it was stored or sent.
+    bool runAlone(const std::function<void(Store &, CallDispatcher &)> &change, QString *error);
 
     void toCaller(const Peer &caller, const ServerStatement &statement) override;
     void toAll(const QString &roomUuid, const ServerStatement &statement) override;
     void toAllCountUpdate(const QString &roomUuid, const ServerStatement &full,
                           const ServerStatement &compact) override;
     void toRoom(const QString &roomUuid, const ServerStatement &statement) override;
+    void toRoomByKind(const QString &roomUuid, const ServerStatement &plain,
+                      const ServerStatement &extended) override;
     void setRoom(Peer &peer, const QString &roomUuid) override;
+    void emptyRoom(const QString &roomUuid) override;
+    bool mayHaveMembers(const QString &roomUuid) const override;
 
 signals:
     void shutDown();
@@ -116,6 +124,8 @@ private:
     // While a commit sends what it held, each session's messages are gathered and written together.
     void send(Session *session, const QByteArray &text);
     void relay(const QString &roomUuid, const QByteArray &text);
+    // After another node's room_deleted: this node's connections are no longer in that room.
+    void forgetDeletedRoom(const QByteArray &text);
     void recoverFromFailedBatch(const QVector<quint64> &callers, const QHash<quint64, QString> &roomsBefore,
                                 const QSet<quint64> &newConnections);
     // The user of a connection that ended leaves its room. When that is not stored (the database refused the
@@ -133,6 +143,8 @@ private:
     };
 
     void sendHeldDeliveries(const QVector<HeldDelivery> &held);
+    // commitBatch(), telling whether the batch (if one was open) was stored.
+    bool commitHeld();
 
     Options m_options;
     ServerMetrics m_metrics;
