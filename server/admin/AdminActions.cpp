@@ -12,6 +12,12 @@ namespace chat::server {
 
 namespace {
 
+// "1 message", "2 messages": what a person reads in the tool's output.
+QString counted(qsizetype count, const QString &noun)
+{
+    return QStringLiteral("%1 %2%3").arg(count).arg(noun, count == 1 ? QString() : QStringLiteral("s"));
+}
+
 using Command = AdminRequest::Command;
 
 // A name or body on one line of a listing: line breaks and tabs written as \n, \r and \t.
@@ -89,8 +95,8 @@ AdminReply AdminActions::listRooms()
 {
     QByteArray output;
     for (const Room &room : m_store.listRooms()) {
-        output += lineOf({room.uuid, oneLine(room.name), QStringLiteral("%1 messages").arg(room.sum),
-                          QStringLiteral("%1 users").arg(room.users.size())});
+        output += lineOf({room.uuid, oneLine(room.name), counted(room.sum, QStringLiteral("message")),
+                          counted(room.users.size(), QStringLiteral("user"))});
     }
     return AdminReply::success(output);
 }
@@ -159,9 +165,9 @@ AdminReply AdminActions::deleteRoom(const AdminRequest &request)
         return AdminReply::failure(error);
     if (!room->users.isEmpty()) {
         if (!request.force) {
-            return AdminReply::failure(QStringLiteral("room %1 has %2 users inside: --force makes them leave")
-                                           .arg(describe(*room))
-                                           .arg(room->users.size()));
+            return AdminReply::failure(
+                QStringLiteral("room %1 has %2 inside: --force makes them leave")
+                    .arg(describe(*room), counted(room->users.size(), QStringLiteral("user"))));
         }
         if (const auto emptied = m_store.emptyRoom(room->uuid))
             m_dispatcher.announceEmptied(*emptied);
@@ -214,10 +220,9 @@ AdminReply AdminActions::purge(const AdminRequest &request)
     const Store::PurgedMessages purged = m_store.purgeMessages(before, roomUuid);
     for (const Room &room : purged.rooms)
         m_dispatcher.announceHistoryChanged(room);
-    return AdminReply::success(QStringLiteral("purged %1 messages written before %2 from %3 rooms\n")
-                                   .arg(purged.deleted)
-                                   .arg(before)
-                                   .arg(purged.rooms.size())
+    return AdminReply::success(QStringLiteral("purged %1 written before %2 from %3\n")
+                                   .arg(counted(purged.deleted, QStringLiteral("message")), before,
+                                        counted(purged.rooms.size(), QStringLiteral("room")))
                                    .toUtf8());
 }
 
