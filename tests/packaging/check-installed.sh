@@ -9,7 +9,9 @@
 #     and (where the kernel has PR_SET_MDWE) no writable executable memory, on a temporary state folder and a
 #     free loopback port; drives it with a python3 websockets client (user_created, rooms_listed,
 #     create_room, enter_room, create_message -> message_created with the same body); stops it with SIGTERM
-#     and expects exit status 0;
+#     and expects exit status 0; before that, `chat-server admin` as root lists the client's room and renames
+#     it through the server's control socket, and a connected client sees the room_changed (again beside the
+#     service under systemd, where namespaces can be made);
 #   - runs the installed chat-client --version offscreen;
 #   - removes both packages (the unit and the programs go, the conffile stays), then purges them (the
 #     conffile and the enablement links go).
@@ -269,6 +271,39 @@ db_owner=$(stat -c '%U %a' "$db")
 [ "$db_owner" = "nobody 600" ] || fail "the database is '$db_owner', not 'nobody 600' (UMask=0077)"
 echo "ok: the database $db exists, owner and mode $db_owner"
 
+# The operator's tool, as root, beside the running server: it reaches the server through the control socket
+# the server keeps beside its database (only its own user may use it, and root), and a connected client sees
+# the change as the usual room_changed.
+[ "$(stat -c '%U %a %F' "$db.control" 2>/dev/null)" = "nobody 600 socket" ] ||
+    fail "no control socket $db.control of nobody with mode 600 beside the database"
+room_line=$(/usr/bin/chat-server admin --db "$db" rooms) || fail "chat-server admin rooms failed"
+room_uuid=${room_line%%$'\t'*}
+[ "$(wc -l <<<"$room_line")" -eq 1 ] && [ ${#room_uuid} -eq 36 ] ||
+    fail "chat-server admin rooms listed '$room_line', not the one room the client made"
+cat >"$work/watch_rename.py" <<'EOF'
+import asyncio, json, sys
+import websockets
+
+async def main():
+    async with websockets.connect(sys.argv[1], open_timeout=10) as ws:
+        while json.loads(await asyncio.wait_for(ws.recv(), 10))["payload"].get("message") != "rooms_listed":
+            pass
+        print("ready", flush=True)
+        while True:
+            payload = json.loads(await asyncio.wait_for(ws.recv(), 20))["payload"]
+            if payload.get("message") == "room_changed" and payload["object"]["name"] == sys.argv[2]:
+                return
+
+asyncio.run(main())
+EOF
+new_name="Renamed by the operator $$"
+coproc watcher { "$python" "$work/watch_rename.py" "ws://127.0.0.1:$port" "$new_name"; }
+watcher_pid=$watcher_PID
+read -r -t 20 ready <&"${watcher[0]}" && [ "$ready" = ready ] || fail "the watching client did not connect"
+/usr/bin/chat-server admin --db "$db" rename-room "$room_uuid" "$new_name" || fail "chat-server admin rename-room failed"
+wait "$watcher_pid" || fail "the connected client did not see the operator's rename as room_changed"
+echo "ok: chat-server admin beside the running server (control socket), a client saw the rename"
+
 kill -TERM "$server_pid"
 status=0
 wait "$server_pid" || status=$?
@@ -371,6 +406,18 @@ EOF
     ! grep -q '^Uid:[[:space:]]*0[[:space:]]' "/proc/$main_pid/status" || fail "the service runs as root"
     nsenter -t "$systemd_pid" -n "$python" "$work/drive.py" ws://127.0.0.1:9000 "$$-sd" ||
         { ns_log; fail "the websockets client failed against the service"; }
+    # The operator's tool as root beside the sandboxed service (DynamicUser, PrivateUsers): through the control
+    # socket in the state folder, seen by a connected client.
+    sd_db=/var/lib/socket-chat/chat.db
+    room_line=$(in_ns /usr/bin/chat-server admin --db "$sd_db" rooms) || fail "chat-server admin rooms failed"
+    room_uuid=${room_line%%$'\t'*}
+    coproc sd_watcher { nsenter -t "$systemd_pid" -n "$python" "$work/watch_rename.py" ws://127.0.0.1:9000 "$new_name"; }
+    watcher_pid=$sd_watcher_PID
+    read -r -t 20 ready <&"${sd_watcher[0]}" && [ "$ready" = ready ] || fail "the watching client did not connect"
+    in_ns /usr/bin/chat-server admin --db "$sd_db" rename-room "$room_uuid" "$new_name" ||
+        { ns_log; fail "chat-server admin rename-room failed beside the service"; }
+    wait "$watcher_pid" || fail "the client of the service did not see the operator's rename"
+    echo "ok: chat-server admin beside the service, a client saw the rename"
 
     # Restart=on-failure: a SIGKILL is a failure; systemd starts it again (on the same database).
     kill -KILL "$main_pid"
