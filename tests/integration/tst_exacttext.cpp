@@ -6,9 +6,9 @@
 // messages_listed (plain and socketchat.v1 paged), and again after the server restarted on the same database.
 // The JSON sent is written here by hand, and what comes back is decoded here by hand (not by QJsonDocument),
 // so that neither side's library can hide a loss. The seed is printed; CHAT_EXACTTEXT_SEED repeats a run.
-#include "support/TestServer.h"
 #include "protocol/Limits.h"
 #include "protocol/MessageNames.h"
+#include "support/TestServer.h"
 #include "transport/TlsFiles.h"
 
 #include <QProcess>
@@ -307,8 +307,7 @@ public:
         for (const char32_t c : text) {
             const bool escape = c < 0x20 || c == '"' || c == '\\' || m_random.bounded(3) == 0;
             if (!escape) {
-                const char32_t one[] = {c};
-                out.append(QString::fromUcs4(one, 1).toUtf8());
+                out.append(utf8(c)); // not QString::fromUcs4: it takes U+FEFF for a byte-order mark
             } else if (c == '"' || c == '\\') {
                 out.append('\\').append(char(c));
             } else if (c >= 0x10000) {
@@ -318,6 +317,26 @@ public:
             }
         }
         return out.append('"');
+    }
+
+    static QByteArray utf8(char32_t c)
+    {
+        QByteArray out;
+        if (c < 0x80) {
+            out.append(char(c));
+        } else if (c < 0x800) {
+            out.append(char(0xC0 | (c >> 6))).append(char(0x80 | (c & 0x3F)));
+        } else if (c < 0x10000) {
+            out.append(char(0xE0 | (c >> 12)))
+                .append(char(0x80 | ((c >> 6) & 0x3F)))
+                .append(char(0x80 | (c & 0x3F)));
+        } else {
+            out.append(char(0xF0 | (c >> 18)))
+                .append(char(0x80 | ((c >> 12) & 0x3F)))
+                .append(char(0x80 | ((c >> 6) & 0x3F)))
+                .append(char(0x80 | (c & 0x3F)));
+        }
+        return out;
     }
 
     static QByteArray escaped(char32_t unit)
@@ -374,10 +393,10 @@ public:
         if (!connected.wait(15000))
             return false;
         const Json *user = waitFor("user_created");
-        if (!user || !waitFor("rooms_listed"))
+        if (!user)
             return false;
         m_uuid = (*user)["payload"]["object"]["uuid"].ascii();
-        return true;
+        return waitFor("rooms_listed") != nullptr;
     }
 
     void send(const QByteArray &json) { m_socket.sendTextMessage(QString::fromUtf8(json)); }
@@ -417,6 +436,16 @@ private:
 QByteArray asciiString(const QString &text)
 {
     return '"' + text.toLatin1() + '"';
+}
+
+// Whether a string came back as sent; says what came instead when not.
+bool same(const Json &got, const std::u32string &sent)
+{
+    if (got.type == Json::String && got.text == sent)
+        return true;
+    qWarning("sent      %s\nreceived  %s", qPrintable(describe(sent)),
+             got.type == Json::String ? qPrintable(describe(got.text)) : "(no string)");
+    return false;
 }
 
 const Json *memberOf(const Json &room, const QString &userUuid)
@@ -539,6 +568,7 @@ private:
         for (Peer *peer : {sender.get(), watcher.get()}) {
             peer->send(call("enter_room", "\"uuid\":" + asciiString(chatRoom)));
             QVERIFY(peer->waitFor("room_entered"));
+            QVERIFY(peer->waitFor("messages_listed")); // the history as entered: checked below
         }
 
         std::map<QString, std::u32string> roomNames; // each text names a room of its own
@@ -559,30 +589,32 @@ private:
             // A room's name: the caller's room_changed, another client's, rooms_listed.
             sender->send(call("change_name", "\"uuid\":" + asciiString(roomUuid) + ",\"name\":" + literal));
             const Json *changed = sender->waitFor("room_changed", isRoom);
-            QVERIFY2(changed && (*changed)["payload"]["object"]["name"].text == text, qPrintable(where));
+            QVERIFY2(changed && same((*changed)["payload"]["object"]["name"], text), qPrintable(where));
             changed = watcher->waitFor("room_changed", isRoom);
-            QVERIFY2(changed && (*changed)["payload"]["object"]["name"].text == text, qPrintable(where));
+            QVERIFY2(changed && same((*changed)["payload"]["object"]["name"], text), qPrintable(where));
 
             // A user's name: user_changed to the caller, the room's room_changed to another client.
             sender->send(call("change_user_name", "\"name\":" + literal));
             const Json *user = sender->waitFor("user_changed");
-            QVERIFY2(user && (*user)["payload"]["object"]["name"].text == text, qPrintable(where));
+            QVERIFY2(user && same((*user)["payload"]["object"]["name"], text), qPrintable(where));
             auto isChatRoom = [&chatRoom](const Json &s) {
                 return s["payload"]["object"]["uuid"].ascii() == chatRoom;
             };
             changed = watcher->waitFor("room_changed", isChatRoom);
             QVERIFY2(changed, qPrintable(where));
             const Json *member = memberOf((*changed)["payload"]["object"], sender->uuid());
-            QVERIFY2(member && (*member)["name"].text == text, qPrintable(where));
+            QVERIFY2(member, qPrintable(where));
+            QVERIFY2(same((*member)["name"], text),
+                     qPrintable(where + QStringLiteral(" came back as ") + describe((*member)["name"].text)));
 
             // A body: message_created to both.
             sender->send(call("create_message", "\"body\":" + literal));
             const Json *message = sender->waitFor("message_created");
-            QVERIFY2(message && (*message)["payload"]["object"]["body"].text == text, qPrintable(where));
-            QVERIFY2((*message)["payload"]["object"]["user"]["name"].text == text, qPrintable(where));
+            QVERIFY2(message && same((*message)["payload"]["object"]["body"], text), qPrintable(where));
+            QVERIFY2(same((*message)["payload"]["object"]["user"]["name"], text), qPrintable(where));
             messageUuids.push_back((*message)["payload"]["object"]["uuid"].ascii());
             message = watcher->waitFor("message_created");
-            QVERIFY2(message && (*message)["payload"]["object"]["body"].text == text, qPrintable(where));
+            QVERIFY2(message && same((*message)["payload"]["object"]["body"], text), qPrintable(where));
 
             // rooms_listed: the room's name and the user's.
             watcher->send(call("list_rooms"));
@@ -592,11 +624,11 @@ private:
             for (const Json &listed : (*rooms)["payload"]["list"].items) {
                 if (listed["uuid"].ascii() == roomUuid) {
                     sawRoom = true;
-                    QVERIFY2(listed["name"].text == text, qPrintable(where));
+                    QVERIFY2(same(listed["name"], text), qPrintable(where));
                 }
                 if (const Json *listedMember = memberOf(listed, sender->uuid())) {
                     sawUser = true;
-                    QVERIFY2((*listedMember)["name"].text == text, qPrintable(where));
+                    QVERIFY2(same((*listedMember)["name"], text), qPrintable(where));
                 }
             }
             QVERIFY(sawRoom && sawUser);
@@ -616,6 +648,7 @@ private:
         for (Peer *peer : {plain.get(), paged.get()}) {
             peer->send(call("enter_room", "\"uuid\":" + asciiString(chatRoom)));
             QVERIFY(peer->waitFor("room_entered"));
+            QVERIFY(peer->waitFor("messages_listed")); // the history as entered: checked below
         }
         checkStored(*plain, *paged, chatRoom, texts, messageUuids, roomNames);
     }
@@ -633,8 +666,8 @@ private:
         QCOMPARE(list.size(), texts.size());
         for (size_t i = 0; i < texts.size(); ++i) {
             QCOMPARE(list[i]["uuid"].ascii(), uuids[i]);
-            QVERIFY2(list[i]["body"].text == texts[i], qPrintable(describe(texts[i])));
-            QVERIFY2(list[i]["user"]["name"].text == texts.back(), qPrintable(describe(texts.back())));
+            QVERIFY2(same(list[i]["body"], texts[i]), qPrintable(describe(texts[i])));
+            QVERIFY2(same(list[i]["user"]["name"], texts.back()), qPrintable(describe(texts.back())));
         }
 
         // Pages of 7, newest first, until there is no more.
@@ -649,8 +682,8 @@ private:
             const size_t first = end - items.size();
             for (size_t i = 0; i < items.size(); ++i) {
                 QCOMPARE(items[i]["uuid"].ascii(), uuids[first + i]);
-                QVERIFY2(items[i]["body"].text == texts[first + i], qPrintable(describe(texts[first + i])));
-                QVERIFY2(items[i]["user"]["name"].text == texts.back(), qPrintable(describe(texts.back())));
+                QVERIFY2(same(items[i]["body"], texts[first + i]), qPrintable(describe(texts[first + i])));
+                QVERIFY2(same(items[i]["user"]["name"], texts.back()), qPrintable(describe(texts.back())));
             }
             end = first;
             if (!(*page)["payload"]["more"].boolean)
@@ -670,7 +703,7 @@ private:
                 continue;
             }
             ++named;
-            QVERIFY2(room["name"].text == found->second, qPrintable(describe(found->second)));
+            QVERIFY2(same(room["name"], found->second), qPrintable(describe(found->second)));
         }
         QCOMPARE(named, roomNames.size());
     }
