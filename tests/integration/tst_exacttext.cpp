@@ -636,6 +636,8 @@ private:
         QVERIFY(!sender->broken() && !watcher->broken());
 
         checkStored(*sender, *watcher, chatRoom, texts, messageUuids, roomNames);
+        if (QTest::currentTestFailed())
+            return;
 
         // The same from the database alone, after a restart.
         sender.reset();
