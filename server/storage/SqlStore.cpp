@@ -359,19 +359,20 @@ std::optional<Room> SqlStore::loadRoom(qint64 roomId)
 void SqlStore::visitMessages(QSqlQuery &query, const QString &roomUuid, const MessageVisitor &visit)
 {
     // One row at a time, viewed where it lies: a room of any size costs the memory of one message here.
-    // SQLite's columns arrive as UTF-8 bytes ({utf8 …}); PostgreSQL's as text, decoded (encodedForPostgres).
+    // The columns arrive as their stored UTF-8 bytes ({utf8 …}); only a PostgreSQL value that holds NUL (it
+    // starts with U+0001, encodedForPostgres) is decoded first.
     constexpr int columns = 6;
     std::array<QByteArray, columns> bytes;
     std::array<QString, columns> texts;
     std::array<QAnyStringView, columns> fields;
     while (query.next()) {
         for (int i = 0; i < columns; ++i) {
-            if (isPostgres()) {
-                texts[i] = text(query, i);
+            bytes[i] = query.value(i).toByteArray();
+            if (isPostgres() && bytes[i].startsWith('\x01')) {
+                texts[i] = decodedFromPostgres(ExactText::fromUtf8(bytes[i]));
                 fields[i] = texts[i];
             } else {
-                bytes[i] = query.value(i).toByteArray();
-                fields[i] = bytes[i];
+                fields[i] = QUtf8StringView(bytes[i]);
             }
         }
         visit(MessageView {fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], roomUuid});

@@ -20,6 +20,7 @@
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <map>
@@ -573,6 +574,7 @@ private:
 
         std::map<QString, std::u32string> roomNames; // each text names a room of its own
         std::vector<QString> messageUuids;
+        std::vector<std::pair<std::u32string, std::u32string>> lines; // uuid and tool, in drawing order
         for (const std::u32string &text : texts) {
             const QString where = describe(text);
             const QByteArray literal = strings.literal(text);
@@ -616,6 +618,20 @@ private:
             message = watcher->waitFor("message_created");
             QVERIFY2(message && same((*message)["payload"]["object"]["body"], text), qPrintable(where));
 
+            // A line's uuid and tool: draw_line_changed to both.
+            sender->send(call("change_draw_line",
+                              "\"uuid\":" + literal + ",\"points\":[1,2,3,4],\"tool\":" + literal
+                                  + ",\"color\":\"#abc\""));
+            for (Peer *peer : {sender.get(), watcher.get()}) {
+                const Json *line = peer->waitFor("draw_line_changed");
+                QVERIFY2(line && same((*line)["payload"]["object"]["uuid"], text), qPrintable(where));
+                QVERIFY2(same((*line)["payload"]["object"]["tool"], text), qPrintable(where));
+            }
+            auto known = std::find_if(lines.begin(), lines.end(),
+                                      [&text](const auto &line) { return line.first == text; });
+            if (known == lines.end())
+                lines.emplace_back(text, text);
+
             // rooms_listed: the room's name and the user's.
             watcher->send(call("list_rooms"));
             const Json *rooms = watcher->waitFor("rooms_listed");
@@ -635,7 +651,7 @@ private:
         }
         QVERIFY(!sender->broken() && !watcher->broken());
 
-        checkStored(*sender, *watcher, chatRoom, texts, messageUuids, roomNames);
+        checkStored(*sender, *watcher, chatRoom, texts, messageUuids, roomNames, lines);
         if (QTest::currentTestFailed())
             return;
 
@@ -652,15 +668,26 @@ private:
             QVERIFY(peer->waitFor("room_entered"));
             QVERIFY(peer->waitFor("messages_listed")); // the history as entered: checked below
         }
-        checkStored(*plain, *paged, chatRoom, texts, messageUuids, roomNames);
+        checkStored(*plain, *paged, chatRoom, texts, messageUuids, roomNames, lines);
     }
 
     // History and room names as stored: a plain client's whole history, a socketchat.v1 client's pages, and
     // rooms_listed. Every message's author is the sender, now named after the last text.
     void checkStored(Peer &plain, Peer &paged, const QString &chatRoom,
                      const std::vector<std::u32string> &texts, const std::vector<QString> &uuids,
-                     const std::map<QString, std::u32string> &roomNames)
+                     const std::map<QString, std::u32string> &roomNames,
+                     const std::vector<std::pair<std::u32string, std::u32string>> &lines)
     {
+        plain.send(call("get_drawing"));
+        const Json *drawing = plain.waitFor("drawing_got");
+        QVERIFY(drawing);
+        const auto &stored = (*drawing)["payload"]["object"]["lines"].items;
+        QCOMPARE(stored.size(), lines.size());
+        for (size_t i = 0; i < lines.size(); ++i) {
+            QVERIFY2(same(stored[i]["uuid"], lines[i].first), qPrintable(describe(lines[i].first)));
+            QVERIFY2(same(stored[i]["tool"], lines[i].second), qPrintable(describe(lines[i].second)));
+        }
+
         plain.send(call("list_messages"));
         const Json *listed = plain.waitFor("messages_listed");
         QVERIFY(listed);
