@@ -1,5 +1,7 @@
 #include "JsonCursor.h"
 
+#include "protocol/ExactText.h"
+
 namespace chat {
 
 namespace {
@@ -123,7 +125,7 @@ bool JsonCursor::decodeEscapes(QByteArrayView raw, QString &out)
     while (i < raw.size()) {
         const qsizetype backslash = raw.indexOf('\\', i);
         const qsizetype plainEnd = backslash < 0 ? raw.size() : backslash;
-        out += QString::fromUtf8(raw.sliced(i, plainEnd - i));
+        out += ExactText::fromUtf8(raw.sliced(i, plainEnd - i));
         if (backslash < 0)
             break;
         if (backslash + 1 >= raw.size())
@@ -179,7 +181,7 @@ bool JsonCursor::readString(QString &out)
     if (!scanString(raw, escaped))
         return false;
     if (!escaped) {
-        out = QString::fromUtf8(raw);
+        out = ExactText::fromUtf8(raw); // not QString::fromUtf8: it drops a leading U+FEFF
         return true;
     }
     return decodeEscapes(raw, out);

@@ -1,5 +1,6 @@
 #include "MessageView.h"
 
+#include "protocol/ExactText.h"
 #include "protocol/JsonWriter.h"
 
 namespace chat {
@@ -12,12 +13,14 @@ MessageView MessageView::of(const Message &message)
 
 Message MessageView::toMessage() const
 {
+    // Not QAnyStringView::toString: it would drop a body's leading U+FEFF (ExactText).
     Message message;
-    message.uuid = uuid.toString();
-    message.body = body.toString();
-    message.created = created.toString();
-    message.user = User {userUuid.toString(), userName.toString(), userRoomUuid.toString()};
-    message.roomUuid = roomUuid.toString();
+    message.uuid = ExactText::toString(uuid);
+    message.body = ExactText::toString(body);
+    message.created = ExactText::toString(created);
+    message.user = User {ExactText::toString(userUuid), ExactText::toString(userName),
+                         ExactText::toString(userRoomUuid)};
+    message.roomUuid = ExactText::toString(roomUuid);
     return message;
 }
 

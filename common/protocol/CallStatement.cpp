@@ -1,5 +1,6 @@
 #include "CallStatement.h"
 
+#include "ExactText.h"
 #include "Limits.h"
 
 #include <QJsonDocument>
@@ -67,7 +68,7 @@ ParsedCall CallParser::parseUtf8(const QByteArray &utf8)
 ParsedCall CallParser::parseJson(const QByteArray &utf8)
 {
     QJsonParseError error {};
-    const QJsonDocument document = QJsonDocument::fromJson(utf8, &error);
+    const QJsonDocument document = ExactText::parseJson(utf8, &error);
     // Non-object JSON crashed the original (Q1); we answer bad_data instead.
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return GeneralReply::BadData;

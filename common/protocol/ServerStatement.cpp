@@ -1,5 +1,6 @@
 #include "ServerStatement.h"
 
+#include "ExactText.h"
 #include "JsonWriter.h"
 
 #include <QJsonDocument>
@@ -79,21 +80,21 @@ ServerStatement &ServerStatement::withMember(const char16_t *key, const QJsonVal
 QJsonObject ServerStatement::object() const
 {
     if (m_hasObject && !m_raw.isEmpty())
-        return QJsonDocument::fromJson(m_raw).object();
+        return ExactText::parseJson(m_raw).object();
     return m_object;
 }
 
 QJsonArray ServerStatement::list() const
 {
     if (!m_text.isEmpty())
-        return QJsonDocument::fromJson(m_text)
+        return ExactText::parseJson(m_text)
             .object()
             .value(QStringView(key::payload))
             .toObject()
             .value(QStringView(key::list))
             .toArray();
     if (m_hasList && !m_raw.isEmpty())
-        return QJsonDocument::fromJson(m_raw).array();
+        return ExactText::parseJson(m_raw).array();
     return m_list;
 }
 
@@ -106,7 +107,7 @@ std::optional<GeneralReply> ServerStatement::generalReply() const
 
 std::optional<ServerStatement> ServerStatement::parse(const QByteArray &utf8)
 {
-    const QJsonDocument document = QJsonDocument::fromJson(utf8);
+    const QJsonDocument document = ExactText::parseJson(utf8);
     if (!document.isObject())
         return std::nullopt;
     const QJsonObject root = document.object();

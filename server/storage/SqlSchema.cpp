@@ -26,11 +26,19 @@ QString SqlSchema::dialectSql(const char *sql, Dialect dialect)
     text.replace(QStringLiteral("{bigint}"),
                  dialect == SqlSchema::Dialect::Sqlite ? QStringLiteral("INTEGER")
                                                        : QStringLiteral("BIGINT"));
-    // A bulk read's text columns: Qt's SQLite driver hands a BLOB over as the stored UTF-8 bytes, where it
-    // would convert TEXT to UTF-16 (and the JSON writer back again). PostgreSQL's text is read as text.
+    // Text goes in and out of the database as UTF-8 bytes, never through a driver's UTF-16 (docs/PROTOCOL.md
+    // section 3, "Strings"). Qt's SQLite driver binds a QString with sqlite3_bind_text16, and SQLite takes a
+    // leading U+FEFF or U+FFFE for a byte-order mark (dropping it, or reading the rest byte-swapped), and
+    // reads TEXT back to UTF-16 with U+FFFE and U+FFFF turned into U+FFFD. So a text parameter is bound as
+    // UTF-8 bytes (a BLOB) and made TEXT again by SQLite without any conversion, and a text column is read as
+    // its stored UTF-8 bytes. Qt's PostgreSQL driver decodes text with QString::fromUtf8, which drops a
+    // leading U+FEFF: the column is read as bytea (convert_to) and decoded by SqlStore (ExactText::fromUtf8).
     static const QRegularExpression utf8Column(QStringLiteral("\\{utf8 ([^{}]+)\\}"));
     text.replace(utf8Column,
-                 dialect == Dialect::Sqlite ? QStringLiteral("CAST(\\1 AS BLOB)") : QStringLiteral("\\1"));
+                 dialect == Dialect::Sqlite ? QStringLiteral("CAST(\\1 AS BLOB)")
+                                            : QStringLiteral("convert_to(\\1, 'UTF8')"));
+    text.replace(QStringLiteral("{text}"),
+                 dialect == Dialect::Sqlite ? QStringLiteral("CAST(? AS TEXT)") : QStringLiteral("?"));
     return text;
 }
 

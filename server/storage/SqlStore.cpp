@@ -8,6 +8,7 @@
 #include "model/MessageView.h"
 #include "model/Timestamp.h"
 #include "model/Uuid.h"
+#include "protocol/ExactText.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -238,6 +239,14 @@ QSqlQuery &SqlStore::prepared(const char *sql)
                 QStringLiteral("cannot prepare \"%1\": %2").arg(QString::fromUtf8(sql), reason));
         }
         it = m_queries.insert(sql, query);
+        QVector<bool> &isText = m_textParameters[sql];
+        const QByteArrayView text(sql);
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            if (text[i] == '?')
+                isText.append(false);
+            else if (text.sliced(i).startsWith("{text}"))
+                isText.append(true);
+        }
     }
     return it.value();
 }
@@ -245,12 +254,28 @@ QSqlQuery &SqlStore::prepared(const char *sql)
 QSqlQuery &SqlStore::run(const char *sql, const QVariantList &values)
 {
     QSqlQuery &query = prepared(sql);
+    const QVector<bool> &isText = m_textParameters[sql];
     for (int i = 0; i < values.size(); ++i) {
         const QVariant &value = values.at(i);
-        if (isPostgres() && value.typeId() == QMetaType::QString)
-            query.bindValue(i, encodedForPostgres(value.toString()));
-        else
+        if (value.typeId() != QMetaType::QString) {
             query.bindValue(i, value);
+        } else if (isPostgres()) {
+            query.bindValue(i, encodedForPostgres(value.toString()));
+        } else if (i < isText.size() && isText[i]) {
+            // UTF-8 bytes, which CAST(? AS TEXT) makes TEXT unchanged (SqlSchema::dialectSql). Not null
+            // unless the string is: an empty one is stored as ''.
+            const QString string = value.toString();
+            QByteArray utf8 = string.toUtf8();
+            if (utf8.isNull() && !string.isNull())
+                utf8 = QByteArray("", 0);
+            query.bindValue(i,
+                            string.isNull() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(utf8));
+        } else {
+            // A string bound as UTF-16 would not be stored exactly: every text parameter is {text}.
+            throw StorageError(QStringLiteral("\"%1\": parameter %2 is text but not marked {text}")
+                                   .arg(QString::fromUtf8(sql))
+                                   .arg(i + 1));
+        }
     }
     if (!query.exec())
         throw StorageError(
@@ -275,7 +300,10 @@ QSqlQuery &SqlStore::runAlone(const char *sql, const QVariantList &values)
 
 QString SqlStore::text(const QSqlQuery &query, int column) const
 {
-    const QString value = query.value(column).toString();
+    // A {utf8 column} arrives as its UTF-8 bytes (SqlSchema::dialectSql); others (uuids) as text.
+    const QVariant stored = query.value(column);
+    const QString value = stored.typeId() == QMetaType::QByteArray ? ExactText::fromUtf8(stored.toByteArray())
+                                                                   : stored.toString();
     return isPostgres() ? decodedFromPostgres(value) : value;
 }
 
@@ -331,19 +359,20 @@ std::optional<Room> SqlStore::loadRoom(qint64 roomId)
 void SqlStore::visitMessages(QSqlQuery &query, const QString &roomUuid, const MessageVisitor &visit)
 {
     // One row at a time, viewed where it lies: a room of any size costs the memory of one message here.
-    // SQLite's columns arrive as UTF-8 bytes ({utf8 …}); PostgreSQL's as text, decoded (encodedForPostgres).
+    // The columns arrive as their stored UTF-8 bytes ({utf8 …}); only a PostgreSQL value that holds NUL (it
+    // starts with U+0001, encodedForPostgres) is decoded first.
     constexpr int columns = 6;
     std::array<QByteArray, columns> bytes;
     std::array<QString, columns> texts;
     std::array<QAnyStringView, columns> fields;
     while (query.next()) {
         for (int i = 0; i < columns; ++i) {
-            if (isPostgres()) {
-                texts[i] = text(query, i);
+            bytes[i] = query.value(i).toByteArray();
+            if (isPostgres() && bytes[i].startsWith('\x01')) {
+                texts[i] = decodedFromPostgres(ExactText::fromUtf8(bytes[i]));
                 fields[i] = texts[i];
             } else {
-                bytes[i] = query.value(i).toByteArray();
-                fields[i] = bytes[i];
+                fields[i] = QUtf8StringView(bytes[i]);
             }
         }
         visit(MessageView {fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], roomUuid});

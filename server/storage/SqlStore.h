@@ -132,6 +132,8 @@ private:
     QString m_description;
     QString m_nodeId;
     QHash<const char *, QSqlQuery> m_queries;
+    // For each statement, which of its parameters are text ({text} in SqlStatements.h).
+    QHash<const char *, QVector<bool>> m_textParameters;
     bool m_inBatch = false;
     bool m_connected = true;
     quint64 m_generation = 0;

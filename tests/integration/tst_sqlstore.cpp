@@ -58,7 +58,9 @@ private slots:
             QSqlQuery query(database);
             QVERIFY(query.prepare(str("EXPLAIN QUERY PLAN ")
                                   + SqlSchema::dialectSql(statement.text, SqlSchema::Dialect::Sqlite)));
-            for (int i = 0; i < QString::fromUtf8(statement.text).count(u'?'); ++i)
+            // Counted in the dialect's text: a {text} parameter is one too.
+            for (int i = 0; i < SqlSchema::dialectSql(statement.text, SqlSchema::Dialect::Sqlite).count(u'?');
+                 ++i)
                 query.bindValue(i, 1);
             QVERIFY2(query.exec(), statement.name);
             QStringList plan;
@@ -256,7 +258,7 @@ private:
         if (!query.prepare(str("EXPLAIN QUERY PLAN ")
                            + SqlSchema::dialectSql(statement, SqlSchema::Dialect::Sqlite)))
             return {str("cannot prepare")};
-        for (int i = 0; i < QString::fromUtf8(statement).count(u'?'); ++i)
+        for (int i = 0; i < SqlSchema::dialectSql(statement, SqlSchema::Dialect::Sqlite).count(u'?'); ++i)
             query.bindValue(i, 1);
         QStringList plan;
         if (!query.exec())

@@ -22,6 +22,12 @@ QString text(const char *utf8)
 }
 
 // "call:<name>" for a call to dispatch, "reply:<name>" for a general reply: readable in failure output.
+// A string of these UTF-16 units.
+QString units(std::initializer_list<char16_t> list)
+{
+    return QString(reinterpret_cast<const QChar *>(list.begin()), qsizetype(list.size()));
+}
+
 QString describe(const ParsedCall &parsed)
 {
     if (const auto *call = std::get_if<CallStatement>(&parsed))
@@ -438,6 +444,74 @@ private slots:
         QVERIFY(!payload.contains(QStringLiteral("extra_top")));
         QVERIFY(!payload.contains(QStringLiteral("type")));
         QCOMPARE(payload.size(), 7);
+    }
+
+    // Every Unicode scalar value in a string comes back as sent (docs/PROTOCOL.md section 3, "Strings"):
+    // QJsonDocument::fromJson alone drops a raw U+FEFF at the start of a string without escapes.
+    void keepsEveryCodePoint_data()
+    {
+        QTest::addColumn<QByteArray>("value"); // the JSON text of the "name" field
+        QTest::addColumn<QString>("name");
+        const QString bom(QChar(0xFEFF));
+        QTest::newRow("raw U+FEFF first") << QByteArray("\"\xef\xbb\xbf"
+                                                        "abc\"")
+                                          << (bom + QStringLiteral("abc"));
+        QTest::newRow("raw U+FEFF alone") << QByteArray("\"\xef\xbb\xbf\"") << bom;
+        QTest::newRow("two raw U+FEFF") << QByteArray("\"\xef\xbb\xbf\xef\xbb\xbf\"") << (bom + bom);
+        QTest::newRow("raw U+FEFF then an escape")
+            << QByteArray("\"\xef\xbb\xbf\\n\"") << (bom + QStringLiteral("\n"));
+        QTest::newRow("raw U+FEFF after an escaped backslash")
+            << QByteArray("\"\\\\\xef\xbb\xbf\"") << (QStringLiteral("\\") + bom);
+        QTest::newRow("raw U+FEFF inside") << QByteArray("\"a\xef\xbb\xbf"
+                                                         "b\"")
+                                           << (QStringLiteral("a") + bom + QStringLiteral("b"));
+        QTest::newRow("escaped U+FEFF") << QByteArray("\"\\ufeff\"") << bom;
+        QTest::newRow("raw U+FFFE U+FFFF")
+            << QByteArray("\"\xef\xbf\xbe\xef\xbf\xbf\"") << units({0xFFFE, 0xFFFF});
+        QTest::newRow("raw U+10FFFF U+FDD0")
+            << QByteArray("\"\xf4\x8f\xbf\xbf\xef\xb7\x90\"") << units({0xDBFF, 0xDFFF, 0xFDD0});
+        QTest::newRow("escaped U+FFFF U+FFFE") << QByteArray("\"\\uffff\\uFFFE\"") << units({0xFFFF, 0xFFFE});
+        QTest::newRow("NUL") << QByteArray("\"a\\u0000b\"") << units({u'a', 0, u'b'});
+        QTest::newRow("raw U+2028 U+2029")
+            << QByteArray("\"\xe2\x80\xa8\xe2\x80\xa9\"") << units({0x2028, 0x2029});
+        QTest::newRow("escaped surrogate pair")
+            << QByteArray("\"\\ud83d\\ude00\"") << units({0xD83D, 0xDE00});
+    }
+    void keepsEveryCodePoint()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(QString, name);
+        const QByteArray statement =
+            "{\"payload\":{\"message\":\"change_user_name\",\"name\":" + value + "}}";
+        for (const ParsedCall &parsed : {CallParser::parseUtf8(statement), CallParser::parseBinary(statement),
+                                         CallParser::parseText(QString::fromUtf8(statement))}) {
+            QCOMPARE(describe(parsed), expectCall(CallName::ChangeUserName));
+            QCOMPARE(payloadOf(parsed).value(QStringLiteral("name")).toString(), name);
+        }
+    }
+
+    // Turning a raw U+FEFF into \ufeff never makes invalid JSON valid, and a byte-order mark before the
+    // document is still skipped.
+    void rawByteOrderMarksElsewhere_data()
+    {
+        QTest::addColumn<QByteArray>("utf8");
+        QTest::addColumn<QString>("expected");
+        const QString badData = expectReply(GeneralReply::BadData);
+        const QString call = expectCall(CallName::ListRooms);
+        QTest::newRow("escaping the mark")
+            << QByteArray("{\"payload\":{\"message\":\"list_rooms\",\"x\":\"\\\xef\xbb\xbf\"}}") << badData;
+        QTest::newRow("between tokens")
+            << QByteArray("{\"payload\":\xef\xbb\xbf{\"message\":\"list_rooms\"}}") << badData;
+        QTest::newRow("after the document")
+            << QByteArray("{\"payload\":{\"message\":\"list_rooms\"}}\xef\xbb\xbf") << badData;
+        QTest::newRow("before the document")
+            << QByteArray("\xef\xbb\xbf{\"payload\":{\"message\":\"list_rooms\"}}") << call;
+    }
+    void rawByteOrderMarksElsewhere()
+    {
+        QFETCH(QByteArray, utf8);
+        QFETCH(QString, expected);
+        QCOMPARE(describe(CallParser::parseUtf8(utf8)), expected);
     }
 
     // Q7: binary frames are accepted as JSON; undecodable bytes give bad_data.

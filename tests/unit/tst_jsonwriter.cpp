@@ -130,6 +130,30 @@ private slots:
         QCOMPARE(json, QByteArray("[\"message-a\\\"b\",\"room-\xC3\xA9\",null,\"x\",null]"));
     }
 
+    // Noncharacters and U+FEFF are well-formed UTF-8: both paths write them as they are (docs/PROTOCOL.md
+    // section 3, "Strings"), only what starts no well-formed sequence becomes U+FFFD.
+    void noncharactersAndByteOrderMarksPassUnchanged()
+    {
+        const QByteArray utf8("\xEF\xBB\xBF\xEF\xBF\xBE\xEF\xBF\xBF\xEF\xB7\x90\xEF\xB7\xAF\xF0\x9F\xBF\xBE"
+                              "\xF4\x8F\xBF\xBF\xE2\x80\xA8\xEF\xBB\xBF");
+        QString utf16;
+        for (const char16_t unit :
+             {0xFEFF, 0xFFFE, 0xFFFF, 0xFDD0, 0xFDEF, 0xD83F, 0xDFFE, 0xDBFF, 0xDFFF, 0x2028, 0xFEFF})
+            utf16.append(QChar(unit));
+        QByteArray fromBytes;
+        JsonWriter bytesWriter(fromBytes);
+        bytesWriter.value(QUtf8StringView(utf8));
+        QCOMPARE(fromBytes, '"' + utf8 + '"');
+        QByteArray fromUtf16;
+        JsonWriter utf16Writer(fromUtf16);
+        utf16Writer.value(utf16);
+        QCOMPARE(fromUtf16, '"' + utf8 + '"');
+        QByteArray nul;
+        JsonWriter nulWriter(nul);
+        nulWriter.value(QUtf8StringView(QByteArray("a\0b", 3)));
+        QCOMPARE(nul, QByteArray("\"a\\u0000b\""));
+    }
+
     void loneSurrogateBecomesReplacementCharacter()
     {
         QByteArray json;
