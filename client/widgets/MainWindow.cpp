@@ -149,6 +149,8 @@ void MainWindow::onCurrentRoomChanged(const QString &uuid)
     m_right->setCurrentWidget(uuid.isEmpty() ? static_cast<QWidget *>(m_lobby) : m_room);
     if (!uuid.isEmpty())
         m_room->showTab(m_room->currentTab());
+    if (m_notices->isVisible())
+        m_notices->place(); // the new page may have its composer where the notice is
 }
 
 void MainWindow::focusSearch()

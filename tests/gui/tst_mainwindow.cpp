@@ -157,6 +157,55 @@ private slots:
         QCOMPARE(f.lastPayload().value(QStringLiteral("color")).toString(), QStringLiteral("#5da247"));
     }
 
+    // Enter in the inline rename editor renames and nothing else: it must not also enter the room (issue 12).
+    // The editor is opened by a click on the name, as a user does, and by F2.
+    void enterInTheRenameEditorDoesNotEnterTheRoom()
+    {
+        GuiFixture f;
+        f.feedRooms();
+        RoomListView *lobbyList = f.window->lobby()->roomList();
+        for (RoomListView *list : {lobbyList, lobbyList, f.window->leftPanel()->roomList()}) {
+            const bool byMouse = list != lobbyList || f.sent.isEmpty();
+            if (list != lobbyList)
+                f.enterRoom(); // the left panel's list is shown in a room
+            QTRY_VERIFY(list->isVisible());
+            f.sent.clear();
+            const QModelIndex card = list->model()->index(1, 0);
+            if (byMouse) {
+                auto *delegate = static_cast<RoomCardDelegate *>(list->itemDelegate());
+                const QRect name = delegate->partRect(list->visualRect(card), RoomCardDelegate::Part::Name);
+                QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, name.center());
+            } else {
+                list->setFocus();
+                list->setCurrentIndex(card);
+                QTest::keyClick(list, Qt::Key_F2);
+            }
+            QLineEdit *editor = nullptr;
+            QTRY_VERIFY((editor = list->findChild<QLineEdit *>(QStringLiteral("inlineName")))
+                        && editor->isVisible());
+            editor->setFocus();
+            editor->selectAll();
+            QTest::keyClicks(editor, QStringLiteral("Orchard"));
+            QTest::keyClick(editor, Qt::Key_Shift); // modifiers and Enter travel on to the list when ignored
+            QTest::keyClick(editor, Qt::Key_Return);
+            QTRY_VERIFY(!f.sent.isEmpty());
+            QCOMPARE(f.sent.size(), 1);
+            QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(),
+                     QStringLiteral("change_name"));
+            QCOMPARE(f.lastPayload().value(QStringLiteral("name")).toString(), QStringLiteral("Orchard"));
+            QTRY_VERIFY(!list->findChild<QLineEdit *>(QStringLiteral("inlineName"))
+                        || !list->findChild<QLineEdit *>(QStringLiteral("inlineName"))->isVisible());
+            QCOMPARE(f.sent.size(), 1);
+            if (list == lobbyList) {
+                // Enter on the card itself, once the editor is closed, still enters.
+                list->setCurrentIndex(card);
+                QTest::keyClick(list, Qt::Key_Return);
+                QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(),
+                         QStringLiteral("enter_room"));
+            }
+        }
+    }
+
     void enterSendsAndShiftEnterAddsALine()
     {
         GuiFixture f;
@@ -265,6 +314,33 @@ private slots:
         QVERIFY(f.window->lobby()->isVisible());
         QVERIFY(f.window->notices()->isVisible());
         QVERIFY(f.window->notices()->text().contains(QLatin1String("Kitchen")));
+    }
+
+    // "Connection lost" and "Connected again" must never cover the composer (issue 12), in any window size
+    // and for long notices too.
+    void noticesNeverCoverTheComposer()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        QWidget *composer = f.window->roomPage()->messages()->editor();
+        QTRY_VERIFY(composer->isVisible());
+        const auto globalRect = [](QWidget *w) { return QRect(w->mapToGlobal(QPoint(0, 0)), w->size()); };
+        for (const QSize size : {QSize(1280, 800), QSize(900, 600), QSize(1600, 1000)}) {
+            f.window->resize(size);
+            QTRY_COMPARE(f.window->size(), size);
+            for (const QString &text :
+                 {QStringLiteral("The connection to the server was lost. Reconnecting…"),
+                  QStringLiteral("Connected again."),
+                  QString(QStringLiteral("A rather long notice. ")).repeated(12)}) {
+                f.window->notices()->showNotice(text);
+                QVERIFY(f.window->notices()->isVisible());
+                const QRect notice = globalRect(f.window->notices());
+                QVERIFY2(!notice.intersects(globalRect(composer)),
+                         qPrintable(QStringLiteral("%1x%2: the notice covers the composer")
+                                        .arg(size.width())
+                                        .arg(size.height())));
+            }
+        }
     }
 
     void copyLinkGivesALinkToTheRoom()
