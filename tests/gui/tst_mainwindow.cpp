@@ -8,6 +8,7 @@
 #include "widgets/HeaderWidget.h"
 #include "widgets/LeftPanel.h"
 #include "widgets/LobbyPage.h"
+#include "widgets/MessageDelegate.h"
 #include "widgets/MessageEdit.h"
 #include "widgets/MessagesPanel.h"
 #include "widgets/NoticeBar.h"
@@ -227,6 +228,123 @@ private slots:
         QCOMPARE(f.sent.size(), 1);
     }
 
+    // The footer ("author · time") of every bubble is whole, in small rooms and in rooms with thousands of
+    // messages (issue 12); a name too long for the bubble is cut at its end with "…", never the time.
+    void bubbleFootersAreWholeInBigRooms()
+    {
+        const QStringList authors {QStringLiteral("Bob"), QStringLiteral("Poster"),
+                                   QStringLiteral("Ann-Marie K."), QStringLiteral("wide WWW name"),
+                                   QStringLiteral("Iryna Ільченко")};
+        for (const int count : {12, 6000}) {
+            GuiFixture f;
+            f.enterRoom();
+            QByteArray list;
+            for (int i = 1; i <= count; ++i) {
+                list += QByteArray(i == 1 ? "" : ",") + "{'uuid': 'm" + QByteArray::number(i) + "', 'body': '"
+                    + (i % 2 ? "ok" : "a somewhat longer message body " + QByteArray::number(i))
+                    + "', 'user': {'uuid': 'u" + QByteArray::number(i % 5) + "', 'name': '"
+                    + authors.at(i % 5).toUtf8()
+                    + "', 'room_uuid': 'r1'}, 'room_uuid': 'r1', 'created': " + "'2024-05-01T"
+                    + QByteArray::number(10 + i % 12) + ":" + QByteArray::number(10 + i % 50) + ":00.5'}";
+            }
+            f.feed(jsonText(
+                ("{'type': 'result', 'payload': {'message': 'messages_listed', 'list': [" + list + "]}}")
+                    .constData()));
+            QListView *view = f.window->roomPage()->messages()->view();
+            QTRY_COMPARE(view->model()->rowCount(), count);
+            auto *delegate = static_cast<MessageDelegate *>(view->itemDelegate());
+            QStyleOptionViewItem option;
+            option.initFrom(view->viewport());
+            for (int row = qMax(0, count - 12); row < count; ++row) {
+                const QModelIndex index = view->model()->index(row, 0);
+                option.rect = view->visualRect(index);
+                const QString expected = index.data(MessageListModel::AuthorRole).toString()
+                    + QStringLiteral(" · ") + index.data(MessageListModel::TimeRole).toString();
+                QCOMPARE(delegate->footerText(option, index), expected);
+            }
+        }
+        // A very long name: the end of the name gives way, the time stays.
+        GuiFixture f;
+        f.enterRoom();
+        const QString longName =
+            QStringLiteral("user-") + QString(QStringLiteral("0123456789abcdef")).repeated(8);
+        f.feed(
+            jsonText(("{'type': 'result', 'payload': {'message': 'messages_listed', 'list': [{'uuid': 'm1', "
+                      "'body': 'hi', 'user': {'uuid': 'u1', 'name': '"
+                      + longName.toUtf8()
+                      + "', 'room_uuid': 'r1'}, 'room_uuid': 'r1', 'created': '2024-05-01T15:20:00'}]}}")
+                         .constData()));
+        QListView *view = f.window->roomPage()->messages()->view();
+        QTRY_COMPARE(view->model()->rowCount(), 1);
+        auto *delegate = static_cast<MessageDelegate *>(view->itemDelegate());
+        QStyleOptionViewItem option;
+        option.initFrom(view->viewport());
+        const QModelIndex index = view->model()->index(0, 0);
+        option.rect = view->visualRect(index);
+        const QString footer = delegate->footerText(option, index);
+        const QString time = index.data(MessageListModel::TimeRole).toString();
+        QVERIFY2(footer.startsWith(QStringLiteral("user-0123")), qPrintable(footer));
+        QVERIFY2(footer.endsWith(QStringLiteral("… · ") + time), qPrintable(footer));
+        QCOMPARE(index.data(Qt::ToolTipRole).toString().contains(longName), true);
+    }
+
+    // Bubbles show the time; the day is said once, by a separator above the first message of each day:
+    // Today, Yesterday, then the date (issue 12).
+    void bubblesShowTheTimeUnderDaySeparators()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        const QDate today = QDate::currentDate();
+        const auto created = [](const QDate &day, const char *time) {
+            return day.toString(Qt::ISODate).toUtf8() + "T" + time;
+        };
+        const QByteArray json = "{'type': 'result', 'payload': {'message': 'messages_listed', 'list': ["
+                                "{'uuid': 'a', 'body': 'old', 'user': {'uuid': 'o', 'name': 'Bob', "
+                                "'room_uuid': 'r1'}, 'room_uuid': "
+                                "'r1', 'created': '"
+            + created(QDate(2024, 5, 1), "15:20:00.5")
+            + "'},"
+              "{'uuid': 'b', 'body': 'old too', 'user': {'uuid': 'o', 'name': 'Bob', 'room_uuid': 'r1'}, "
+              "'room_uuid': 'r1', 'created': '"
+            + created(QDate(2024, 5, 1), "16:00:00")
+            + "'},"
+              "{'uuid': 'c', 'body': 'yesterday', 'user': {'uuid': 'o', 'name': 'Bob', 'room_uuid': 'r1'}, "
+              "'room_uuid': 'r1', 'created': '"
+            + created(today.addDays(-1), "09:05:00")
+            + "'},"
+              "{'uuid': 'd', 'body': 'today', 'user': {'uuid': 'o', 'name': 'Bob', 'room_uuid': 'r1'}, "
+              "'room_uuid': 'r1', 'created': '"
+            + created(today, "08:00:00") + "'}]}}";
+        f.feed(jsonText(json.constData()));
+        QListView *view = f.window->roomPage()->messages()->view();
+        QTRY_COMPARE(view->model()->rowCount(), 4);
+        const QAbstractItemModel *model = view->model();
+        const QString time = model->index(0, 0).data(MessageListModel::TimeRole).toString();
+        QCOMPARE(time, QLocale().toString(QTime(15, 20), QLocale::ShortFormat));
+        QVERIFY2(!time.contains(QLatin1String("24")), qPrintable(time)); // no date in the bubble
+        QCOMPARE(model->index(0, 0).data(MessageListModel::DayRole).toString(),
+                 QLocale().toString(QDate(2024, 5, 1), QLocale::LongFormat));
+        QCOMPARE(model->index(1, 0).data(MessageListModel::DayRole).toString(),
+                 model->index(0, 0).data(MessageListModel::DayRole).toString());
+        QCOMPARE(model->index(2, 0).data(MessageListModel::DayRole).toString(), QStringLiteral("Yesterday"));
+        QCOMPARE(model->index(3, 0).data(MessageListModel::DayRole).toString(), QStringLiteral("Today"));
+        // A separator above the first message of a day only: those rows are taller.
+        auto *delegate = static_cast<MessageDelegate *>(view->itemDelegate());
+        QStyleOptionViewItem option;
+        option.initFrom(view->viewport());
+        QVERIFY(delegate->startsADay(model->index(0, 0)));
+        QVERIFY(!delegate->startsADay(model->index(1, 0)));
+        QVERIFY(delegate->startsADay(model->index(2, 0)));
+        QVERIFY(delegate->startsADay(model->index(3, 0)));
+        QVERIFY(delegate->sizeHint(option, model->index(0, 0)).height()
+                > delegate->sizeHint(option, model->index(1, 0)).height());
+        // The accessible text still has the date.
+        QVERIFY(model->index(0, 0)
+                    .data(Qt::AccessibleTextRole)
+                    .toString()
+                    .contains(QLocale().toString(QDate(2024, 5, 1), QLocale::ShortFormat)));
+    }
+
     void newMessagesMarkerWhenScrolledUp()
     {
         GuiFixture f;
@@ -288,7 +406,8 @@ private slots:
         bar->triggerAction(QAbstractSlider::SliderToMinimum);
         QCOMPARE(f.sent.size(), 1);
 
-        const int oldestTop = view->visualRect(view->model()->index(0, 0)).top();
+        // Its bottom: the day separator above it moves up to the first message of the older page.
+        const int oldestBottom = view->visualRect(view->model()->index(0, 0)).bottom();
         f.feed(messagesListed(1, 100, "'more': false, 'before': 'm101'"));
         QCOMPARE(view->model()->rowCount(), 200);
         QCOMPARE(view->model()->index(0, 0).data(MessageListModel::BodyRole).toString(),
@@ -296,9 +415,9 @@ private slots:
         QVERIFY(!panel->loadingOlderHint()->isVisible());
         // m101 is where it was: the page went above it.
         QVERIFY(bar->value() > 0);
-        QVERIFY(qAbs(view->visualRect(view->model()->index(100, 0)).top() - oldestTop) <= 1);
+        QVERIFY(qAbs(view->visualRect(view->model()->index(100, 0)).bottom() - oldestBottom) <= 1);
         QTest::qWait(50);
-        QVERIFY(qAbs(view->visualRect(view->model()->index(100, 0)).top() - oldestTop) <= 1);
+        QVERIFY(qAbs(view->visualRect(view->model()->index(100, 0)).bottom() - oldestBottom) <= 1);
 
         bar->triggerAction(QAbstractSlider::SliderToMinimum); // the first message: nothing older
         QCOMPARE(f.sent.size(), 1);
