@@ -2,6 +2,7 @@
 // rooms, a deleted room sends you back with a notice, and every control has an accessible name.
 #include "GuiFixture.h"
 #include "models/MessageListModel.h"
+#include "models/UserListModel.h"
 #include "net/ServerAddress.h"
 #include "widgets/ColorPalettePopup.h"
 #include "widgets/GradientWidget.h"
@@ -226,6 +227,57 @@ private slots:
         QVERIFY(edit->toPlainText().isEmpty());
         QTest::keyClick(edit, Qt::Key_Return); // nothing to send
         QCOMPARE(f.sent.size(), 1);
+    }
+
+    // Long names are shown from their start and cut at their end with "…" (issue 12): the room name and your
+    // name in the header, the cards of rooms and users; the whole name is in the tooltip and accessible text.
+    void longNamesAreCutAtTheirEnd()
+    {
+        GuiFixture f;
+        const QString roomName = QStringLiteral("room-4f6c2a15-41bd-9a0d-a1118748777c-and-then-some-more");
+        const QString userName =
+            QStringLiteral("user-89a92449-8374-41f6-bdc3-4b839db94c09-with-a-long-tail-x");
+        f.feedRooms();
+        f.client.enterRoom(QStringLiteral("r1"));
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_entered'}}"));
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'messages_listed', 'list': []}}"));
+        f.feed(jsonText(("{'type': 'result', 'payload': {'message': 'room_changed', 'object': {'uuid': 'r1', "
+                         "'name': '"
+                         + roomName.toUtf8()
+                         + "', 'color': '#cf2e24', 'users': [{'uuid': 'me', "
+                           "'name': '"
+                         + userName.toUtf8() + "', 'room_uuid': 'r1'}], 'sum': 3}}}")
+                            .constData()));
+        f.feed(jsonText(("{'type': 'result', 'payload': {'message': 'user_changed', 'object': {'uuid': 'me', "
+                         "'name': '"
+                         + userName.toUtf8() + "', 'room_uuid': 'r1'}}}")
+                            .constData()));
+        f.window->resize(1000, 700);
+        QLineEdit *roomEdit = f.window->roomPage()->nameEdit();
+        QLineEdit *userEdit = f.window->header()->nameEdit();
+        QTRY_COMPARE(roomEdit->text(), roomName);
+        QTRY_COMPARE(userEdit->text(), userName);
+        f.window->roomPage()->messages()->editor()->setFocus();
+        for (QLineEdit *edit : {roomEdit, userEdit}) {
+            QTRY_VERIFY(!edit->hasFocus());
+            const QString shown = edit->property("displayedText").toString();
+            QVERIFY2(shown.endsWith(QChar(0x2026)), qPrintable(shown));
+            QVERIFY2(edit->text().startsWith(shown.chopped(1)), qPrintable(shown));
+            QVERIFY(shown.size() < edit->text().size());
+            QVERIFY(edit->toolTip().contains(edit->text()));
+            // Editing shows (and edits) the whole name.
+            edit->setFocus();
+            QTRY_VERIFY(edit->hasFocus());
+            QCOMPARE(edit->property("displayedText").toString(), edit->text());
+            f.window->roomPage()->messages()->editor()->setFocus();
+        }
+        // Cards: the room's tooltip and accessible text, and the user's, have the whole name.
+        const QModelIndex room = f.window->leftPanel()->roomList()->model()->index(0, 0);
+        QVERIFY(room.data(Qt::ToolTipRole).toString().contains(roomName));
+        QCOMPARE(room.data(Qt::AccessibleTextRole).toString(), roomName);
+        const QModelIndex user = f.client.users()->index(0, 0);
+        QVERIFY(user.data(Qt::ToolTipRole).toString().contains(userName));
+        QVERIFY(user.data(Qt::AccessibleTextRole).toString().contains(userName));
     }
 
     // The footer ("author · time") of every bubble is whole, in small rooms and in rooms with thousands of
