@@ -5,6 +5,7 @@
 #include "models/UserListModel.h"
 #include "net/ServerAddress.h"
 #include "widgets/ColorPalettePopup.h"
+#include "widgets/DrawingPanel.h"
 #include "widgets/GradientWidget.h"
 #include "widgets/HeaderWidget.h"
 #include "widgets/LeftPanel.h"
@@ -22,14 +23,19 @@
 #include "widgets/UsersPanel.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QCheckBox>
+#include <QDialog>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTimer>
 #include <QToolButton>
+
+#include <functional>
 
 using namespace chat;
 
@@ -512,6 +518,42 @@ private slots:
                                         .arg(size.height())));
             }
         }
+    }
+
+    // Settings, About and the confirmation dialogs wear the window's theme (issue 12): their background is
+    // the theme's gradient, not the platform's grey.
+    void dialogsWearTheWindowsTheme()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        const int theme = Theme::count() - 1;
+        f.window->header()->themeSlider()->setValue(theme);
+        const std::function<void()> opens[] = {
+            [&] { f.window->header()->settingsRequested(); },
+            [&] { f.window->header()->aboutRequested(); },
+            [&] { f.window->roomPage()->drawing()->clearForEveryone(); },
+        };
+        int index = 0;
+        for (const auto &open : opens) {
+            QColor corner;
+            QString title;
+            QTimer::singleShot(0, this, [&] {
+                QWidget *dialog = QApplication::activeModalWidget();
+                QVERIFY(dialog);
+                QTRY_VERIFY(dialog->isVisible());
+                title = dialog->windowTitle();
+                corner = dialog->grab().toImage().pixelColor(2, 2);
+                static_cast<QDialog *>(dialog)->reject();
+            });
+            open();
+            QVERIFY2(corner.isValid(), qPrintable(QString::number(index)));
+            QVERIFY2(distance(corner, Theme::at(theme).from) < 40,
+                     qPrintable(QStringLiteral("dialog %1 (%2): %3 is not the theme's %4")
+                                    .arg(index)
+                                    .arg(title, corner.name(), Theme::at(theme).from.name())));
+            ++index;
+        }
+        f.window->header()->themeSlider()->setValue(0);
     }
 
     void copyLinkGivesALinkToTheRoom()
