@@ -105,7 +105,7 @@ void RoomListView::showPalette(const QModelIndex &index)
     connect(palette, &ColorPalettePopup::colorChosen, m_client,
             [client = m_client, uuid](const QString &color) { client->recolorRoom(uuid, color); });
     const QRect swatch = m_delegate->partRect(visualRect(index), RoomCardDelegate::Part::Swatch);
-    palette->popup(viewport()->mapToGlobal(swatch.bottomLeft() + QPoint(0, 4)));
+    palette->popup(viewport()->mapToGlobal(QPoint(swatch.center().x(), swatch.bottom())));
 }
 
 void RoomListView::enterCurrent()

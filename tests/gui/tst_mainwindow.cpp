@@ -214,6 +214,44 @@ private slots:
         }
     }
 
+    // The room colour popup is the original's: rounded, translucent over what is beneath it, with a pointer
+    // towards the swatch that opened it; not an opaque grey square (issue 12).
+    void colourPopupIsRoundedTranslucentAndPointsAtItsSwatch()
+    {
+        GuiFixture f;
+        f.feedRooms();
+        RoomListView *list = f.window->lobby()->roomList();
+        QTRY_VERIFY(list->isVisible());
+        auto *delegate = static_cast<RoomCardDelegate *>(list->itemDelegate());
+        const QRect swatch =
+            delegate->partRect(list->visualRect(list->model()->index(0, 0)), RoomCardDelegate::Part::Swatch);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, swatch.center());
+        ColorPalettePopup *palette = nullptr;
+        QTRY_VERIFY((palette = list->findChild<ColorPalettePopup *>()) && palette->isVisible());
+        const QRegion shape = palette->mask();
+        QVERIFY2(!shape.isEmpty(), "the popup is a plain rectangle");
+        // Rounded: the corners are cut off. A pointer: the top edge is inside only where the pointer is, and
+        // its tip is above the swatch's centre.
+        QVERIFY(!shape.contains(QPoint(0, palette->height() - 1)));
+        QVERIFY(!shape.contains(QPoint(palette->width() - 1, palette->height() - 1)));
+        const QPoint tipGlobal = list->viewport()->mapToGlobal(QPoint(swatch.center().x(), swatch.bottom()));
+        const QPoint tip = palette->mapFromGlobal(tipGlobal);
+        QVERIFY2(qAbs(palette->pos().y() - tipGlobal.y()) <= 6, "the popup is not right under the swatch");
+        QVERIFY(shape.contains(QPoint(tip.x(), 2)));
+        QVERIFY(!shape.contains(QPoint(tip.x() + 30, 2)));
+        // Translucent: between the swatches it is a light veil over the window beneath, not one flat grey.
+        const QImage popupImage = palette->grab().toImage();
+        const QPoint probe(palette->width() - 3, palette->height() / 2);
+        const QColor veil = popupImage.pixelColor(probe);
+        const QPoint beneathPos = f.window->background()->mapFromGlobal(palette->mapToGlobal(probe));
+        const QColor beneath = f.window->background()->grab().toImage().pixelColor(beneathPos);
+        QVERIFY2(veil != QColor(0xf2, 0xf2, 0xf2), qPrintable(veil.name()));
+        QVERIFY2(veil.lightness() > beneath.lightness(),
+                 qPrintable(veil.name() + QLatin1Char(' ') + beneath.name()));
+        QVERIFY2(distance(veil, beneath) < 200, qPrintable(veil.name() + QLatin1Char(' ') + beneath.name()));
+        palette->close();
+    }
+
     void enterSendsAndShiftEnterAddsALine()
     {
         GuiFixture f;
