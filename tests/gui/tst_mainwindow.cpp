@@ -92,6 +92,44 @@ private slots:
         slider->setValue(0);
     }
 
+    // As the original: the slider's track is a light pastel rainbow (the themes' light colours) and the gear
+    // is dark, in every theme (issue 12).
+    void themeSliderIsPastelAndTheGearDark()
+    {
+        GuiFixture f;
+        ThemeSlider *slider = f.window->header()->themeSlider();
+        for (int theme = 0; theme < Theme::count(); ++theme) {
+            slider->setValue(theme);
+            // The track, away from the thumb: sampled at the end opposite to it.
+            const QImage image = slider->grab().toImage();
+            const int y = slider->height() / 2;
+            const int x = theme < Theme::count() / 2 ? slider->width() - 10 : 10;
+            const int stop = theme < Theme::count() / 2 ? Theme::count() - 1 : 0;
+            const QColor track = image.pixelColor(x, y);
+            QVERIFY2(distance(track, Theme::at(stop).from) < 60,
+                     qPrintable(QStringLiteral("theme %1: track %2, expected near %3")
+                                    .arg(theme)
+                                    .arg(track.name(), Theme::at(stop).from.name())));
+            // The gear: its drawn pixels are dark.
+            const QImage gear =
+                f.window->header()->findChild<QToolButton *>()->icon().pixmap(24, 24).toImage();
+            int drawn = 0;
+            int dark = 0;
+            for (int gy = 0; gy < gear.height(); ++gy)
+                for (int gx = 0; gx < gear.width(); ++gx) {
+                    const QColor pixel = gear.pixelColor(gx, gy);
+                    if (pixel.alpha() > 128) {
+                        ++drawn;
+                        dark += pixel.lightness() < 90 ? 1 : 0;
+                    }
+                }
+            QVERIFY(drawn > 20);
+            QVERIFY2(dark * 10 >= drawn * 9,
+                     qPrintable(QStringLiteral("%1 of %2 gear pixels dark").arg(dark).arg(drawn)));
+        }
+        slider->setValue(0);
+    }
+
     void searchFiltersAsYouType()
     {
         GuiFixture f;
