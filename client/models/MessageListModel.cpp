@@ -100,6 +100,14 @@ QString MessageListModel::timeText(const QString &created) const
     return QLocale().toString(time, QLocale::ShortFormat);
 }
 
+bool MessageListModel::startsADay(int row) const
+{
+    if (row <= 0 || row >= m_messages.size())
+        return row == 0;
+    return QStringView(m_messages.at(row - 1).created).left(10)
+        != QStringView(m_messages.at(row).created).left(10);
+}
+
 QString MessageListModel::dayText(const QString &created) const
 {
     const QDateTime time = Timestamp::parse(created);

@@ -41,6 +41,9 @@ public:
     void setSelfUuid(const QString &uuid);
 
     const Message &at(int row) const { return m_messages.at(row); }
+    // Whether the message in this row is the first of its day (compares the dates, allocates nothing: it runs
+    // for every row when a big room is laid out).
+    bool startsADay(int row) const;
 
 private:
     QString timeText(const QString &created) const;

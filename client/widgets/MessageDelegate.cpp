@@ -79,6 +79,8 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex 
 
 bool MessageDelegate::startsADay(const QModelIndex &index)
 {
+    if (const auto *messages = qobject_cast<const MessageListModel *>(index.model()))
+        return messages->startsADay(index.row());
     return index.row() == 0
         || index.sibling(index.row() - 1, 0).data(MessageListModel::DayKeyRole).toString()
         != index.data(MessageListModel::DayKeyRole).toString();
