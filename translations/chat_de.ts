@@ -222,11 +222,11 @@
     </message>
     <message>
         <source>◌ Connecting to %1…</source>
-        <translation>◌ Verbinde mit %1…</translation>
+        <translation>◌ Verbindung mit %1 wird hergestellt…</translation>
     </message>
     <message>
         <source>○ Disconnected: reconnecting…</source>
-        <translation>○ Getrennt: verbinde erneut…</translation>
+        <translation>○ Getrennt: Verbindung wird wiederhergestellt…</translation>
     </message>
     <message>
         <source>○ Disconnected</source>
@@ -308,7 +308,7 @@
     </message>
     <message>
         <source>Connecting…</source>
-        <translation>Verbinde…</translation>
+        <translation>Verbindung wird hergestellt…</translation>
     </message>
 </context>
 <context>
@@ -365,7 +365,15 @@
     <name>chat::MessageListModel</name>
     <message>
         <source>%1 at %2: %3</source>
-        <translation>%1 um %2: %3</translation>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
     </message>
 </context>
 <context>
@@ -425,7 +433,7 @@
     </message>
     <message>
         <source>connecting</source>
-        <translation>verbinde</translation>
+        <translation>Verbindungsaufbau</translation>
     </message>
     <message>
         <source>A room name cannot be empty.</source>
@@ -445,7 +453,7 @@
     </message>
     <message>
         <source>Not connected to the server: the action was not sent. Reconnecting…</source>
-        <translation>Nicht mit dem Server verbunden: die Aktion wurde nicht gesendet. Verbinde erneut…</translation>
+        <translation>Nicht mit dem Server verbunden: Die Aktion wurde nicht gesendet. Verbindung wird wiederhergestellt…</translation>
     </message>
     <message>
         <source>That is too long to send (the limit is %L1 characters).</source>
@@ -453,7 +461,7 @@
     </message>
     <message>
         <source>Sending failed: the connection is not open.</source>
-        <translation>Senden fehlgeschlagen: die Verbindung ist nicht offen.</translation>
+        <translation>Senden fehlgeschlagen: Die Verbindung ist nicht offen.</translation>
     </message>
     <message>
         <source>opened WS</source>
@@ -517,7 +525,7 @@
     </message>
     <message>
         <source>The connection to the server was lost. Reconnecting…</source>
-        <translation>Die Verbindung zum Server ist unterbrochen. Verbinde erneut…</translation>
+        <translation>Die Verbindung zum Server wurde unterbrochen. Verbindung wird wiederhergestellt…</translation>
     </message>
 </context>
 <context>

@@ -367,6 +367,14 @@
         <source>%1 at %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chat::MessagesPanel</name>

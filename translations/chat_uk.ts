@@ -222,11 +222,11 @@
     </message>
     <message>
         <source>◌ Connecting to %1…</source>
-        <translation>◌ З’єднання з %1…</translation>
+        <translation>◌ Під’єднання до %1…</translation>
     </message>
     <message>
         <source>○ Disconnected: reconnecting…</source>
-        <translation>○ Від’єднано: повторне з’єднання…</translation>
+        <translation>○ Від’єднано: під’єднуємося знову…</translation>
     </message>
     <message>
         <source>○ Disconnected</source>
@@ -308,7 +308,7 @@
     </message>
     <message>
         <source>Connecting…</source>
-        <translation>З’єднання…</translation>
+        <translation>Під’єднання…</translation>
     </message>
 </context>
 <context>
@@ -365,7 +365,15 @@
     <name>chat::MessageListModel</name>
     <message>
         <source>%1 at %2: %3</source>
-        <translation>%1 о %2: %3</translation>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сьогодні</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Учора</translation>
     </message>
 </context>
 <context>
@@ -425,7 +433,7 @@
     </message>
     <message>
         <source>connecting</source>
-        <translation>з’єднання</translation>
+        <translation>під’єднання</translation>
     </message>
     <message>
         <source>A room name cannot be empty.</source>
@@ -445,11 +453,11 @@
     </message>
     <message>
         <source>Not connected to the server: the action was not sent. Reconnecting…</source>
-        <translation>Немає з’єднання із сервером: дію не надіслано. Повторне з’єднання…</translation>
+        <translation>Немає з’єднання із сервером: дію не надіслано. Під’єднуємося знову…</translation>
     </message>
     <message>
         <source>That is too long to send (the limit is %L1 characters).</source>
-        <translation>Це задовго для надсилання (межа — %L1 символів).</translation>
+        <translation>Повідомлення задовге для надсилання (межа — %L1 символів).</translation>
     </message>
     <message>
         <source>Sending failed: the connection is not open.</source>
@@ -517,7 +525,7 @@
     </message>
     <message>
         <source>The connection to the server was lost. Reconnecting…</source>
-        <translation>З’єднання із сервером втрачено. Повторне з’єднання…</translation>
+        <translation>З’єднання із сервером втрачено. Під’єднуємося знову…</translation>
     </message>
 </context>
 <context>

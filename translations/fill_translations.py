@@ -55,8 +55,8 @@ T = {
     "Your user name": ("Ваше ім’я користувача", "Ihr Benutzername"),
     "Your user name: edit it and press Enter": ("Ваше ім’я: змініть його й натисніть Enter", "Ihr Benutzername: ändern und Eingabetaste drücken"),
     "● Connected to %1": ("● Під’єднано до %1", "● Verbunden mit %1"),
-    "◌ Connecting to %1…": ("◌ З’єднання з %1…", "◌ Verbinde mit %1…"),
-    "○ Disconnected: reconnecting…": ("○ Від’єднано: повторне з’єднання…", "○ Getrennt: verbinde erneut…"),
+    "◌ Connecting to %1…": ("◌ Під’єднання до %1…", "◌ Verbindung mit %1 wird hergestellt…"),
+    "○ Disconnected: reconnecting…": ("○ Від’єднано: під’єднуємося знову…", "○ Getrennt: Verbindung wird wiederhergestellt…"),
     "○ Disconnected": ("○ Від’єднано", "○ Getrennt"),
     "Event Log:": ("Журнал подій:", "Protokoll:"),  # the header has room for a short title only
     "Search": ("Пошук", "Suche"),
@@ -78,7 +78,7 @@ T = {
     "Write a message...": ("Напишіть повідомлення...", "Nachricht schreiben..."),
     "Message": ("Повідомлення", "Nachricht"),
     "Enter sends, Shift+Enter adds a line": ("Enter надсилає, Shift+Enter додає рядок", "Eingabetaste sendet, Umschalt+Eingabetaste fügt eine Zeile hinzu"),
-    "%1 at %2: %3": ("%1 о %2: %3", "%1 um %2: %3"),
+    "%1 at %2: %3": ("%1, %2: %3", "%1, %2: %3"),  # %2 is a date and a time: "о"/"um" read wrong before a date
     "Messages": ("Повідомлення", "Nachrichten"),
     "No messages yet": ("Повідомлень ще немає", "Noch keine Nachrichten"),
     "Jump to new messages": ("Перейти до нових повідомлень", "Zu den neuen Nachrichten springen"),
@@ -90,7 +90,7 @@ T = {
     "Notice": ("Сповіщення", "Hinweis"),
     "New message from %1": ("Нове повідомлення від %1", "Neue Nachricht von %1"),
     "connection problem": ("проблема з’єднання", "Verbindungsproblem"),
-    "connecting": ("з’єднання", "verbinde"),
+    "connecting": ("під’єднання", "Verbindungsaufbau"),
     "A room name cannot be empty.": ("Назва кімнати не може бути порожньою.", "Ein Raumname darf nicht leer sein."),
     "A user name cannot be empty.": ("Ім’я користувача не може бути порожнім.", "Ein Benutzername darf nicht leer sein."),
     "Not connected: your new name will be sent when the connection is back.":
@@ -98,11 +98,11 @@ T = {
          "Nicht verbunden: Ihr neuer Name wird gesendet, sobald die Verbindung wieder steht."),
     "Enter a room before writing.": ("Спершу увійдіть до кімнати.", "Betreten Sie zuerst einen Raum."),
     "Not connected to the server: the action was not sent. Reconnecting…":
-        ("Немає з’єднання із сервером: дію не надіслано. Повторне з’єднання…",
-         "Nicht mit dem Server verbunden: die Aktion wurde nicht gesendet. Verbinde erneut…"),
+        ("Немає з’єднання із сервером: дію не надіслано. Під’єднуємося знову…",
+         "Nicht mit dem Server verbunden: Die Aktion wurde nicht gesendet. Verbindung wird wiederhergestellt…"),
     "That is too long to send (the limit is %L1 characters).":
-        ("Це задовго для надсилання (межа — %L1 символів).", "Das ist zu lang zum Senden (die Grenze liegt bei %L1 Zeichen)."),
-    "Sending failed: the connection is not open.": ("Не вдалося надіслати: з’єднання не відкрите.", "Senden fehlgeschlagen: die Verbindung ist nicht offen."),
+        ("Повідомлення задовге для надсилання (межа — %L1 символів).", "Das ist zu lang zum Senden (die Grenze liegt bei %L1 Zeichen)."),
+    "Sending failed: the connection is not open.": ("Не вдалося надіслати: з’єднання не відкрите.", "Senden fehlgeschlagen: Die Verbindung ist nicht offen."),
     "opened WS": ("WS відкрито", "WS geöffnet"),
     "closed WS": ("WS закрито", "WS geschlossen"),
     "The server rejected the last request (%1) and closed the connection.":
@@ -159,17 +159,19 @@ T = {
     "Theme": ("Тема", "Design"),
     "%1 (you)": ("%1 (ви)", "%1 (Sie)"),
     "Users in this room": ("Користувачі в цій кімнаті", "Benutzer in diesem Raum"),
-    "Connecting…": ("З’єднання…", "Verbinde…"),
+    "Connecting…": ("Під’єднання…", "Verbindung wird hergestellt…"),
     "Realtime room chat with a shared drawing board.": ("Чат у реальному часі з кімнатами та спільною дошкою для малювання.", "Echtzeit-Raum-Chat mit gemeinsamem Zeichenbrett."),
     "The server to connect to (ws:// or wss://).": ("Сервер для з’єднання (ws:// або wss://).", "Der Server, mit dem verbunden wird (ws:// oder wss://)."),
     "The language: en, uk or de.": ("Мова: en, uk або de.", "Die Sprache: en, uk oder de."),
     "Enter this room after connecting.": ("Увійти до цієї кімнати після з’єднання.", "Diesen Raum nach dem Verbinden betreten."),
     "A room link (socketchat://room/…).": ("Посилання на кімнату (socketchat://room/…).", "Ein Raumlink (socketchat://room/…)."),
-    "The connection to the server was lost. Reconnecting…": ("З’єднання із сервером втрачено. Повторне з’єднання…", "Die Verbindung zum Server ist unterbrochen. Verbinde erneut…"),
+    "The connection to the server was lost. Reconnecting…": ("З’єднання із сервером втрачено. Під’єднуємося знову…", "Die Verbindung zum Server wurde unterbrochen. Verbindung wird wiederhergestellt…"),
     "Connected again.": ("З’єднання відновлено.", "Wieder verbunden."),
     "Copy a link to this room": ("Копіювати посилання на цю кімнату", "Einen Link zu diesem Raum kopieren"),
     "Copy a link that opens this room (chat-client LINK)": ("Копіювати посилання, що відкриває цю кімнату (chat-client ПОСИЛАННЯ)", "Einen Link kopieren, der diesen Raum öffnet (chat-client LINK)"),
     "Link copied: %1": ("Посилання скопійовано: %1", "Link kopiert: %1"),
+    "Today": ("Сьогодні", "Heute"),
+    "Yesterday": ("Учора", "Gestern"),
 }
 
 

@@ -21,6 +21,8 @@ BoardView::BoardView(BoardScene *scene, QWidget *parent)
     setStyleSheet(QStringLiteral("background: transparent"));
     setCursor(Qt::CrossCursor);
     setMinimumSize(160, 120);
+    // Top and left, in line with the tool column, as the original; the spare room goes below and right.
+    setAlignment(Qt::AlignLeft | Qt::AlignTop);
     retranslate();
 }
 

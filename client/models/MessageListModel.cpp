@@ -18,7 +18,7 @@ int MessageListModel::rowCount(const QModelIndex &parent) const
 void MessageListModel::retranslate()
 {
     if (rowCount() > 0)
-        emit dataChanged(index(0), index(rowCount() - 1), {Qt::AccessibleTextRole});
+        emit dataChanged(index(0), index(rowCount() - 1), {Qt::AccessibleTextRole, DayRole});
 }
 
 QVariant MessageListModel::data(const QModelIndex &index, int role) const
@@ -32,12 +32,20 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return message.body;
     case Qt::AccessibleTextRole:
         return tr("%1 at %2: %3").arg(message.user.name, timeText(message.created), message.body);
+    case Qt::ToolTipRole: // the whole name, which the bubble may cut
+        return message.user.name + QStringLiteral(" · ") + timeText(message.created);
     case AuthorRole:
         return message.user.name;
     case AuthorUuidRole:
         return message.user.uuid;
-    case TimeRole:
-        return timeText(message.created);
+    case TimeRole: {
+        const QDateTime time = Timestamp::parse(message.created);
+        return time.isValid() ? QLocale().toString(time.time(), QLocale::ShortFormat) : message.created;
+    }
+    case DayRole:
+        return dayText(message.created);
+    case DayKeyRole:
+        return message.created.left(10);
     case OwnRole:
         return !m_selfUuid.isEmpty() && message.user.uuid == m_selfUuid;
     default:
@@ -90,6 +98,28 @@ QString MessageListModel::timeText(const QString &created) const
     if (!time.isValid())
         return created;
     return QLocale().toString(time, QLocale::ShortFormat);
+}
+
+bool MessageListModel::startsADay(int row) const
+{
+    if (row <= 0 || row >= m_messages.size())
+        return row == 0;
+    return QStringView(m_messages.at(row - 1).created).left(10)
+        != QStringView(m_messages.at(row).created).left(10);
+}
+
+QString MessageListModel::dayText(const QString &created) const
+{
+    const QDateTime time = Timestamp::parse(created);
+    if (!time.isValid())
+        return created.left(10);
+    const QDate day = time.date();
+    const QDate today = QDate::currentDate();
+    if (day == today)
+        return tr("Today");
+    if (day == today.addDays(-1))
+        return tr("Yesterday");
+    return QLocale().toString(day, QLocale::LongFormat);
 }
 
 } // namespace chat

@@ -12,7 +12,18 @@ class MessageListModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Role { BodyRole = Qt::UserRole + 1, AuthorRole, AuthorUuidRole, TimeRole, OwnRole };
+    // TimeRole: the time of day, shown in the bubble. DayRole: the day, said by the separator above the first
+    // message of a day ("Today", "Yesterday", then the date in the UI language); DayKeyRole: "YYYY-MM-DD",
+    // cheap to compare for grouping.
+    enum Role {
+        BodyRole = Qt::UserRole + 1,
+        AuthorRole,
+        AuthorUuidRole,
+        TimeRole,
+        OwnRole,
+        DayRole,
+        DayKeyRole
+    };
 
     explicit MessageListModel(QObject *parent = nullptr);
 
@@ -30,9 +41,13 @@ public:
     void setSelfUuid(const QString &uuid);
 
     const Message &at(int row) const { return m_messages.at(row); }
+    // Whether the message in this row is the first of its day (compares the dates, allocates nothing: it runs
+    // for every row when a big room is laid out).
+    bool startsADay(int row) const;
 
 private:
     QString timeText(const QString &created) const;
+    QString dayText(const QString &created) const;
 
     QVector<Message> m_messages;
     QString m_selfUuid;

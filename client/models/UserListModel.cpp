@@ -29,6 +29,7 @@ QVariant UserListModel::data(const QModelIndex &index, int role) const
     case NameRole:
         return user.name;
     case Qt::AccessibleTextRole:
+    case Qt::ToolTipRole: // the whole name, which the card may cut
         return user.uuid == m_selfUuid ? tr("%1 (you)").arg(user.name) : user.name;
     case UuidRole:
         return user.uuid;

@@ -4,6 +4,7 @@
 #include <QWebSocketHandshakeOptions>
 
 #include <algorithm>
+#include <utility>
 
 namespace chat {
 
@@ -22,6 +23,9 @@ Connection::Connection(QObject *parent)
         setState(State::Connected);
         emit opened();
     });
+    // QWebSocket says aboutToClose when it sends a close frame: its own, or the answer to the peer's. A
+    // connection that ends without one (a crashed server, a cut cable) never says it.
+    connect(&m_socket, &QWebSocket::aboutToClose, this, [this] { m_closeFrame = true; });
     connect(&m_socket, &QWebSocket::disconnected, this, &Connection::onDisconnected);
     connect(&m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
             &Connection::onError);
@@ -93,6 +97,7 @@ void Connection::startSocket()
     if (!m_wanted)
         return;
     setState(State::Connecting);
+    m_closeFrame = false;
     QWebSocketHandshakeOptions options;
     options.setSubprotocols(m_subprotocols);
     m_socket.open(m_url, options);
@@ -100,8 +105,12 @@ void Connection::startSocket()
 
 void Connection::onDisconnected()
 {
-    const int code = m_socket.closeCode();
-    const QString reason = m_socket.closeReason();
+    // Without a close frame QWebSocket still reports 1000 (normal); RFC 6455 section 7.1.5 calls that an
+    // abnormal closure, 1006, which is what the log and the notice must say.
+    const bool clean = std::exchange(m_closeFrame, false);
+    const int code =
+        clean ? int(m_socket.closeCode()) : int(QWebSocketProtocol::CloseCodeAbnormalDisconnection);
+    const QString reason = clean ? m_socket.closeReason() : QString();
     if (m_state == State::Connected)
         emit closed(code, reason);
     if (!m_wanted) {

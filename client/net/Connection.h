@@ -52,6 +52,7 @@ private:
     State m_state = State::Disconnected;
     int m_attempt = 0;
     bool m_wanted = false; // false after close(): no reconnect
+    bool m_closeFrame = false; // a close frame was sent or received on this socket
 };
 
 } // namespace chat

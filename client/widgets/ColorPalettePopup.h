@@ -1,10 +1,13 @@
 #pragma once
 
 #include <QFrame>
+#include <QPainterPath>
+#include <QPixmap>
 
 namespace chat {
 
-// The 5×2 room colour palette of the original, as a popup under the swatch that opened it.
+// The 5×2 room colour palette of the original, as a popup under the swatch that opened it: rounded,
+// translucent, with a pointer up to the swatch. popup() takes the point the pointer's tip touches.
 class ColorPalettePopup : public QFrame
 {
     Q_OBJECT
@@ -16,6 +19,14 @@ public:
 
 signals:
     void colorChosen(const QString &color);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QPainterPath shape() const;
+
+    QPixmap m_beneath;
 };
 
 } // namespace chat

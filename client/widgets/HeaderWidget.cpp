@@ -1,6 +1,7 @@
 #include "HeaderWidget.h"
 
 #include "Icons.h"
+#include "NameEdit.h"
 #include "ThemeSlider.h"
 #include "net/ProtocolClient.h"
 
@@ -22,7 +23,7 @@ HeaderWidget::HeaderWidget(ProtocolClient *client, QWidget *parent)
     , m_gear(new QToolButton(this))
     , m_state(new QLabel(this))
     , m_logged(new QLabel(this))
-    , m_name(new QLineEdit(this))
+    , m_name(new NameEdit(this))
 {
     m_title->setObjectName(QStringLiteral("title"));
     m_title->setFlat(true);
@@ -79,7 +80,7 @@ void HeaderWidget::retranslate()
     m_state->setAccessibleName(tr("Connection state"));
     m_logged->setText(tr("Logged as:"));
     m_name->setAccessibleName(tr("Your user name"));
-    m_name->setToolTip(tr("Your user name: edit it and press Enter"));
+    m_name->setHint(tr("Your user name: edit it and press Enter"));
     showState(m_client->connection()->state());
 }
 

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "NameEdit.h"
 #include "net/Connection.h"
 
 #include <QTimer>
 #include <QWidget>
 
 class QLabel;
-class QLineEdit;
 class QPushButton;
 class QToolButton;
 
@@ -48,7 +48,7 @@ private:
     QToolButton *m_gear;
     QLabel *m_state;
     QLabel *m_logged;
-    QLineEdit *m_name;
+    NameEdit *m_name;
     QTimer m_spinner;
     int m_spinnerFrame = 0;
 };

@@ -23,8 +23,11 @@
 #include "net/ProtocolClient.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
 #include <QEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QStackedWidget>
@@ -73,6 +76,8 @@ MainWindow::MainWindow(ProtocolClient *client, ClientSettings *settings, QWidget
         connect(list, &RoomListView::linkCopied, m_notices,
                 [this](const QString &link) { m_notices->showNotice(tr("Link copied: %1").arg(link)); });
 
+    // Dialogs of this window (settings, about, confirmations, log details) wear its theme.
+    qApp->installEventFilter(this);
     m_lobby->roomList()->setFocus(); // not the title button: its focus frame would look like a link
     if (!restoreGeometry(settings->windowGeometry()))
         resize(1280, 800);
@@ -149,6 +154,8 @@ void MainWindow::onCurrentRoomChanged(const QString &uuid)
     m_right->setCurrentWidget(uuid.isEmpty() ? static_cast<QWidget *>(m_lobby) : m_room);
     if (!uuid.isEmpty())
         m_room->showTab(m_room->currentTab());
+    if (m_notices->isVisible())
+        m_notices->place(); // the new page may have its composer where the notice is
 }
 
 void MainWindow::focusSearch()
@@ -187,6 +194,18 @@ void MainWindow::resizeEvent(QResizeEvent *event)
     QMainWindow::resizeEvent(event);
     m_left->setVisible(width() >= narrowWidth);
     m_notices->place();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // Polish comes once, before a dialog is first laid out and shown: styled then, it is sized for its style.
+    if (event->type() == QEvent::Polish) {
+        auto *dialog = qobject_cast<QDialog *>(watched);
+        if (dialog && !qobject_cast<QFileDialog *>(dialog) && dialog->parentWidget()
+            && dialog->parentWidget()->window() == this && dialog->styleSheet().isEmpty())
+            dialog->setStyleSheet(Theme::dialogStyleSheet(m_background->themeIndex()));
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -15,6 +15,7 @@ constexpr int maxBubbleWidth = 400;
 constexpr int padding = 10;
 constexpr int metaHeight = 18;
 constexpr int gap = 8;
+constexpr int dayHeight = 30;
 // Rooms up to this size get exact wrapped heights; bigger ones an estimate, to lay out quickly.
 constexpr int exactLayoutLimit = 5000;
 } // namespace
@@ -72,7 +73,53 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex 
 {
     const QRect text =
         textRect(index.data(MessageListModel::BodyRole).toString(), bubbleWidthLimit(), isExact(index));
-    return {m_view->viewport()->width() - 4, text.height() + 2 * padding + metaHeight + gap};
+    return {m_view->viewport()->width() - 4,
+            text.height() + 2 * padding + metaHeight + gap + (startsADay(index) ? dayHeight : 0)};
+}
+
+bool MessageDelegate::startsADay(const QModelIndex &index)
+{
+    if (const auto *messages = qobject_cast<const MessageListModel *>(index.model()))
+        return messages->startsADay(index.row());
+    return index.row() == 0
+        || index.sibling(index.row() - 1, 0).data(MessageListModel::DayKeyRole).toString()
+        != index.data(MessageListModel::DayKeyRole).toString();
+}
+
+MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &option,
+                                                const QModelIndex &index) const
+{
+    Layout result;
+    const bool own = index.data(MessageListModel::OwnRole).toBool();
+    const QString body = index.data(MessageListModel::BodyRole).toString();
+    const QString author = index.data(MessageListModel::AuthorRole).toString();
+    const QString time = QStringLiteral(" · ") + index.data(MessageListModel::TimeRole).toString();
+    const int limit = bubbleWidthLimit();
+    const QRect text = textRect(body, limit, true); // only visible rows are painted: exact is affordable
+    // Fractional advances, rounded up: QFontMetrics::horizontalAdvance rounds to the nearest pixel, and a
+    // footer measured a fraction short was elided by the very pixel it was missing.
+    const QFontMetricsF metrics(metaFont());
+    const int footerWidth = int(std::ceil(metrics.horizontalAdvance(author + time))) + 1;
+    const int width = qMin(limit, qMax(text.width(), footerWidth) + 2 * padding);
+    const int room = width - 2 * padding;
+    result.footer = footerWidth <= room
+        ? author + time
+        : metrics.elidedText(author, Qt::ElideRight, room - std::ceil(metrics.horizontalAdvance(time)) - 1)
+            + time;
+    int top = option.rect.top();
+    if (startsADay(index)) {
+        result.day = index.data(MessageListModel::DayRole).toString();
+        top += dayHeight;
+    }
+    const int height = option.rect.bottom() + 1 - top - gap;
+    const int left = own ? option.rect.right() - width - 6 : option.rect.left() + 6;
+    result.bubble = QRect(left, top + gap / 2, width, height);
+    return result;
+}
+
+QString MessageDelegate::footerText(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    return layout(option, index).footer;
 }
 
 void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -80,16 +127,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 {
     const bool own = index.data(MessageListModel::OwnRole).toBool();
     const QString body = index.data(MessageListModel::BodyRole).toString();
-    const QString meta = index.data(MessageListModel::AuthorRole).toString() + QStringLiteral(" · ")
-        + index.data(MessageListModel::TimeRole).toString();
-    const int limit = bubbleWidthLimit();
-    const QRect text = textRect(body, limit, true); // only visible rows are painted: exact is affordable
-    const QFontMetrics metaMetrics(metaFont());
-    const int width = qMin(limit, qMax(text.width(), metaMetrics.horizontalAdvance(meta)) + 2 * padding);
-    const int height = option.rect.height() - gap;
-    const int left = own ? option.rect.right() - width - 6 : option.rect.left() + 6;
-    const QRect bubble(left, option.rect.top() + gap / 2, width, height);
-
+    const Layout parts = layout(option, index);
+    const QRect &bubble = parts.bubble;
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     QPainterPath path;
@@ -102,6 +141,22 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->setPen(Qt::NoPen);
     painter->setBrush(own ? QColor(255, 255, 255, 0x88) : QColor(255, 255, 255, 0x36));
     painter->drawPath(path.simplified());
+    if (!parts.day.isEmpty()) {
+        // The day separator: the day between two thin lines, centred over the row.
+        QFont dayFont = metaFont();
+        dayFont.setPixelSize(12);
+        dayFont.setBold(true);
+        painter->setFont(dayFont);
+        const QRect band(option.rect.left(), option.rect.top() + 4, option.rect.width(), dayHeight - 4);
+        const int textWidth = QFontMetrics(dayFont).horizontalAdvance(parts.day) + 24;
+        painter->setPen(QColor(0, 0, 0, 0x99));
+        painter->drawText(band, Qt::AlignCenter, parts.day);
+        painter->setPen(QPen(QColor(0, 0, 0, 0x30), 1));
+        const int y = band.center().y();
+        const int middle = band.center().x();
+        painter->drawLine(band.left() + 16, y, middle - textWidth / 2, y);
+        painter->drawLine(middle + textWidth / 2, y, band.right() - 16, y);
+    }
     if (option.state & QStyle::State_HasFocus) {
         painter->setPen(QPen(QColor(255, 255, 255, 0xcc), 1.5));
         painter->setBrush(Qt::NoBrush);
@@ -114,9 +169,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->setPen(QColor(0, 0, 0, 0x66));
     painter->setFont(metaFont());
     painter->drawText(QRect(bubble.left() + padding, bubble.bottom() - padding - metaHeight + 4,
-                            width - 2 * padding, metaHeight),
-                      Qt::AlignRight | Qt::AlignVCenter,
-                      metaMetrics.elidedText(meta, Qt::ElideMiddle, width - 2 * padding));
+                            bubble.width() - 2 * padding, metaHeight),
+                      Qt::AlignRight | Qt::AlignVCenter, parts.footer);
     painter->restore();
 }
 

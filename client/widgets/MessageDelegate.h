@@ -8,7 +8,8 @@ class QListView;
 namespace chat {
 
 // A message bubble: own messages on the right (brighter, square top-right corner), others on the left
-// (square top-left corner); at most 400 px wide; the body, then author and time in small text.
+// (square top-left corner); at most 400 px wide; the body, then author and time in small text. A day
+// separator (Today, Yesterday, the date) sits above the first message of each day.
 class MessageDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -19,7 +20,19 @@ public:
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
+    // "author · time" as painted under the bubble: the author cut at its end when the bubble is too narrow.
+    QString footerText(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    // The first message of a day has a day separator above its bubble.
+    static bool startsADay(const QModelIndex &index);
+
 private:
+    struct Layout
+    {
+        QRect bubble;
+        QString footer;
+        QString day; // the separator's text, empty when there is none
+    };
+    Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     int bubbleWidthLimit() const;
     QRect textRect(const QString &body, int limit, bool exact) const;
     static bool isExact(const QModelIndex &index);

@@ -6,7 +6,8 @@
 namespace chat {
 
 // A short, friendly message at the bottom of the window (server errors, connection news) that goes away
-// by itself. Screen readers get it as an accessible name change.
+// by itself; it is placed above any input it would cover (the composer). Screen readers get it as an
+// accessible name change.
 class NoticeBar : public QLabel
 {
     Q_OBJECT

@@ -76,7 +76,16 @@ void RoomListView::onPartClicked(const QModelIndex &index, RoomCardDelegate::Par
         m_client->enterRoom(uuidOf(index));
         break;
     case RoomCardDelegate::Part::Name:
-        edit(index);
+        // The click arrives inside QAbstractItemView::mouseReleaseEvent, which resets the view's state to
+        // NoState once the delegate returns: an editor opened here would be open in NoState, and Enter in
+        // it would also enter the room. Open it once that release is done.
+        QMetaObject::invokeMethod(
+            this,
+            [this, card = QPersistentModelIndex(index)] {
+                if (card.isValid())
+                    edit(card);
+            },
+            Qt::QueuedConnection);
         break;
     case RoomCardDelegate::Part::Close:
         m_client->deleteRoom(uuidOf(index));
@@ -96,7 +105,7 @@ void RoomListView::showPalette(const QModelIndex &index)
     connect(palette, &ColorPalettePopup::colorChosen, m_client,
             [client = m_client, uuid](const QString &color) { client->recolorRoom(uuid, color); });
     const QRect swatch = m_delegate->partRect(visualRect(index), RoomCardDelegate::Part::Swatch);
-    palette->popup(viewport()->mapToGlobal(swatch.bottomLeft() + QPoint(0, 4)));
+    palette->popup(viewport()->mapToGlobal(QPoint(swatch.center().x(), swatch.bottom())));
 }
 
 void RoomListView::enterCurrent()
@@ -127,9 +136,16 @@ void RoomListView::copyLinkOfCurrent()
     emit linkCopied(text);
 }
 
+bool RoomListView::isEditing() const
+{
+    // Keys the inline editor ignores (Enter, Delete at the end of the text) travel on to this view.
+    const QWidget *focus = QApplication::focusWidget();
+    return state() == EditingState || (focus && focus != this && isAncestorOf(focus));
+}
+
 void RoomListView::keyPressEvent(QKeyEvent *event)
 {
-    if (state() != EditingState) {
+    if (!isEditing()) {
         switch (event->key()) {
         case Qt::Key_Return:
         case Qt::Key_Enter:

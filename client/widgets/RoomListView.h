@@ -36,6 +36,7 @@ protected:
 
 private:
     void retranslate();
+    bool isEditing() const;
     void onPartClicked(const QModelIndex &index, RoomCardDelegate::Part part);
     QString uuidOf(const QModelIndex &index) const;
     void showPalette(const QModelIndex &index);

@@ -3,6 +3,7 @@
 #include "DrawingPanel.h"
 #include "Icons.h"
 #include "MessagesPanel.h"
+#include "NameEdit.h"
 #include "UsersPanel.h"
 #include "models/RoomListModel.h"
 #include "net/ProtocolClient.h"
@@ -31,7 +32,7 @@ RoomPage::RoomPage(ProtocolClient *client, QWidget *parent)
     , m_messages(new MessagesPanel(client, this))
     , m_drawing(new DrawingPanel(client, this))
     , m_users(new UsersPanel(client->users(), this))
-    , m_name(new QLineEdit(this))
+    , m_name(new NameEdit(this))
     , m_roomLabel(new QLabel(this))
     , m_link(headerButton(QStringLiteral("link")))
 {
@@ -109,7 +110,7 @@ void RoomPage::retranslate()
     texts(m_link, tr("Copy a link to this room"), tr("Copy a link that opens this room (chat-client LINK)"));
     m_roomLabel->setText(tr("Room:"));
     m_name->setAccessibleName(tr("Room name"));
-    m_name->setToolTip(tr("The room's name: edit it and press Enter"));
+    m_name->setHint(tr("The room's name: edit it and press Enter"));
 }
 
 void RoomPage::copyLink()

@@ -1,10 +1,11 @@
 #pragma once
 
+#include "NameEdit.h"
+
 #include <QWidget>
 
 class QButtonGroup;
 class QLabel;
-class QLineEdit;
 class QStackedWidget;
 class QToolButton;
 
@@ -53,7 +54,7 @@ private:
     MessagesPanel *m_messages;
     DrawingPanel *m_drawing;
     UsersPanel *m_users;
-    QLineEdit *m_name;
+    NameEdit *m_name;
     QLabel *m_roomLabel;
     QToolButton *m_link;
 };

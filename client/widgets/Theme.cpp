@@ -54,4 +54,21 @@ QString Theme::styleSheet()
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
+QString Theme::dialogStyleSheet(int index)
+{
+    const ThemeInfo theme = at(index);
+    return QStringLiteral(
+               "QDialog { background: qlineargradient(x1: 0, y1: 0, x2: 1, y2: 1, stop: 0 %1, stop: 1 %2); }"
+               "QDialog QLabel { color: rgba(0, 0, 0, 204); background: transparent; }"
+               "QDialog QLineEdit, QDialog QPlainTextEdit, QDialog QTextEdit, QDialog QComboBox {"
+               " background: rgba(255, 255, 255, 170); color: rgba(0, 0, 0, 220); border: none;"
+               " border-radius: 5px; padding: 4px 8px; selection-background-color: rgba(44, 62, 80, 160); }"
+               "QDialog QPushButton { background: rgba(255, 255, 255, 136); color: rgba(0, 0, 0, 204);"
+               " border: 1px solid rgba(255, 255, 255, 170); border-radius: 8px; padding: 5px 16px;"
+               " min-width: 64px; }"
+               "QDialog QPushButton:hover { background: rgba(255, 255, 255, 190); }"
+               "QDialog QPushButton:focus { border: 2px solid rgba(255, 255, 255, 230); }")
+        .arg(theme.from.name(), theme.to.name());
+}
+
 } // namespace chat

@@ -24,6 +24,9 @@ public:
     static QLinearGradient gradient(int index,
                                     const QRectF &rect); // top-left colour 1 → bottom-right colour 2
     static QString styleSheet(); // themes/style.qss
+    // For dialogs (settings, about, confirmations): the theme's gradient behind translucent white controls,
+    // the look of the window they belong to.
+    static QString dialogStyleSheet(int index);
 };
 
 } // namespace chat

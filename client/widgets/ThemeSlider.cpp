@@ -42,9 +42,10 @@ void ThemeSlider::paintEvent(QPaintEvent *)
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const QRectF track = trackRect();
+    // A light pastel rainbow, as the original: the themes' light (top-left) colours, the same in every theme.
     QLinearGradient rainbow(track.topLeft(), track.topRight());
     for (int i = 0; i < Theme::count(); ++i)
-        rainbow.setColorAt(Theme::count() > 1 ? qreal(i) / (Theme::count() - 1) : 0, Theme::at(i).to);
+        rainbow.setColorAt(Theme::count() > 1 ? qreal(i) / (Theme::count() - 1) : 0, Theme::at(i).from);
     painter.setPen(Qt::NoPen);
     painter.setBrush(rainbow);
     painter.drawRoundedRect(track, 3, 3);

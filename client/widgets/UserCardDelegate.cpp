@@ -27,11 +27,13 @@ void UserCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->setFont(name);
     painter->setPen(QColor(0, 0, 0, 204));
     const QRect inner = card.adjusted(12, 8, -12, -8);
-    QString title = index.data(UserListModel::NameRole).toString();
-    if (self)
-        title = tr("%1 (you)").arg(title);
-    painter->drawText(inner, Qt::AlignLeft | Qt::AlignTop,
-                      painter->fontMetrics().elidedText(title, Qt::ElideRight, inner.width()));
+    // A long name is cut at its end; "(you)" stays.
+    const QString userName = index.data(UserListModel::NameRole).toString();
+    const QString you = self ? tr("%1 (you)") : QStringLiteral("%1");
+    const int suffix = painter->fontMetrics().horizontalAdvance(you.arg(QString())) + 2;
+    const QString title =
+        you.arg(painter->fontMetrics().elidedText(userName, Qt::ElideRight, inner.width() - suffix));
+    painter->drawText(inner, Qt::AlignLeft | Qt::AlignTop, title);
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     mono.setPixelSize(10);
     painter->setFont(mono);

@@ -58,6 +58,35 @@ private slots:
         qDeleteAll(peers);
     }
 
+    // A server that dies sends no close frame: that is an abnormal closure, 1006 (RFC 6455 section 7.1.5),
+    // not the 1000 QWebSocket reports by default; a clean close keeps the server's own code.
+    void aLostConnectionWithoutACloseFrameIs1006()
+    {
+        QWebSocketServer server(QStringLiteral("test"), QWebSocketServer::NonSecureMode);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QList<QWebSocket *> peers;
+        connect(&server, &QWebSocketServer::newConnection, this,
+                [&] { peers.append(server.nextPendingConnection()); });
+
+        Connection connection;
+        QSignalSpy opened(&connection, &Connection::opened);
+        QSignalSpy closed(&connection, &Connection::closed);
+        connection.open(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(server.serverPort())));
+        QVERIFY(opened.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(peers.size(), 1, 10000);
+        peers.last()->abort(); // the TCP connection ends, no close frame
+        QVERIFY(closed.wait(10000));
+        QCOMPARE(closed.last().at(0).toInt(), int(QWebSocketProtocol::CloseCodeAbnormalDisconnection));
+
+        QVERIFY(opened.wait(10000)); // back by itself; this time the server says goodbye properly
+        QTRY_COMPARE_WITH_TIMEOUT(peers.size(), 2, 10000);
+        peers.last()->close(QWebSocketProtocol::CloseCodeNormal);
+        QVERIFY(closed.wait(10000));
+        QCOMPARE(closed.last().at(0).toInt(), int(QWebSocketProtocol::CloseCodeNormal));
+        connection.close();
+        qDeleteAll(peers);
+    }
+
     void backoffGrowsAndIsCapped()
     {
         Connection connection;

@@ -95,6 +95,33 @@ private slots:
         QVERIFY(shown.width() <= view->viewport()->width() + 1);
     }
 
+    // The board sits at the top, in line with its tool column, and at the left, as in the original; not
+    // centred with a gap above it (issue 12). Window shapes where the board is limited by width and by
+    // height.
+    void boardIsTopAligned()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        f.window->roomPage()->showTab(RoomPage::Drawing);
+        BoardView *view = f.window->roomPage()->drawing()->view();
+        for (const QSize size : {QSize(1280, 800), QSize(1280, 1000), QSize(1600, 700)}) {
+            f.window->resize(size);
+            QTRY_COMPARE(f.window->size(), size);
+            QTRY_VERIFY(view->isVisible());
+            const QRectF shown = view->mapFromScene(view->sceneRect()).boundingRect();
+            QVERIFY2(shown.top() <= 1,
+                     qPrintable(QStringLiteral("%1x%2: the board starts %3 px down")
+                                    .arg(size.width())
+                                    .arg(size.height())
+                                    .arg(shown.top())));
+            QVERIFY2(shown.left() <= 1,
+                     qPrintable(QStringLiteral("%1x%2: the board starts %3 px right")
+                                    .arg(size.width())
+                                    .arg(size.height())
+                                    .arg(shown.left())));
+        }
+    }
+
     void eraserReallyErases()
     {
         GuiFixture f;

@@ -2,12 +2,15 @@
 // rooms, a deleted room sends you back with a notice, and every control has an accessible name.
 #include "GuiFixture.h"
 #include "models/MessageListModel.h"
+#include "models/UserListModel.h"
 #include "net/ServerAddress.h"
 #include "widgets/ColorPalettePopup.h"
+#include "widgets/DrawingPanel.h"
 #include "widgets/GradientWidget.h"
 #include "widgets/HeaderWidget.h"
 #include "widgets/LeftPanel.h"
 #include "widgets/LobbyPage.h"
+#include "widgets/MessageDelegate.h"
 #include "widgets/MessageEdit.h"
 #include "widgets/MessagesPanel.h"
 #include "widgets/NoticeBar.h"
@@ -20,14 +23,19 @@
 #include "widgets/UsersPanel.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QCheckBox>
+#include <QDialog>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTimer>
 #include <QToolButton>
+
+#include <functional>
 
 using namespace chat;
 
@@ -81,6 +89,44 @@ private slots:
         QTest::keyClick(slider, Qt::Key_Left);
         QCOMPARE(background->themeIndex(), Theme::count() - 2);
         QCOMPARE(f.settings.themeIndex(), Theme::count() - 2);
+        slider->setValue(0);
+    }
+
+    // As the original: the slider's track is a light pastel rainbow (the themes' light colours) and the gear
+    // is dark, in every theme (issue 12).
+    void themeSliderIsPastelAndTheGearDark()
+    {
+        GuiFixture f;
+        ThemeSlider *slider = f.window->header()->themeSlider();
+        for (int theme = 0; theme < Theme::count(); ++theme) {
+            slider->setValue(theme);
+            // The track, away from the thumb: sampled at the end opposite to it.
+            const QImage image = slider->grab().toImage();
+            const int y = slider->height() / 2;
+            const int x = theme < Theme::count() / 2 ? slider->width() - 10 : 10;
+            const int stop = theme < Theme::count() / 2 ? Theme::count() - 1 : 0;
+            const QColor track = image.pixelColor(x, y);
+            QVERIFY2(distance(track, Theme::at(stop).from) < 60,
+                     qPrintable(QStringLiteral("theme %1: track %2, expected near %3")
+                                    .arg(theme)
+                                    .arg(track.name(), Theme::at(stop).from.name())));
+            // The gear: its drawn pixels are dark.
+            const QImage gear =
+                f.window->header()->findChild<QToolButton *>()->icon().pixmap(24, 24).toImage();
+            int drawn = 0;
+            int dark = 0;
+            for (int gy = 0; gy < gear.height(); ++gy)
+                for (int gx = 0; gx < gear.width(); ++gx) {
+                    const QColor pixel = gear.pixelColor(gx, gy);
+                    if (pixel.alpha() > 128) {
+                        ++drawn;
+                        dark += pixel.lightness() < 90 ? 1 : 0;
+                    }
+                }
+            QVERIFY(drawn > 20);
+            QVERIFY2(dark * 10 >= drawn * 9,
+                     qPrintable(QStringLiteral("%1 of %2 gear pixels dark").arg(dark).arg(drawn)));
+        }
         slider->setValue(0);
     }
 
@@ -157,6 +203,93 @@ private slots:
         QCOMPARE(f.lastPayload().value(QStringLiteral("color")).toString(), QStringLiteral("#5da247"));
     }
 
+    // Enter in the inline rename editor renames and nothing else: it must not also enter the room (issue 12).
+    // The editor is opened by a click on the name, as a user does, and by F2.
+    void enterInTheRenameEditorDoesNotEnterTheRoom()
+    {
+        GuiFixture f;
+        f.feedRooms();
+        RoomListView *lobbyList = f.window->lobby()->roomList();
+        for (RoomListView *list : {lobbyList, lobbyList, f.window->leftPanel()->roomList()}) {
+            const bool byMouse = list != lobbyList || f.sent.isEmpty();
+            if (list != lobbyList)
+                f.enterRoom(); // the left panel's list is shown in a room
+            QTRY_VERIFY(list->isVisible());
+            f.sent.clear();
+            const QModelIndex card = list->model()->index(1, 0);
+            if (byMouse) {
+                auto *delegate = static_cast<RoomCardDelegate *>(list->itemDelegate());
+                const QRect name = delegate->partRect(list->visualRect(card), RoomCardDelegate::Part::Name);
+                QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, name.center());
+            } else {
+                list->setFocus();
+                list->setCurrentIndex(card);
+                QTest::keyClick(list, Qt::Key_F2);
+            }
+            QLineEdit *editor = nullptr;
+            QTRY_VERIFY((editor = list->findChild<QLineEdit *>(QStringLiteral("inlineName")))
+                        && editor->isVisible());
+            editor->setFocus();
+            editor->selectAll();
+            QTest::keyClicks(editor, QStringLiteral("Orchard"));
+            QTest::keyClick(editor, Qt::Key_Shift); // modifiers and Enter travel on to the list when ignored
+            QTest::keyClick(editor, Qt::Key_Return);
+            QTRY_VERIFY(!f.sent.isEmpty());
+            QCOMPARE(f.sent.size(), 1);
+            QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(),
+                     QStringLiteral("change_name"));
+            QCOMPARE(f.lastPayload().value(QStringLiteral("name")).toString(), QStringLiteral("Orchard"));
+            QTRY_VERIFY(!list->findChild<QLineEdit *>(QStringLiteral("inlineName"))
+                        || !list->findChild<QLineEdit *>(QStringLiteral("inlineName"))->isVisible());
+            QCOMPARE(f.sent.size(), 1);
+            if (list == lobbyList) {
+                // Enter on the card itself, once the editor is closed, still enters.
+                list->setCurrentIndex(card);
+                QTest::keyClick(list, Qt::Key_Return);
+                QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(),
+                         QStringLiteral("enter_room"));
+            }
+        }
+    }
+
+    // The room colour popup is the original's: rounded, translucent over what is beneath it, with a pointer
+    // towards the swatch that opened it; not an opaque grey square (issue 12).
+    void colourPopupIsRoundedTranslucentAndPointsAtItsSwatch()
+    {
+        GuiFixture f;
+        f.feedRooms();
+        RoomListView *list = f.window->lobby()->roomList();
+        QTRY_VERIFY(list->isVisible());
+        auto *delegate = static_cast<RoomCardDelegate *>(list->itemDelegate());
+        const QRect swatch =
+            delegate->partRect(list->visualRect(list->model()->index(0, 0)), RoomCardDelegate::Part::Swatch);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, swatch.center());
+        ColorPalettePopup *palette = nullptr;
+        QTRY_VERIFY((palette = list->findChild<ColorPalettePopup *>()) && palette->isVisible());
+        const QRegion shape = palette->mask();
+        QVERIFY2(!shape.isEmpty(), "the popup is a plain rectangle");
+        // Rounded: the corners are cut off. A pointer: the top edge is inside only where the pointer is, and
+        // its tip is above the swatch's centre.
+        QVERIFY(!shape.contains(QPoint(0, palette->height() - 1)));
+        QVERIFY(!shape.contains(QPoint(palette->width() - 1, palette->height() - 1)));
+        const QPoint tipGlobal = list->viewport()->mapToGlobal(QPoint(swatch.center().x(), swatch.bottom()));
+        const QPoint tip = palette->mapFromGlobal(tipGlobal);
+        QVERIFY2(qAbs(palette->pos().y() - tipGlobal.y()) <= 6, "the popup is not right under the swatch");
+        QVERIFY(shape.contains(QPoint(tip.x(), 2)));
+        QVERIFY(!shape.contains(QPoint(tip.x() + 30, 2)));
+        // Translucent: between the swatches it is a light veil over the window beneath, not one flat grey.
+        const QImage popupImage = palette->grab().toImage();
+        const QPoint probe(palette->width() - 3, palette->height() / 2);
+        const QColor veil = popupImage.pixelColor(probe);
+        const QPoint beneathPos = f.window->background()->mapFromGlobal(palette->mapToGlobal(probe));
+        const QColor beneath = f.window->background()->grab().toImage().pixelColor(beneathPos);
+        QVERIFY2(veil != QColor(0xf2, 0xf2, 0xf2), qPrintable(veil.name()));
+        QVERIFY2(veil.lightness() > beneath.lightness(),
+                 qPrintable(veil.name() + QLatin1Char(' ') + beneath.name()));
+        QVERIFY2(distance(veil, beneath) < 200, qPrintable(veil.name() + QLatin1Char(' ') + beneath.name()));
+        palette->close();
+    }
+
     void enterSendsAndShiftEnterAddsALine()
     {
         GuiFixture f;
@@ -176,6 +309,174 @@ private slots:
         QVERIFY(edit->toPlainText().isEmpty());
         QTest::keyClick(edit, Qt::Key_Return); // nothing to send
         QCOMPARE(f.sent.size(), 1);
+    }
+
+    // Long names are shown from their start and cut at their end with "…" (issue 12): the room name and your
+    // name in the header, the cards of rooms and users; the whole name is in the tooltip and accessible text.
+    void longNamesAreCutAtTheirEnd()
+    {
+        GuiFixture f;
+        const QString roomName = QStringLiteral("room-4f6c2a15-41bd-9a0d-a1118748777c-and-then-some-more");
+        const QString userName =
+            QStringLiteral("user-89a92449-8374-41f6-bdc3-4b839db94c09-with-a-long-tail-x");
+        f.feedRooms();
+        f.client.enterRoom(QStringLiteral("r1"));
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_entered'}}"));
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'messages_listed', 'list': []}}"));
+        f.feed(jsonText(("{'type': 'result', 'payload': {'message': 'room_changed', 'object': {'uuid': 'r1', "
+                         "'name': '"
+                         + roomName.toUtf8()
+                         + "', 'color': '#cf2e24', 'users': [{'uuid': 'me', "
+                           "'name': '"
+                         + userName.toUtf8() + "', 'room_uuid': 'r1'}], 'sum': 3}}}")
+                            .constData()));
+        f.feed(jsonText(("{'type': 'result', 'payload': {'message': 'user_changed', 'object': {'uuid': 'me', "
+                         "'name': '"
+                         + userName.toUtf8() + "', 'room_uuid': 'r1'}}}")
+                            .constData()));
+        f.window->resize(1000, 700);
+        QLineEdit *roomEdit = f.window->roomPage()->nameEdit();
+        QLineEdit *userEdit = f.window->header()->nameEdit();
+        QTRY_COMPARE(roomEdit->text(), roomName);
+        QTRY_COMPARE(userEdit->text(), userName);
+        f.window->roomPage()->messages()->editor()->setFocus();
+        for (QLineEdit *edit : {roomEdit, userEdit}) {
+            QTRY_VERIFY(!edit->hasFocus());
+            const QString shown = edit->property("displayedText").toString();
+            QVERIFY2(shown.endsWith(QChar(0x2026)), qPrintable(shown));
+            QVERIFY2(edit->text().startsWith(shown.chopped(1)), qPrintable(shown));
+            QVERIFY(shown.size() < edit->text().size());
+            QVERIFY(edit->toolTip().contains(edit->text()));
+            // Editing shows (and edits) the whole name.
+            edit->setFocus();
+            QTRY_VERIFY(edit->hasFocus());
+            QCOMPARE(edit->property("displayedText").toString(), edit->text());
+            f.window->roomPage()->messages()->editor()->setFocus();
+        }
+        // Cards: the room's tooltip and accessible text, and the user's, have the whole name.
+        const QModelIndex room = f.window->leftPanel()->roomList()->model()->index(0, 0);
+        QVERIFY(room.data(Qt::ToolTipRole).toString().contains(roomName));
+        QCOMPARE(room.data(Qt::AccessibleTextRole).toString(), roomName);
+        const QModelIndex user = f.client.users()->index(0, 0);
+        QVERIFY(user.data(Qt::ToolTipRole).toString().contains(userName));
+        QVERIFY(user.data(Qt::AccessibleTextRole).toString().contains(userName));
+    }
+
+    // The footer ("author · time") of every bubble is whole, in small rooms and in rooms with thousands of
+    // messages (issue 12); a name too long for the bubble is cut at its end with "…", never the time.
+    void bubbleFootersAreWholeInBigRooms()
+    {
+        const QStringList authors {QStringLiteral("Bob"), QStringLiteral("Poster"),
+                                   QStringLiteral("Ann-Marie K."), QStringLiteral("wide WWW name"),
+                                   QStringLiteral("Iryna Ільченко")};
+        for (const int count : {12, 6000}) {
+            GuiFixture f;
+            f.enterRoom();
+            QByteArray list;
+            for (int i = 1; i <= count; ++i) {
+                list += QByteArray(i == 1 ? "" : ",") + "{'uuid': 'm" + QByteArray::number(i) + "', 'body': '"
+                    + (i % 2 ? "ok" : "a somewhat longer message body " + QByteArray::number(i))
+                    + "', 'user': {'uuid': 'u" + QByteArray::number(i % 5) + "', 'name': '"
+                    + authors.at(i % 5).toUtf8()
+                    + "', 'room_uuid': 'r1'}, 'room_uuid': 'r1', 'created': " + "'2024-05-01T"
+                    + QByteArray::number(10 + i % 12) + ":" + QByteArray::number(10 + i % 50) + ":00.5'}";
+            }
+            f.feed(jsonText(
+                ("{'type': 'result', 'payload': {'message': 'messages_listed', 'list': [" + list + "]}}")
+                    .constData()));
+            QListView *view = f.window->roomPage()->messages()->view();
+            QTRY_COMPARE(view->model()->rowCount(), count);
+            auto *delegate = static_cast<MessageDelegate *>(view->itemDelegate());
+            QStyleOptionViewItem option;
+            option.initFrom(view->viewport());
+            for (int row = qMax(0, count - 12); row < count; ++row) {
+                const QModelIndex index = view->model()->index(row, 0);
+                option.rect = view->visualRect(index);
+                const QString expected = index.data(MessageListModel::AuthorRole).toString()
+                    + QStringLiteral(" · ") + index.data(MessageListModel::TimeRole).toString();
+                QCOMPARE(delegate->footerText(option, index), expected);
+            }
+        }
+        // A very long name: the end of the name gives way, the time stays.
+        GuiFixture f;
+        f.enterRoom();
+        const QString longName =
+            QStringLiteral("user-") + QString(QStringLiteral("0123456789abcdef")).repeated(8);
+        f.feed(
+            jsonText(("{'type': 'result', 'payload': {'message': 'messages_listed', 'list': [{'uuid': 'm1', "
+                      "'body': 'hi', 'user': {'uuid': 'u1', 'name': '"
+                      + longName.toUtf8()
+                      + "', 'room_uuid': 'r1'}, 'room_uuid': 'r1', 'created': '2024-05-01T15:20:00'}]}}")
+                         .constData()));
+        QListView *view = f.window->roomPage()->messages()->view();
+        QTRY_COMPARE(view->model()->rowCount(), 1);
+        auto *delegate = static_cast<MessageDelegate *>(view->itemDelegate());
+        QStyleOptionViewItem option;
+        option.initFrom(view->viewport());
+        const QModelIndex index = view->model()->index(0, 0);
+        option.rect = view->visualRect(index);
+        const QString footer = delegate->footerText(option, index);
+        const QString time = index.data(MessageListModel::TimeRole).toString();
+        QVERIFY2(footer.startsWith(QStringLiteral("user-0123")), qPrintable(footer));
+        QVERIFY2(footer.endsWith(QStringLiteral("… · ") + time), qPrintable(footer));
+        QCOMPARE(index.data(Qt::ToolTipRole).toString().contains(longName), true);
+    }
+
+    // Bubbles show the time; the day is said once, by a separator above the first message of each day:
+    // Today, Yesterday, then the date (issue 12).
+    void bubblesShowTheTimeUnderDaySeparators()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        const QDate today = QDate::currentDate();
+        const auto created = [](const QDate &day, const char *time) {
+            return day.toString(Qt::ISODate).toUtf8() + "T" + time;
+        };
+        const QByteArray json = "{'type': 'result', 'payload': {'message': 'messages_listed', 'list': ["
+                                "{'uuid': 'a', 'body': 'old', 'user': {'uuid': 'o', 'name': 'Bob', "
+                                "'room_uuid': 'r1'}, 'room_uuid': "
+                                "'r1', 'created': '"
+            + created(QDate(2024, 5, 1), "15:20:00.5")
+            + "'},"
+              "{'uuid': 'b', 'body': 'old too', 'user': {'uuid': 'o', 'name': 'Bob', 'room_uuid': 'r1'}, "
+              "'room_uuid': 'r1', 'created': '"
+            + created(QDate(2024, 5, 1), "16:00:00")
+            + "'},"
+              "{'uuid': 'c', 'body': 'yesterday', 'user': {'uuid': 'o', 'name': 'Bob', 'room_uuid': 'r1'}, "
+              "'room_uuid': 'r1', 'created': '"
+            + created(today.addDays(-1), "09:05:00")
+            + "'},"
+              "{'uuid': 'd', 'body': 'today', 'user': {'uuid': 'o', 'name': 'Bob', 'room_uuid': 'r1'}, "
+              "'room_uuid': 'r1', 'created': '"
+            + created(today, "08:00:00") + "'}]}}";
+        f.feed(jsonText(json.constData()));
+        QListView *view = f.window->roomPage()->messages()->view();
+        QTRY_COMPARE(view->model()->rowCount(), 4);
+        const QAbstractItemModel *model = view->model();
+        const QString time = model->index(0, 0).data(MessageListModel::TimeRole).toString();
+        QCOMPARE(time, QLocale().toString(QTime(15, 20), QLocale::ShortFormat));
+        QVERIFY2(!time.contains(QLatin1String("24")), qPrintable(time)); // no date in the bubble
+        QCOMPARE(model->index(0, 0).data(MessageListModel::DayRole).toString(),
+                 QLocale().toString(QDate(2024, 5, 1), QLocale::LongFormat));
+        QCOMPARE(model->index(1, 0).data(MessageListModel::DayRole).toString(),
+                 model->index(0, 0).data(MessageListModel::DayRole).toString());
+        QCOMPARE(model->index(2, 0).data(MessageListModel::DayRole).toString(), QStringLiteral("Yesterday"));
+        QCOMPARE(model->index(3, 0).data(MessageListModel::DayRole).toString(), QStringLiteral("Today"));
+        // A separator above the first message of a day only: those rows are taller.
+        auto *delegate = static_cast<MessageDelegate *>(view->itemDelegate());
+        QStyleOptionViewItem option;
+        option.initFrom(view->viewport());
+        QVERIFY(delegate->startsADay(model->index(0, 0)));
+        QVERIFY(!delegate->startsADay(model->index(1, 0)));
+        QVERIFY(delegate->startsADay(model->index(2, 0)));
+        QVERIFY(delegate->startsADay(model->index(3, 0)));
+        QVERIFY(delegate->sizeHint(option, model->index(0, 0)).height()
+                > delegate->sizeHint(option, model->index(1, 0)).height());
+        // The accessible text still has the date.
+        QVERIFY(model->index(0, 0)
+                    .data(Qt::AccessibleTextRole)
+                    .toString()
+                    .contains(QLocale().toString(QDate(2024, 5, 1), QLocale::ShortFormat)));
     }
 
     void newMessagesMarkerWhenScrolledUp()
@@ -239,7 +540,8 @@ private slots:
         bar->triggerAction(QAbstractSlider::SliderToMinimum);
         QCOMPARE(f.sent.size(), 1);
 
-        const int oldestTop = view->visualRect(view->model()->index(0, 0)).top();
+        // Its bottom: the day separator above it moves up to the first message of the older page.
+        const int oldestBottom = view->visualRect(view->model()->index(0, 0)).bottom();
         f.feed(messagesListed(1, 100, "'more': false, 'before': 'm101'"));
         QCOMPARE(view->model()->rowCount(), 200);
         QCOMPARE(view->model()->index(0, 0).data(MessageListModel::BodyRole).toString(),
@@ -247,9 +549,9 @@ private slots:
         QVERIFY(!panel->loadingOlderHint()->isVisible());
         // m101 is where it was: the page went above it.
         QVERIFY(bar->value() > 0);
-        QVERIFY(qAbs(view->visualRect(view->model()->index(100, 0)).top() - oldestTop) <= 1);
+        QVERIFY(qAbs(view->visualRect(view->model()->index(100, 0)).bottom() - oldestBottom) <= 1);
         QTest::qWait(50);
-        QVERIFY(qAbs(view->visualRect(view->model()->index(100, 0)).top() - oldestTop) <= 1);
+        QVERIFY(qAbs(view->visualRect(view->model()->index(100, 0)).bottom() - oldestBottom) <= 1);
 
         bar->triggerAction(QAbstractSlider::SliderToMinimum); // the first message: nothing older
         QCOMPARE(f.sent.size(), 1);
@@ -265,6 +567,69 @@ private slots:
         QVERIFY(f.window->lobby()->isVisible());
         QVERIFY(f.window->notices()->isVisible());
         QVERIFY(f.window->notices()->text().contains(QLatin1String("Kitchen")));
+    }
+
+    // "Connection lost" and "Connected again" must never cover the composer (issue 12), in any window size
+    // and for long notices too.
+    void noticesNeverCoverTheComposer()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        QWidget *composer = f.window->roomPage()->messages()->editor();
+        QTRY_VERIFY(composer->isVisible());
+        const auto globalRect = [](QWidget *w) { return QRect(w->mapToGlobal(QPoint(0, 0)), w->size()); };
+        for (const QSize size : {QSize(1280, 800), QSize(900, 600), QSize(1600, 1000)}) {
+            f.window->resize(size);
+            QTRY_COMPARE(f.window->size(), size);
+            for (const QString &text :
+                 {QStringLiteral("The connection to the server was lost. Reconnecting…"),
+                  QStringLiteral("Connected again."),
+                  QString(QStringLiteral("A rather long notice. ")).repeated(12)}) {
+                f.window->notices()->showNotice(text);
+                QVERIFY(f.window->notices()->isVisible());
+                const QRect notice = globalRect(f.window->notices());
+                QVERIFY2(!notice.intersects(globalRect(composer)),
+                         qPrintable(QStringLiteral("%1x%2: the notice covers the composer")
+                                        .arg(size.width())
+                                        .arg(size.height())));
+            }
+        }
+    }
+
+    // Settings, About and the confirmation dialogs wear the window's theme (issue 12): their background is
+    // the theme's gradient, not the platform's grey.
+    void dialogsWearTheWindowsTheme()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        const int theme = Theme::count() - 1;
+        f.window->header()->themeSlider()->setValue(theme);
+        const std::function<void()> opens[] = {
+            [&] { f.window->header()->settingsRequested(); },
+            [&] { f.window->header()->aboutRequested(); },
+            [&] { f.window->roomPage()->drawing()->clearForEveryone(); },
+        };
+        int index = 0;
+        for (const auto &open : opens) {
+            QColor corner;
+            QString title;
+            QTimer::singleShot(0, this, [&] {
+                QWidget *dialog = QApplication::activeModalWidget();
+                QVERIFY(dialog);
+                QTRY_VERIFY(dialog->isVisible());
+                title = dialog->windowTitle();
+                corner = dialog->grab().toImage().pixelColor(2, 2);
+                static_cast<QDialog *>(dialog)->reject();
+            });
+            open();
+            QVERIFY2(corner.isValid(), qPrintable(QString::number(index)));
+            QVERIFY2(distance(corner, Theme::at(theme).from) < 40,
+                     qPrintable(QStringLiteral("dialog %1 (%2): %3 is not the theme's %4")
+                                    .arg(index)
+                                    .arg(title, corner.name(), Theme::at(theme).from.name())));
+            ++index;
+        }
+        f.window->header()->themeSlider()->setValue(0);
     }
 
     void copyLinkGivesALinkToTheRoom()

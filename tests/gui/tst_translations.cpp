@@ -13,10 +13,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDate>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QTcpServer>
 #include <QTimer>
+
+#include <utility>
 
 using namespace chat;
 
@@ -49,6 +53,37 @@ private slots:
         QVERIFY(labelsOf(f.window->lobby()).contains(QStringLiteral("Оберіть кімнату")));
         QCOMPARE(QCoreApplication::translate("chat::MessagesPanel", "%n new message(s)", nullptr, 5),
                  QStringLiteral("5 нових повідомлень"));
+    }
+
+    // Read as a native speaker would (issue 12): status texts are whole phrases, not a bare "verbinde"; the
+    // day separators and the plurals are translated.
+    void statusTextsAndDaysReadNaturally()
+    {
+        const auto tr = [](const char *context, const char *text, int n = -1) {
+            return QCoreApplication::translate(context, text, nullptr, n);
+        };
+        QCOMPARE(Translations::install(QStringLiteral("de")), QStringLiteral("de"));
+        QCOMPARE(tr("chat::HeaderWidget", "◌ Connecting to %1…"),
+                 QStringLiteral("◌ Verbindung mit %1 wird hergestellt…"));
+        QCOMPARE(tr("chat::HeaderWidget", "○ Disconnected: reconnecting…"),
+                 QStringLiteral("○ Getrennt: Verbindung wird wiederhergestellt…"));
+        QCOMPARE(tr("chat::ProtocolClient", "connecting"), QStringLiteral("Verbindungsaufbau"));
+        QCOMPARE(tr("chat::LobbyPage", "Connecting…"), QStringLiteral("Verbindung wird hergestellt…"));
+        QCOMPARE(tr("chat::MessageListModel", "Today"), QStringLiteral("Heute"));
+        QCOMPARE(tr("chat::MessageListModel", "Yesterday"), QStringLiteral("Gestern"));
+        QCOMPARE(tr("chat::MessagesPanel", "%n new message(s)", 1), QStringLiteral("1 neue Nachricht"));
+        QCOMPARE(tr("chat::MessagesPanel", "%n new message(s)", 3), QStringLiteral("3 neue Nachrichten"));
+        QCOMPARE(QLocale().toString(QDate(2026, 11, 28), QLocale::LongFormat),
+                 QStringLiteral("Samstag, 28. November 2026"));
+        QCOMPARE(Translations::install(QStringLiteral("uk")), QStringLiteral("uk"));
+        QCOMPARE(tr("chat::HeaderWidget", "◌ Connecting to %1…"), QStringLiteral("◌ Під’єднання до %1…"));
+        QCOMPARE(tr("chat::MessageListModel", "Today"), QStringLiteral("Сьогодні"));
+        QCOMPARE(tr("chat::MessageListModel", "Yesterday"), QStringLiteral("Учора"));
+        for (const auto &[n, text] :
+             {std::pair {1, "1 нове повідомлення"}, std::pair {3, "3 нові повідомлення"},
+              std::pair {11, "11 нових повідомлень"}, std::pair {21, "21 нове повідомлення"}})
+            QCOMPARE(tr("chat::MessagesPanel", "%n new message(s)", n), QString::fromUtf8(text));
+        QCOMPARE(Translations::install(QStringLiteral("en")), QStringLiteral("en"));
     }
 
     // Choosing German in the settings dialog retranslates the open window at once: labels, placeholders,

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QLineEdit>
+
+namespace chat {
+
+// A name edited in place (your user name, the room's name). While it has no focus, a name too long for the
+// field is shown from its start and cut at its end with "…" (a plain QLineEdit scrolls to the end and cuts
+// the start, through a glyph); the whole name is in the tooltip, and in the accessible value as always.
+class NameEdit : public QLineEdit
+{
+    Q_OBJECT
+    Q_PROPERTY(QString displayedText READ displayedText)
+public:
+    explicit NameEdit(QWidget *parent = nullptr);
+
+    // The hint shown under the name in the tooltip ("edit it and press Enter").
+    void setHint(const QString &hint);
+    // What is painted while the field has no focus.
+    QString displayedText() const;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
+
+private:
+    QRect textArea() const;
+    void updateToolTip();
+
+    QString m_hint;
+};
+
+} // namespace chat
