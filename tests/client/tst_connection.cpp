@@ -1,9 +1,14 @@
 // Connection against an in-process QWebSocketServer: it opens, offers the subprotocol, comes back by itself
-// after the server drops it (with a growing delay), and stays closed after close().
+// after the server drops it (with a growing delay), and stays closed after close(). A fragmented statement
+// (docs/PROTOCOL.md Q4) arrives whole.
 #include "net/Connection.h"
+#include "protocol/ServerStatement.h"
 
+#include <QCryptographicHash>
 #include <QNetworkRequest>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -56,6 +61,64 @@ private slots:
         QCOMPARE(connection.state(), Connection::State::Disconnected);
         QCOMPARE(peers.size(), 2); // no reconnect after close()
         qDeleteAll(peers);
+    }
+
+    // Q4: the original sent the delete_room error no_specified_room as a text frame without the final bit,
+    // followed by an empty continuation frame. A hand-made server sends exactly those two frames (RFC 6455
+    // 5.4); the client must hand on the whole text once, and it must parse as the error.
+    void fragmentedStatementArrivesWhole()
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        const QByteArray text = "{\"type\": \"error\", \"payload\": {\"message\": \"no_specified_room\"}}";
+        QVERIFY(text.size() < 126); // one length byte below
+        QTcpSocket *peer = nullptr;
+        QByteArray request;
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            peer = server.nextPendingConnection();
+            connect(peer, &QTcpSocket::readyRead, this, [&] {
+                request += peer->readAll();
+                if (!request.contains("\r\n\r\n"))
+                    return;
+                QByteArray key;
+                for (const QByteArray &line : request.split('\n')) {
+                    if (line.toLower().startsWith("sec-websocket-key:"))
+                        key = line.mid(int(qstrlen("sec-websocket-key:"))).trimmed();
+                }
+                const QByteArray accept =
+                    QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
+                                             QCryptographicHash::Sha1)
+                        .toBase64();
+                QByteArray frames = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                                    "Connection: Upgrade\r\nSec-WebSocket-Accept: "
+                    + accept + "\r\n\r\n";
+                frames += char(0x01); // text, FIN clear
+                frames += char(text.size()); // unmasked: frames from a server are never masked
+                frames += text;
+                frames += char(0x80); // continuation, FIN set, empty
+                frames += char(0x00);
+                frames += char(0x81); // then a whole text frame: it must be the next message, the
+                frames += char(2); // empty fragment must not have been one
+                frames += "{}";
+                peer->write(frames);
+                request.clear();
+                disconnect(peer, &QTcpSocket::readyRead, this, nullptr);
+            });
+        });
+
+        Connection connection;
+        QSignalSpy opened(&connection, &Connection::opened);
+        QSignalSpy received(&connection, &Connection::textReceived);
+        connection.open(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(server.serverPort())));
+        QVERIFY(opened.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(received.count(), 2, 10000);
+        QCOMPARE(received.at(1).at(0).toByteArray(), QByteArray("{}"));
+        const QByteArray whole = received.first().at(0).toByteArray();
+        QCOMPARE(whole, text);
+        const auto parsed = ServerStatement::parse(whole);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->errorName(), std::optional<ErrorName>(ErrorName::NoSpecifiedRoom));
+        connection.close();
     }
 
     void backoffGrowsAndIsCapped()
