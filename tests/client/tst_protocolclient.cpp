@@ -130,8 +130,11 @@ private slots:
         }
     }
 
-    // Every client of every recording (SQLite and memory) replays without the client misbehaving, and every
-    // call it agreed to send is byte-for-byte the recorded payload.
+    // Every client of every recording (SQLite and memory) replays, and after every step its models hold what
+    // the recording implies: the rooms (order, names, colours, sums, users), our user, the room we are in,
+    // its users, messages and drawing, derived from the recorded statements alone (ExpectedState in
+    // TranscriptReplay.cpp). Every call it agreed to send is the recorded payload; every call it refused is
+    // one section 8 forbids; every call its API cannot make was refused by the server too.
     void everyTranscript_data()
     {
         QTest::addColumn<QString>("file");
@@ -167,11 +170,7 @@ private slots:
         ProtocolClient client;
         replay.replay(client, who);
         QVERIFY2(replay.mismatches.isEmpty(), qPrintable(replay.mismatches.join(QLatin1Char('\n'))));
-        for (const QJsonObject &call : std::as_const(replay.sent)) {
-            const QString message =
-                call.value(QStringLiteral("payload")).toObject().value(QStringLiteral("message")).toString();
-            QVERIFY(!message.isEmpty());
-        }
+        QVERIFY(replay.comparedSteps > 0);
     }
 
     // Section 8: a line uuid is sent once, ever (a second one breaks the original SQLite server, Q2).
