@@ -108,7 +108,7 @@ private slots:
         QVERIFY(a.connectTo(m_server.url()));
         QVERIFY(b.connectTo(m_server.url()));
         a.close();
-        QVERIFY(b.receivesNothing(300));
+        QVERIFY(b.receivesNothing());
     }
 
 private:

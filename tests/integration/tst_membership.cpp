@@ -54,7 +54,7 @@ private slots:
             QCOMPARE(room->users.size(), 1);
             QCOMPARE(room->users.first().uuid, m_a.user().uuid);
             QCOMPARE(room->users.first().roomUuid, m_r1.uuid);
-            QVERIFY(client->receivesNothing(50));
+            QVERIFY(client->receivesNothing());
         }
     }
 

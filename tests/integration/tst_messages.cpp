@@ -76,7 +76,7 @@ private slots:
         QCOMPARE(m_a.expect(nameOf(ResultName::UserChanged))->object().value(str("name")).toString(), name);
         for (const QString &body : bodies)
             m_a.call(CallName::CreateMessage, fields({{"body", body}}));
-        m_a.drain(300);
+        m_a.drain();
         m_a.call(CallName::ListMessages);
         const auto listed = m_a.expect(nameOf(ResultName::MessagesListed));
         QVERIFY(listed);

@@ -48,7 +48,7 @@ private slots:
                            {"points", QJsonArray {9, 9}},
                            {"color", str("#00ff00")},
                            {"tool", str("eraser")}}));
-            a.drain(200);
+            a.drain();
             a.call(CallName::ListRooms);
             before = roomsOf(*a.expect(nameOf(ResultName::RoomsListed)));
             QCOMPARE(before.size(), 2);
