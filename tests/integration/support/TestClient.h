@@ -15,6 +15,14 @@
 #include <optional>
 #include <utility>
 
+// The next statement of client, which must be named name, as `const chat::ServerStatement &variable`. When it
+// does not come, or another does, the test fails there with a message (TestClient::expect says which came);
+// it never dereferences an empty optional. Only in a test function (it may return from it).
+#define EXPECT_STATEMENT(variable, client, name)                                                             \
+    const auto variable##Expected = (client).expect(name);                                                   \
+    QVERIFY2(variable##Expected.has_value(), qPrintable(QStringLiteral("expected %1").arg(name)));           \
+    const chat::ServerStatement &variable = *variable##Expected
+
 // A protocol client for tests: a real QWebSocket that queues every statement it receives, in order.
 class TestClient : public QObject
 {
