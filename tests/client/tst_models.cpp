@@ -8,6 +8,8 @@
 #include "models/UserListModel.h"
 
 #include <QBuffer>
+#include <QDateTime>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -146,6 +148,31 @@ private slots:
         buffer.open(QIODevice::WriteOnly);
         QVERIFY(log.writeText(&buffer));
         QCOMPARE(buffer.data().count('\n'), 2);
+    }
+
+    // The time column is the local time of arrival as HH:mm:ss.zzz, and a row's text is time, origin, type,
+    // name and JSON, separated by one space (what "Save log" writes).
+    void eventLogTimeAndRowText()
+    {
+        EventLogModel log;
+        const QDateTime before = QDateTime::currentDateTime();
+        log.append(EventLogModel::Origin::Sent, QStringLiteral("call"), QStringLiteral("list_rooms"),
+                   QByteArrayLiteral("{\"x\":2}"));
+        log.append(EventLogModel::Origin::Local, QStringLiteral("connection"), QStringLiteral("opened WS"));
+        const QDateTime after = QDateTime::currentDateTime();
+        const QString time = log.index(0).data(EventLogModel::TimeRole).toString();
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\d$")).match(time).hasMatch(),
+            qPrintable(time));
+        const QTime shown = QTime::fromString(time, QStringLiteral("HH:mm:ss.zzz"));
+        QVERIFY(shown.isValid());
+        if (before.date() == after.date()) // not across midnight
+            QVERIFY2(shown >= before.time() && shown <= after.time(), qPrintable(time));
+        QCOMPARE(log.rowText(0), time + QStringLiteral(" sent call list_rooms {\"x\":2}"));
+        QCOMPARE(log.rowText(1),
+                 log.index(1).data(EventLogModel::TimeRole).toString()
+                     + QStringLiteral(" local connection opened WS"));
+        QCOMPARE(log.index(0).data(Qt::DisplayRole).toString(), log.rowText(0));
     }
 
     void drawingReplacesALineWithTheSameUuid()
