@@ -1,7 +1,9 @@
 // Connection against an in-process QWebSocketServer: it opens, offers the subprotocol, comes back by itself
 // after the server drops it (with a growing delay), and stays closed after close(). A fragmented statement
 // (docs/PROTOCOL.md Q4) arrives whole.
+#include "models/RoomListModel.h"
 #include "net/Connection.h"
+#include "net/ProtocolClient.h"
 #include "protocol/ServerStatement.h"
 
 #include <QCryptographicHash>
@@ -119,6 +121,86 @@ private slots:
         QVERIFY(parsed);
         QCOMPARE(parsed->errorName(), std::optional<ErrorName>(ErrorName::NoSpecifiedRoom));
         connection.close();
+    }
+
+    // ProtocolClient over a real socket: losing the connection and getting it back are told (notices), the
+    // room it was in is entered again when it still exists and closed with its reason when it vanished
+    // meanwhile, and a close for a rejected request names the call.
+    void reconnectNoticesAndAVanishedRoom()
+    {
+        QWebSocketServer server(QStringLiteral("test"), QWebSocketServer::NonSecureMode);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QList<QWebSocket *> peers;
+        QStringList received; // the calls, as the server got them
+        const QString room = QStringLiteral(
+            "{\"uuid\": \"r1\", \"name\": \"One\", \"color\": \"#fff\", \"users\": [], \"sum\": 0}");
+        connect(&server, &QWebSocketServer::newConnection, this, [&] {
+            QWebSocket *peer = server.nextPendingConnection();
+            peers.append(peer);
+            connect(peer, &QWebSocket::textMessageReceived, this, [&, peer](const QString &text) {
+                received.append(text);
+                if (text.contains(QLatin1String("\"enter_room\"")))
+                    peer->sendTextMessage(QStringLiteral(
+                        "{\"type\": \"result\", \"payload\": {\"message\": \"room_entered\"}}"));
+            });
+            peer->sendTextMessage(
+                QStringLiteral("{\"type\": \"result\", \"payload\": {\"message\": "
+                               "\"user_created\", \"object\": {\"uuid\": \"u%1\", \"name\": "
+                               "\"user-u%1\", \"room_uuid\": null}}}")
+                    .arg(peers.size()));
+            // The room exists for the first two connections and is gone for the third.
+            peer->sendTextMessage(QStringLiteral("{\"type\": \"result\", \"payload\": {\"message\": "
+                                                 "\"rooms_listed\", \"list\": [%1]}}")
+                                      .arg(peers.size() <= 2 ? room : QString()));
+        });
+
+        ProtocolClient client;
+        QSignalSpy notices(&client, &ProtocolClient::notice);
+        QSignalSpy closed(&client, &ProtocolClient::roomClosed);
+        const auto noticesText = [&] {
+            QStringList texts;
+            for (const QList<QVariant> &arguments : std::as_const(notices))
+                texts << arguments.at(0).toString();
+            return texts;
+        };
+        client.connectTo(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(server.serverPort())));
+        QTRY_COMPARE_WITH_TIMEOUT(client.rooms()->rowCount(), 1, 10000);
+        QVERIFY(client.enterRoom(QStringLiteral("r1")));
+        QTRY_COMPARE_WITH_TIMEOUT(client.currentRoom(), QStringLiteral("r1"), 10000);
+        QVERIFY(notices.isEmpty());
+
+        // Lost: told at once; back: told, and the room is entered again (it still exists).
+        peers.last()->close(QWebSocketProtocol::CloseCodeGoingAway);
+        QTRY_VERIFY_WITH_TIMEOUT(!notices.isEmpty(), 10000);
+        QCOMPARE(noticesText().first(),
+                 QStringLiteral("The connection to the server was lost. Reconnecting…"));
+        QTRY_COMPARE_WITH_TIMEOUT(peers.size(), 2, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(noticesText().contains(QStringLiteral("Connected again.")), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(received.count(QStringLiteral("{\"payload\":{\"message\":\"enter_room\","
+                                                                "\"uuid\":\"r1\"},\"type\":\"call\"}")),
+                                  2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(client.currentRoom(), QStringLiteral("r1"), 10000);
+        QCOMPARE(closed.count(), 0);
+
+        // A request the server rejects by closing (1009): the notice names the call. The room has vanished
+        // by the next connection: it is closed with its reason instead of entered.
+        notices.clear();
+        QVERIFY(client.createRoom());
+        QTRY_VERIFY_WITH_TIMEOUT(received.last().contains(QLatin1String("create_room")), 10000);
+        peers.last()->close(QWebSocketProtocol::CloseCodeTooMuchData);
+        QTRY_VERIFY_WITH_TIMEOUT(!notices.isEmpty(), 10000);
+        QCOMPARE(
+            noticesText().first(),
+            QStringLiteral("The server rejected the last request (create_room) and closed the connection."));
+        QTRY_COMPARE_WITH_TIMEOUT(closed.count(), 1, 20000);
+        QCOMPARE(closed.first().at(0).toString(), QStringLiteral("r1"));
+        QCOMPARE(closed.first().at(1).toString(), QStringLiteral("The room you were in no longer exists."));
+        QVERIFY(client.currentRoom().isEmpty());
+        QCOMPARE(received.count(QStringLiteral("{\"payload\":{\"message\":\"enter_room\",\"uuid\":\"r1\"},"
+                                               "\"type\":\"call\"}")),
+                 2);
+        client.connection()->close();
+        qDeleteAll(peers);
     }
 
     void backoffGrowsAndIsCapped()
