@@ -43,6 +43,30 @@ class TestModels : public QObject
     Q_OBJECT
 
 private slots:
+    // What the room cards and their tooltips read (no translation installed: the source texts).
+    void roomRolesGiveWhatTheCardsShow()
+    {
+        RoomListModel rooms;
+        Room kitchen = room(QStringLiteral("k"), QStringLiteral("Kitchen"), 2);
+        kitchen.color = QStringLiteral("#5da247");
+        kitchen.sum = 3;
+        rooms.reset({kitchen});
+        const QModelIndex index = rooms.index(0);
+        QCOMPARE(index.data(Qt::DisplayRole).toString(), QStringLiteral("Kitchen"));
+        QCOMPARE(index.data(Qt::AccessibleTextRole).toString(), QStringLiteral("Kitchen"));
+        QCOMPARE(index.data(Qt::ToolTipRole).toString(), QStringLiteral("Kitchen: 3 message(s)"));
+        QCOMPARE(index.data(RoomListModel::UuidRole).toString(), QStringLiteral("k"));
+        QCOMPARE(index.data(RoomListModel::ColorRole).toString(), QStringLiteral("#5da247"));
+        QCOMPARE(index.data(RoomListModel::SumRole).toLongLong(), 3);
+        QCOMPARE(index.data(RoomListModel::UserCountRole).toInt(), 2);
+        QVERIFY(!index.data(Qt::DecorationRole).isValid());
+        QVERIFY(index.flags() & Qt::ItemIsEditable);
+        QCOMPARE(rooms.roleNames().value(RoomListModel::SumRole), QByteArray("sum"));
+        QCOMPARE(rooms.roleNames().value(RoomListModel::ColorRole), QByteArray("color"));
+        rooms.setSum(QStringLiteral("k"), 1);
+        QCOMPARE(index.data(Qt::ToolTipRole).toString(), QStringLiteral("Kitchen: 1 message(s)"));
+    }
+
     void roomListKeepsCreationOrderAndUpdatesInPlace()
     {
         RoomListModel rooms;
