@@ -21,6 +21,7 @@
 
 #include <QAbstractButton>
 #include <QCheckBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
@@ -28,6 +29,8 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QToolButton>
+#include <QWebSocket>
+#include <QWebSocketServer>
 
 using namespace chat;
 
@@ -380,6 +383,55 @@ private slots:
                              QString::fromLatin1(widget->metaObject()->className()), widget->objectName())));
             }
         }
+    }
+
+    // The window over a real socket that drops: the header says it is disconnected and reconnecting, the
+    // notice bar says the connection was lost, and once back the header says connected again.
+    void theWindowFollowsALostConnection()
+    {
+        QWebSocketServer server(QStringLiteral("test"), QWebSocketServer::NonSecureMode);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QList<QWebSocket *> peers;
+        connect(&server, &QWebSocketServer::newConnection, this, [&] {
+            QWebSocket *peer = server.nextPendingConnection();
+            peers.append(peer);
+            peer->sendTextMessage(
+                QStringLiteral("{\"type\": \"result\", \"payload\": {\"message\": "
+                               "\"user_created\", \"object\": {\"uuid\": \"u%1\", \"name\": "
+                               "\"user-u%1\", \"room_uuid\": null}}}")
+                    .arg(peers.size()));
+            peer->sendTextMessage(QStringLiteral(
+                "{\"type\": \"result\", \"payload\": {\"message\": \"rooms_listed\", \"list\": []}}"));
+        });
+        QStandardPaths::setTestModeEnabled(true);
+        ClientSettings settings;
+        ProtocolClient client;
+        MainWindow window(&client, &settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window, 20000));
+        QLabel *state = window.header()->stateLabel();
+        // Every text the state label showed, in order (read after the header updated it).
+        QStringList shown;
+        connect(&client, &ProtocolClient::connectionStateChanged, this, [&] { shown << state->text(); });
+        const QUrl url(QStringLiteral("ws://127.0.0.1:%1").arg(server.serverPort()));
+        client.connectTo(url);
+        const QString connected = QStringLiteral("● Connected to ") + url.toDisplayString();
+        QTRY_COMPARE_WITH_TIMEOUT(state->text(), connected, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(client.self().uuid, QStringLiteral("u1"), 10000);
+
+        shown.clear();
+        peers.last()->close(QWebSocketProtocol::CloseCodeGoingAway);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.contains(QStringLiteral("○ Disconnected: reconnecting…")), 10000);
+        QVERIFY(window.notices()->isVisible());
+        QCOMPARE(window.notices()->text(),
+                 QStringLiteral("The connection to the server was lost. Reconnecting…"));
+        QTRY_COMPARE_WITH_TIMEOUT(peers.size(), 2, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(state->text(), connected, 10000);
+        QCOMPARE(shown.last(), connected);
+        QTRY_COMPARE_WITH_TIMEOUT(client.self().uuid, QStringLiteral("u2"), 10000);
+        client.connection()->close();
+        QCOMPARE(state->text(), QStringLiteral("○ Disconnected"));
+        qDeleteAll(peers);
     }
 };
 
