@@ -336,12 +336,19 @@ private slots:
     {
         GuiFixture f;
         SettingsDialog dialog(&f.settings, ServerAddress::localServer());
-        auto *publicServer = dialog.findChildren<QRadioButton *>().at(1);
-        publicServer->setChecked(true);
-        QCOMPARE(dialog.chosenServer(), QUrl(QStringLiteral("wss://chat.zoloto.cx.ua/api")));
-        auto *other = dialog.findChildren<QRadioButton *>().at(2);
-        other->setChecked(true);
+        const auto radios = dialog.findChildren<QRadioButton *>();
+        QCOMPARE(radios.size(), 3);
         auto *url = dialog.findChild<QLineEdit *>();
+        QVERIFY(url);
+        QVERIFY(radios.at(0)->isChecked()); // this computer
+        QVERIFY(!url->isEnabled()); // the address is typed only for another server
+        auto *publicServer = radios.at(1);
+        publicServer->setChecked(true);
+        QVERIFY(!url->isEnabled());
+        QCOMPARE(dialog.chosenServer(), QUrl(QStringLiteral("wss://chat.zoloto.cx.ua/api")));
+        auto *other = radios.at(2);
+        other->setChecked(true);
+        QVERIFY(url->isEnabled());
         url->setText(QStringLiteral("example.org:9100"));
         QCOMPARE(dialog.chosenServer(), QUrl(QStringLiteral("ws://example.org:9100")));
         auto *sounds = dialog.findChildren<QCheckBox *>().at(0);
@@ -356,11 +363,9 @@ private slots:
     {
         GuiFixture f;
         f.window->resize(900, 700);
-        QTest::qWait(20);
-        QVERIFY(!f.window->leftPanel()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!f.window->leftPanel()->isVisible(), 10000);
         f.window->resize(1300, 700);
-        QTest::qWait(20);
-        QVERIFY(f.window->leftPanel()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(f.window->leftPanel()->isVisible(), 10000);
     }
 
     void everyControlHasAnAccessibleName()
