@@ -58,6 +58,8 @@ public:
     quint16 port() const;
     QHostAddress address() const;
     int sessionCount() const { return static_cast<int>(m_sessions.size()); }
+    // Count updates held back for those outside a room (--count-update-budget), not yet sent.
+    int heldCountUpdates() const { return m_countUpdates.heldCount(); }
     // What the server counts for /metrics (MetricsEndpoint); the cluster node adds its own.
     ServerMetrics &metrics() { return m_metrics; }
     const ServerMetrics &metrics() const { return m_metrics; }

@@ -8,6 +8,8 @@
 #include "models/UserListModel.h"
 
 #include <QBuffer>
+#include <QDateTime>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -41,6 +43,30 @@ class TestModels : public QObject
     Q_OBJECT
 
 private slots:
+    // What the room cards and their tooltips read (no translation installed: the source texts).
+    void roomRolesGiveWhatTheCardsShow()
+    {
+        RoomListModel rooms;
+        Room kitchen = room(QStringLiteral("k"), QStringLiteral("Kitchen"), 2);
+        kitchen.color = QStringLiteral("#5da247");
+        kitchen.sum = 3;
+        rooms.reset({kitchen});
+        const QModelIndex index = rooms.index(0);
+        QCOMPARE(index.data(Qt::DisplayRole).toString(), QStringLiteral("Kitchen"));
+        QCOMPARE(index.data(Qt::AccessibleTextRole).toString(), QStringLiteral("Kitchen"));
+        QCOMPARE(index.data(Qt::ToolTipRole).toString(), QStringLiteral("Kitchen: 3 message(s)"));
+        QCOMPARE(index.data(RoomListModel::UuidRole).toString(), QStringLiteral("k"));
+        QCOMPARE(index.data(RoomListModel::ColorRole).toString(), QStringLiteral("#5da247"));
+        QCOMPARE(index.data(RoomListModel::SumRole).toLongLong(), 3);
+        QCOMPARE(index.data(RoomListModel::UserCountRole).toInt(), 2);
+        QVERIFY(!index.data(Qt::DecorationRole).isValid());
+        QVERIFY(index.flags() & Qt::ItemIsEditable);
+        QCOMPARE(rooms.roleNames().value(RoomListModel::SumRole), QByteArray("sum"));
+        QCOMPARE(rooms.roleNames().value(RoomListModel::ColorRole), QByteArray("color"));
+        rooms.setSum(QStringLiteral("k"), 1);
+        QCOMPARE(index.data(Qt::ToolTipRole).toString(), QStringLiteral("Kitchen: 1 message(s)"));
+    }
+
     void roomListKeepsCreationOrderAndUpdatesInPlace()
     {
         RoomListModel rooms;
@@ -146,6 +172,31 @@ private slots:
         buffer.open(QIODevice::WriteOnly);
         QVERIFY(log.writeText(&buffer));
         QCOMPARE(buffer.data().count('\n'), 2);
+    }
+
+    // The time column is the local time of arrival as HH:mm:ss.zzz, and a row's text is time, origin, type,
+    // name and JSON, separated by one space (what "Save log" writes).
+    void eventLogTimeAndRowText()
+    {
+        EventLogModel log;
+        const QDateTime before = QDateTime::currentDateTime();
+        log.append(EventLogModel::Origin::Sent, QStringLiteral("call"), QStringLiteral("list_rooms"),
+                   QByteArrayLiteral("{\"x\":2}"));
+        log.append(EventLogModel::Origin::Local, QStringLiteral("connection"), QStringLiteral("opened WS"));
+        const QDateTime after = QDateTime::currentDateTime();
+        const QString time = log.index(0).data(EventLogModel::TimeRole).toString();
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\d$")).match(time).hasMatch(),
+            qPrintable(time));
+        const QTime shown = QTime::fromString(time, QStringLiteral("HH:mm:ss.zzz"));
+        QVERIFY(shown.isValid());
+        if (before.date() == after.date()) // not across midnight
+            QVERIFY2(shown >= before.time() && shown <= after.time(), qPrintable(time));
+        QCOMPARE(log.rowText(0), time + QStringLiteral(" sent call list_rooms {\"x\":2}"));
+        QCOMPARE(log.rowText(1),
+                 log.index(1).data(EventLogModel::TimeRole).toString()
+                     + QStringLiteral(" local connection opened WS"));
+        QCOMPARE(log.index(0).data(Qt::DisplayRole).toString(), log.rowText(0));
     }
 
     void drawingReplacesALineWithTheSameUuid()

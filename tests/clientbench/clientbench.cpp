@@ -2,12 +2,20 @@
 // times.
 //   chat-client-bench [--scale F]   (F = 1: 100 000 messages, 100 000 log entries, 2 000 rooms, 5 000
 //   strokes)
+// The times are figures, compared with the targets of issue 3 in the printed line ("ok" or "over target"),
+// and never decide the exit code: a loaded machine must not fail a build. What the program checks is that it
+// works: every statement fed lands in its model with the expected count, and every figure is printed. Any
+// failed check prints "FAILED: ..." on stderr and the exit code is 1 (the smoke test,
+// tests/clientbench/RunSmoke.cmake, also requires every figure line).
 #include "app/ClientSettings.h"
 #include "drawing/BoardScene.h"
 #include "drawing/BoardView.h"
 #include "drawing/StrokeLayerItem.h"
 #include "model/Message.h"
+#include "models/DrawingModel.h"
 #include "models/EventLogModel.h"
+#include "models/MessageListModel.h"
+#include "models/RoomListModel.h"
 #include "net/ProtocolClient.h"
 #include "protocol/ServerStatement.h"
 #include "widgets/DrawingPanel.h"
@@ -84,10 +92,34 @@ double threadCpuMs()
     return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
 }
 
+int failures = 0;
+
+void check(bool ok, const QString &what)
+{
+    if (ok)
+        return;
+    std::fprintf(stderr, "FAILED: %s\n", qPrintable(what));
+    std::fflush(stderr);
+    ++failures;
+}
+
+// Checks that the model holds what was fed to it.
+void checkCount(const char *what, qsizetype actual, qsizetype expected)
+{
+    check(actual == expected,
+          QStringLiteral("%1: %2 in the model, %3 expected")
+              .arg(QLatin1String(what))
+              .arg(actual)
+              .arg(expected));
+}
+
 void report(const char *what, int count, double loadMs, double paintMs)
 {
+    check(std::isfinite(loadMs) && loadMs >= 0 && std::isfinite(paintMs) && paintMs >= 0,
+          QStringLiteral("%1: no valid time measured").arg(QLatin1String(what)));
+    // Targets (issue 3): load < 1 s, repaint < 16 ms. Shown, not enforced (see the top of this file).
     std::printf("%-14s %7d   load %8.1f ms   repaint %6.2f ms   %s\n", what, count, loadMs, paintMs,
-                loadMs < 1000 && paintMs < 16 ? "ok" : "SLOW");
+                loadMs < 1000 && paintMs < 16 ? "ok" : "over target (load < 1000 ms, repaint < 16 ms)");
     std::fflush(stdout);
 }
 
@@ -99,8 +131,14 @@ int main(int argc, char *argv[])
     QStandardPaths::setTestModeEnabled(true);
     double scale = 1.0;
     const QStringList args = app.arguments();
-    if (const qsizetype at = args.indexOf(QStringLiteral("--scale")); at >= 0 && at + 1 < args.size())
-        scale = args.at(at + 1).toDouble();
+    if (const qsizetype at = args.indexOf(QStringLiteral("--scale")); at >= 0) {
+        bool ok = false;
+        scale = at + 1 < args.size() ? args.at(at + 1).toDouble(&ok) : 0.0;
+        if (!ok || !(scale > 0) || scale > 100) {
+            std::fprintf(stderr, "chat-client-bench: --scale needs a number above 0 and at most 100\n");
+            return 2;
+        }
+    }
     const int messages = int(100000 * scale), logEntries = int(100000 * scale),
               rooms = qMax(1, int(2000 * scale)), strokes = int(5000 * scale);
 
@@ -115,6 +153,7 @@ int main(int argc, char *argv[])
     while (exposing.elapsed() < 300)
         QCoreApplication::processEvents();
     client.handleStatement(result("user_created", QStringLiteral("object"), user(0)));
+    check(client.self().uuid == QLatin1String("u0"), QStringLiteral("user_created was not taken"));
 
     // Rooms: one rooms_listed, as after connecting.
     QJsonArray roomList;
@@ -129,10 +168,12 @@ int main(int argc, char *argv[])
         client.handleStatement(roomsStatement);
         window.repaint();
     });
+    checkCount("rooms", client.rooms()->rowCount(), rooms);
     report("rooms", rooms, load, repaintMs(&window)); // the whole window: header, log and cards
 
     // Log: entries arriving one by one while the log is shown and follows the bottom.
     EventLogModel *log = client.log();
+    const int logBefore = log->rowCount();
     load = elapsedMs([&] {
         for (int i = 0; i < logEntries; ++i)
             log->append(EventLogModel::Origin::Received, QStringLiteral("result"),
@@ -140,12 +181,14 @@ int main(int argc, char *argv[])
         QCoreApplication::processEvents();
         window.repaint();
     });
+    checkCount("log entries", log->rowCount() - logBefore, logEntries);
     report("log entries", log->rowCount(), load,
            repaintMs(window.leftPanel()->logPanel()->view()->viewport()));
 
     // Messages: entering a room with a long history (one messages_listed).
     client.enterRoom(QStringLiteral("r0"));
     client.handleStatement(result("room_entered", {}, {}));
+    check(client.currentRoom() == QLatin1String("r0"), QStringLiteral("room_entered did not open r0"));
     QJsonArray history;
     for (int i = 0; i < messages; ++i)
         history.append(QJsonObject {
@@ -163,6 +206,9 @@ int main(int argc, char *argv[])
                 elapsedMs([&] { (void)QJsonDocument::fromJson(historyStatement); }));
     {
         const auto parsed = chat::ServerStatement::parse(historyStatement);
+        check(parsed.has_value(), QStringLiteral("the history statement does not parse"));
+        if (!parsed)
+            return 1;
         std::printf(", Message::fromJson %.1f ms\n", elapsedMs([&] {
                         QVector<chat::Message> all;
                         all.reserve(parsed->list().size());
@@ -176,6 +222,7 @@ int main(int argc, char *argv[])
         QCoreApplication::processEvents();
         window.repaint();
     });
+    checkCount("messages", client.messages()->rowCount(), messages);
     report("messages", messages, load, repaintMs(window.roomPage()->messages()->view()->viewport()));
 
     // Strokes: a drawing_got with many lines of 40 points each.
@@ -215,9 +262,16 @@ int main(int argc, char *argv[])
         window.repaint();
     });
     const double completeCpu = threadCpuMs() - cpuBefore;
+    checkCount("strokes", client.drawing()->lines().size(), strokes);
+    check(!layer->isRebuilding(), QStringLiteral("strokes: the board is still being drawn"));
     report("strokes", strokes, load, repaintMs(window.roomPage()->drawing()->view()->viewport()));
     std::printf("%-14s %7d   complete %6.1f ms (sliced, the window stays responsive; %.0f ms of CPU after "
                 "load)\n",
                 "strokes", strokes, complete, completeCpu);
+    if (failures > 0) {
+        std::fprintf(stderr, "chat-client-bench: %d check(s) FAILED\n", failures);
+        return 1;
+    }
+    std::printf("all checks passed\n");
     return 0;
 }

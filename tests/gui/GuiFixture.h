@@ -24,8 +24,10 @@ struct GuiFixture
         window = std::make_unique<chat::MainWindow>(&client, &settings);
         window->resize(1280, 800);
         window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            qWarning("the window was not exposed");
+        // Widgets of a window that is not exposed are not laid out or painted as the tests assume: that fails
+        // the test (QTest::qFail records the failure; a constructor cannot return from the test function).
+        if (!QTest::qWaitForWindowExposed(window.get(), 20000))
+            QTest::qFail("the main window was not exposed within 20 s", __FILE__, __LINE__);
         feed(jsonText("{'type': 'result', 'payload': {'message': 'user_created', 'object': {'uuid': 'me', "
                       "'name': 'user-me', 'room_uuid': null}}}"));
     }

@@ -26,6 +26,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
@@ -34,6 +35,8 @@
 #include <QSignalSpy>
 #include <QTimer>
 #include <QToolButton>
+#include <QWebSocket>
+#include <QWebSocketServer>
 
 #include <functional>
 
@@ -698,12 +701,19 @@ private slots:
     {
         GuiFixture f;
         SettingsDialog dialog(&f.settings, ServerAddress::localServer());
-        auto *publicServer = dialog.findChildren<QRadioButton *>().at(1);
-        publicServer->setChecked(true);
-        QCOMPARE(dialog.chosenServer(), QUrl(QStringLiteral("wss://chat.zoloto.cx.ua/api")));
-        auto *other = dialog.findChildren<QRadioButton *>().at(2);
-        other->setChecked(true);
+        const auto radios = dialog.findChildren<QRadioButton *>();
+        QCOMPARE(radios.size(), 3);
         auto *url = dialog.findChild<QLineEdit *>();
+        QVERIFY(url);
+        QVERIFY(radios.at(0)->isChecked()); // this computer
+        QVERIFY(!url->isEnabled()); // the address is typed only for another server
+        auto *publicServer = radios.at(1);
+        publicServer->setChecked(true);
+        QVERIFY(!url->isEnabled());
+        QCOMPARE(dialog.chosenServer(), QUrl(QStringLiteral("wss://chat.zoloto.cx.ua/api")));
+        auto *other = radios.at(2);
+        other->setChecked(true);
+        QVERIFY(url->isEnabled());
         url->setText(QStringLiteral("example.org:9100"));
         QCOMPARE(dialog.chosenServer(), QUrl(QStringLiteral("ws://example.org:9100")));
         auto *sounds = dialog.findChildren<QCheckBox *>().at(0);
@@ -718,11 +728,9 @@ private slots:
     {
         GuiFixture f;
         f.window->resize(900, 700);
-        QTest::qWait(20);
-        QVERIFY(!f.window->leftPanel()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!f.window->leftPanel()->isVisible(), 10000);
         f.window->resize(1300, 700);
-        QTest::qWait(20);
-        QVERIFY(f.window->leftPanel()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(f.window->leftPanel()->isVisible(), 10000);
     }
 
     void everyControlHasAnAccessibleName()
@@ -745,6 +753,55 @@ private slots:
                              QString::fromLatin1(widget->metaObject()->className()), widget->objectName())));
             }
         }
+    }
+
+    // The window over a real socket that drops: the header says it is disconnected and reconnecting, the
+    // notice bar says the connection was lost, and once back the header says connected again.
+    void theWindowFollowsALostConnection()
+    {
+        QWebSocketServer server(QStringLiteral("test"), QWebSocketServer::NonSecureMode);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QList<QWebSocket *> peers;
+        connect(&server, &QWebSocketServer::newConnection, this, [&] {
+            QWebSocket *peer = server.nextPendingConnection();
+            peers.append(peer);
+            peer->sendTextMessage(
+                QStringLiteral("{\"type\": \"result\", \"payload\": {\"message\": "
+                               "\"user_created\", \"object\": {\"uuid\": \"u%1\", \"name\": "
+                               "\"user-u%1\", \"room_uuid\": null}}}")
+                    .arg(peers.size()));
+            peer->sendTextMessage(QStringLiteral(
+                "{\"type\": \"result\", \"payload\": {\"message\": \"rooms_listed\", \"list\": []}}"));
+        });
+        QStandardPaths::setTestModeEnabled(true);
+        ClientSettings settings;
+        ProtocolClient client;
+        MainWindow window(&client, &settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window, 20000));
+        QLabel *state = window.header()->stateLabel();
+        // Every text the state label showed, in order (read after the header updated it).
+        QStringList shown;
+        connect(&client, &ProtocolClient::connectionStateChanged, this, [&] { shown << state->text(); });
+        const QUrl url(QStringLiteral("ws://127.0.0.1:%1").arg(server.serverPort()));
+        client.connectTo(url);
+        const QString connected = QStringLiteral("● Connected to ") + url.toDisplayString();
+        QTRY_COMPARE_WITH_TIMEOUT(state->text(), connected, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(client.self().uuid, QStringLiteral("u1"), 10000);
+
+        shown.clear();
+        peers.last()->close(QWebSocketProtocol::CloseCodeGoingAway);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.contains(QStringLiteral("○ Disconnected: reconnecting…")), 10000);
+        QVERIFY(window.notices()->isVisible());
+        QCOMPARE(window.notices()->text(),
+                 QStringLiteral("The connection to the server was lost. Reconnecting…"));
+        QTRY_COMPARE_WITH_TIMEOUT(peers.size(), 2, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(state->text(), connected, 10000);
+        QCOMPARE(shown.last(), connected);
+        QTRY_COMPARE_WITH_TIMEOUT(client.self().uuid, QStringLiteral("u2"), 10000);
+        client.connection()->close();
+        QCOMPARE(state->text(), QStringLiteral("○ Disconnected"));
+        qDeleteAll(peers);
     }
 };
 

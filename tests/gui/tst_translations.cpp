@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDate>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -106,16 +107,47 @@ private slots:
         int dataChanges = 0;
         connect(log, &QAbstractItemModel::dataChanged, this, [&] { ++dataChanges; });
 
-        QTimer::singleShot(0, this, [] {
-            auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
+        // The dialog is modal: trigger() returns only once it is closed. The poll below closes it on every
+        // path (a failed check included) and says why, so a broken dialog fails the test instead of leaving
+        // it open until the ctest timeout.
+        QString problem;
+        QElapsedTimer waited;
+        waited.start();
+        QTimer poll;
+        poll.setInterval(10);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            QWidget *modal = QApplication::activeModalWidget();
+            auto *dialog = qobject_cast<SettingsDialog *>(modal);
+            if (!dialog) {
+                if (modal) {
+                    problem = QStringLiteral("another modal window opened: ")
+                        + QLatin1String(modal->metaObject()->className());
+                    modal->close();
+                } else if (waited.elapsed() > 20000) {
+                    problem = QStringLiteral("the settings dialog did not open");
+                    poll.stop();
+                }
+                return;
+            }
+            poll.stop();
             auto *language = dialog->findChild<QComboBox *>();
-            language->setCurrentIndex(language->findData(QStringLiteral("de")));
+            const int german = language ? language->findData(QStringLiteral("de")) : -1;
+            if (german < 0) {
+                problem = language ? QStringLiteral("the language list has no German")
+                                   : QStringLiteral("the settings dialog has no language list");
+                dialog->reject();
+                return;
+            }
+            language->setCurrentIndex(german);
             dialog->accept();
         });
+        poll.start();
         QAction *settings = f.window->actions().at(2);
         QCOMPARE(settings->text(), QStringLiteral("Settings"));
         settings->trigger(); // Ctrl+, : the settings dialog, modal
+        poll.stop();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QVERIFY(QApplication::activeModalWidget() == nullptr);
         QCoreApplication::processEvents(); // the posted QEvent::LanguageChange
 
         QCOMPARE(f.settings.language(), QStringLiteral("de"));

@@ -89,7 +89,7 @@ private slots:
         QVERIFY(answer);
         if (reply != nameOf(ResultName::RoomsListed))
             QCOMPARE(answer->type(), StatementType::Result); // general replies use "result" (Q5)
-        QVERIFY(m_client.receivesNothing(50));
+        QVERIFY(m_client.receivesNothing());
         probeAlive();
     }
 
@@ -139,7 +139,7 @@ private slots:
 private:
     void probeAlive()
     {
-        m_client.drain(20);
+        m_client.drain();
         m_client.call(CallName::ListRooms);
         QVERIFY(m_client.expect(nameOf(ResultName::RoomsListed)));
         QVERIFY(m_client.isConnected());

@@ -55,17 +55,19 @@ private slots:
     void aKnownUuidReplacesTheLineInPlace()
     {
         m_a.call(CallName::ChangeDrawLine, line(str("l1"), {1, 2}));
-        const QString name =
-            m_a.expect(nameOf(ResultName::DrawLineChanged))->object().value(str("name")).toString();
+        EXPECT_STATEMENT(got1, m_a, nameOf(ResultName::DrawLineChanged));
+        const QString name = got1.object().value(str("name")).toString();
         m_a.call(CallName::ChangeDrawLine, line(str("l2"), {5, 6}));
         QVERIFY(m_a.expect(nameOf(ResultName::DrawLineChanged)));
         m_a.call(CallName::ChangeDrawLine, line(str("l1"), {1, 2, 3, 4}, str("eraser")));
         const auto replaced = m_a.expect(nameOf(ResultName::DrawLineChanged));
+        QVERIFY(replaced);
         QCOMPARE(replaced->object().value(str("name")).toString(), name);
 
         m_b.drain();
         m_b.call(CallName::GetDrawing);
-        const auto drawing = Drawing::fromJson(m_b.expect(nameOf(ResultName::DrawingGot))->object());
+        EXPECT_STATEMENT(got2, m_b, nameOf(ResultName::DrawingGot));
+        const auto drawing = Drawing::fromJson(got2.object());
         QCOMPARE(drawing->lines.size(), 2);
         QCOMPARE(drawing->lines.at(0).uuid, str("l1"));
         QCOMPARE(drawing->lines.at(0).points, (QJsonArray {1, 2, 3, 4}));
@@ -81,15 +83,16 @@ private slots:
         m_b.drain();
         m_b.call(CallName::ResetDrawing);
         for (TestClient *member : {&m_a, &m_b}) {
-            const auto drawing = Drawing::fromJson(member->expect(nameOf(ResultName::DrawingGot))->object());
+            EXPECT_STATEMENT(got3, *member, nameOf(ResultName::DrawingGot));
+            const auto drawing = Drawing::fromJson(got3.object());
             QVERIFY(drawing && drawing->lines.isEmpty());
         }
         QVERIFY(m_lobby.receivesNothing());
         m_lobby.call(CallName::EnterRoom, fields({{"uuid", m_room.uuid}}));
         QVERIFY(m_lobby.expect(nameOf(ResultName::RoomEntered)));
         QVERIFY(m_lobby.expect(nameOf(ResultName::MessagesListed)));
-        QVERIFY(
-            m_lobby.expect(nameOf(ResultName::DrawingGot))->object().value(str("lines")).toArray().isEmpty());
+        EXPECT_STATEMENT(got4, m_lobby, nameOf(ResultName::DrawingGot));
+        QVERIFY(got4.object().value(str("lines")).toArray().isEmpty());
     }
 
     void drawingCallsNeedARoom()
@@ -141,7 +144,8 @@ private slots:
         QVERIFY(m_a.expect(reply));
         QVERIFY(m_b.receivesNothing());
         m_a.call(CallName::GetDrawing);
-        QVERIFY(m_a.expect(nameOf(ResultName::DrawingGot))->object().value(str("lines")).toArray().isEmpty());
+        EXPECT_STATEMENT(got5, m_a, nameOf(ResultName::DrawingGot));
+        QVERIFY(got5.object().value(str("lines")).toArray().isEmpty());
     }
 
 private:

@@ -1,5 +1,6 @@
 // Connecting and disconnecting: docs/PROTOCOL.md sections 1 and 5.
 #include "support/Json.h"
+#include "support/RawWebSocket.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 
@@ -108,7 +109,33 @@ private slots:
         QVERIFY(a.connectTo(m_server.url()));
         QVERIFY(b.connectTo(m_server.url()));
         a.close();
-        QVERIFY(b.receivesNothing(300));
+        QVERIFY(b.receivesNothing());
+    }
+
+    // Several nodes: a node the others took for dead closes every connection with 1012 "server restarting"
+    // (docs/PROTOCOL.md section 1, ClusterNode); it goes on taking connections, each a new user. The code
+    // is read off the wire: Qt's QWebSocket (6.4) counts 1012 among the invalid close codes and reports
+    // 1002 instead, so a QWebSocket client only sees that it was closed.
+    void restartingClosesEveryConnectionWith1012()
+    {
+        RawWebSocket raw;
+        QVERIFY(raw.handshake(m_server.server()->port()));
+        TestClient a;
+        QVERIFY(a.connectTo(m_server.url()));
+        const auto room = a.createRoom();
+        QVERIFY(room);
+        QVERIFY(a.enterRoom(room->uuid));
+        QTRY_COMPARE(m_server.server()->sessionCount(), 2);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(str("closing all 2 connections: cut off")));
+        m_server.server()->restartSessions(str("cut off"));
+        QTRY_VERIFY_WITH_TIMEOUT((raw.pingsSeen(), raw.closeCodeSeen() != -1), 20000);
+        QCOMPARE(raw.closeCodeSeen(), 1012);
+        QCOMPARE(raw.closeReasonSeen(), QByteArray("server restarting"));
+        QVERIFY(a.waitForDisconnected(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(m_server.server()->sessionCount(), 0, 20000);
+        TestClient again;
+        QVERIFY(again.connectTo(m_server.url()));
+        QVERIFY(again.user().uuid != a.user().uuid);
     }
 
 private:

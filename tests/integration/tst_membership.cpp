@@ -54,7 +54,7 @@ private slots:
             QCOMPARE(room->users.size(), 1);
             QCOMPARE(room->users.first().uuid, m_a.user().uuid);
             QCOMPARE(room->users.first().roomUuid, m_r1.uuid);
-            QVERIFY(client->receivesNothing(50));
+            QVERIFY(client->receivesNothing());
         }
     }
 
@@ -67,10 +67,12 @@ private slots:
         QVERIFY(m_a.expect(nameOf(ResultName::MessagesListed)));
         QVERIFY(m_a.expect(nameOf(ResultName::DrawingGot)));
         for (TestClient *client : {&m_a, &m_b}) {
-            const auto left = Room::fromJson(client->expect(nameOf(ResultName::RoomChanged))->object());
+            EXPECT_STATEMENT(got1, *client, nameOf(ResultName::RoomChanged));
+            const auto left = Room::fromJson(got1.object());
             QCOMPARE(left->uuid, m_r1.uuid);
             QVERIFY(left->users.isEmpty());
-            const auto joined = Room::fromJson(client->expect(nameOf(ResultName::RoomChanged))->object());
+            EXPECT_STATEMENT(got2, *client, nameOf(ResultName::RoomChanged));
+            const auto joined = Room::fromJson(got2.object());
             QCOMPARE(joined->uuid, m_r2.uuid);
             QCOMPARE(joined->users.size(), 1);
         }
@@ -85,7 +87,8 @@ private slots:
         QVERIFY(m_a.expect(nameOf(ResultName::MessagesListed)));
         QVERIFY(m_a.expect(nameOf(ResultName::DrawingGot)));
         for (int i = 0; i < 2; ++i) { // as the original with memory storage: two broadcasts
-            const auto room = Room::fromJson(m_b.expect(nameOf(ResultName::RoomChanged))->object());
+            EXPECT_STATEMENT(got3, m_b, nameOf(ResultName::RoomChanged));
+            const auto room = Room::fromJson(got3.object());
             QCOMPARE(room->users.size(), 1);
         }
     }
@@ -100,7 +103,8 @@ private slots:
         QVERIFY(m_b.enterRoom(m_r1.uuid));
         m_a.drain();
         m_a.call(CallName::ListRooms);
-        const auto rooms = m_a.expect(nameOf(ResultName::RoomsListed))->list();
+        EXPECT_STATEMENT(got4, m_a, nameOf(ResultName::RoomsListed));
+        const auto rooms = got4.list();
         const auto room = Room::fromJson(rooms.first().toObject());
         QCOMPARE(room->uuid, m_r1.uuid);
         QStringList order;
@@ -116,7 +120,8 @@ private slots:
         m_a.call(CallName::LeaveRoom);
         QVERIFY(m_a.expect(nameOf(ResultName::RoomLeft)));
         for (TestClient *client : {&m_a, &m_b}) {
-            const auto room = Room::fromJson(client->expect(nameOf(ResultName::RoomChanged))->object());
+            EXPECT_STATEMENT(got5, *client, nameOf(ResultName::RoomChanged));
+            const auto room = Room::fromJson(got5.object());
             QCOMPARE(room->uuid, m_r1.uuid);
             QVERIFY(room->users.isEmpty());
         }

@@ -73,10 +73,11 @@ private slots:
                                   QChar(1) + QString(QChar(0)), str("\u00e9\u4e2d\U0001f600 ok")};
         const QString name = str("Ann") + QChar(0) + QChar(1) + str("e");
         m_a.call(CallName::ChangeUserName, fields({{"name", name}}));
-        QCOMPARE(m_a.expect(nameOf(ResultName::UserChanged))->object().value(str("name")).toString(), name);
+        EXPECT_STATEMENT(got1, m_a, nameOf(ResultName::UserChanged));
+        QCOMPARE(got1.object().value(str("name")).toString(), name);
         for (const QString &body : bodies)
             m_a.call(CallName::CreateMessage, fields({{"body", body}}));
-        m_a.drain(300);
+        m_a.drain();
         m_a.call(CallName::ListMessages);
         const auto listed = m_a.expect(nameOf(ResultName::MessagesListed));
         QVERIFY(listed);
@@ -97,7 +98,8 @@ private slots:
         for (const QString &body : bodies) {
             m_a.call(CallName::CreateMessage, fields({{"body", body}}));
             QVERIFY(m_a.expect(nameOf(ResultName::RoomChanged)));
-            uuids << Message::fromJson(m_a.expect(nameOf(ResultName::MessageCreated))->object())->uuid;
+            EXPECT_STATEMENT(got2, m_a, nameOf(ResultName::MessageCreated));
+            uuids << Message::fromJson(got2.object())->uuid;
         }
         m_a.call(CallName::ChangeUserName, fields({{"name", str("Alice")}}));
         QVERIFY(m_a.expect(nameOf(ResultName::UserChanged)));
@@ -120,7 +122,8 @@ private slots:
         m_lobby.drain();
         m_lobby.call(CallName::EnterRoom, fields({{"uuid", m_r1.uuid}}));
         QVERIFY(m_lobby.expect(nameOf(ResultName::RoomEntered)));
-        QCOMPARE(m_lobby.expect(nameOf(ResultName::MessagesListed))->list(), listed->list());
+        EXPECT_STATEMENT(got3, m_lobby, nameOf(ResultName::MessagesListed));
+        QCOMPARE(got3.list(), listed->list());
     }
 
     void messagesNeedARoomAndAStringBody()
@@ -140,27 +143,30 @@ private slots:
         }
         QVERIFY(m_b.receivesNothing());
         m_a.call(CallName::ListMessages); // nothing was stored (Q13)
-        QVERIFY(m_a.expect(nameOf(ResultName::MessagesListed))->list().isEmpty());
+        EXPECT_STATEMENT(got4, m_a, nameOf(ResultName::MessagesListed));
+        QVERIFY(got4.list().isEmpty());
         m_a.call(CallName::ListRooms);
-        QCOMPARE(Room::fromJson(m_a.expect(nameOf(ResultName::RoomsListed))->list().first().toObject())->sum,
-                 0);
+        EXPECT_STATEMENT(got5, m_a, nameOf(ResultName::RoomsListed));
+        QCOMPARE(Room::fromJson(got5.list().first().toObject())->sum, 0);
     }
 
     void renamingInsideARoomUpdatesTheRoom()
     {
         m_a.call(CallName::ChangeUserName, fields({{"name", str("Alice")}}));
         const auto changed = m_a.expect(nameOf(ResultName::UserChanged));
+        QVERIFY(changed);
         QCOMPARE(User::fromJson(changed->object())->name, str("Alice"));
         QCOMPARE(User::fromJson(changed->object())->roomUuid, m_r1.uuid);
         for (TestClient *client : {&m_a, &m_b, &m_lobby}) {
-            const auto room = Room::fromJson(client->expect(nameOf(ResultName::RoomChanged))->object());
+            EXPECT_STATEMENT(got6, *client, nameOf(ResultName::RoomChanged));
+            const auto room = Room::fromJson(got6.object());
             QCOMPARE(room->users.first().name, str("Alice"));
         }
         QVERIFY(m_b.receivesNothing()); // user_changed goes to the caller only
 
         m_lobby.call(CallName::ChangeUserName, fields({{"name", str("")}}));
-        QCOMPARE(User::fromJson(m_lobby.expect(nameOf(ResultName::UserChanged))->object())->name,
-                 m_lobby.user().name);
+        EXPECT_STATEMENT(got7, m_lobby, nameOf(ResultName::UserChanged));
+        QCOMPARE(User::fromJson(got7.object())->name, m_lobby.user().name);
         m_lobby.call(CallName::ChangeUserName);
         QVERIFY(m_lobby.expect(nameOf(GeneralReply::NotSufficientData)));
         QVERIFY(m_a.receivesNothing());

@@ -53,7 +53,7 @@ private slots:
     void init()
     {
         for (TestClient *client : {&m_paged, &m_plain, &m_poster})
-            client->drain(50);
+            client->drain();
     }
 
     void cleanupTestCase()
@@ -92,7 +92,7 @@ private slots:
         QVERIFY(listed);
         QCOMPARE(uuidsOf(listed->list()), m_uuids);
         QVERIFY(listed->members().isEmpty());
-        m_plain.drain(50);
+        m_plain.drain();
 
         // The extension's keys mean nothing to it.
         m_plain.call(CallName::ListMessages, fields({{"before", m_uuids.last()}, {"limit", 3}}));
@@ -184,7 +184,7 @@ private slots:
         QVERIFY(enterPaged());
         m_paged.call(CallName::ListMessages, payload);
         QVERIFY(m_paged.expect(nameOf(GeneralReply::BadData)));
-        QVERIFY(m_paged.receivesNothing(100));
+        QVERIFY(m_paged.receivesNothing());
         m_paged.call(CallName::ListMessages, fields({{"limit", 1}})); // and it goes on
         const auto page = m_paged.expect(nameOf(ResultName::MessagesListed));
         QVERIFY(page);
@@ -196,7 +196,7 @@ private slots:
         QVERIFY(enterPaged());
         m_paged.call(CallName::LeaveRoom);
         QVERIFY(m_paged.expect(nameOf(ResultName::RoomLeft)));
-        m_paged.drain(50);
+        m_paged.drain();
         for (const QJsonObject &payload :
              {QJsonObject(), fields({{"before", m_uuids.first()}}), fields({{"limit", 0}})}) {
             m_paged.call(CallName::ListMessages, payload);
@@ -221,7 +221,7 @@ private:
     {
         m_paged.call(CallName::EnterRoom, fields({{"uuid", m_room.uuid}}));
         const bool entered = m_paged.expect(nameOf(ResultName::RoomEntered)).has_value();
-        m_paged.drain(50);
+        m_paged.drain();
         return entered;
     }
 

@@ -48,9 +48,10 @@ private slots:
                            {"points", QJsonArray {9, 9}},
                            {"color", str("#00ff00")},
                            {"tool", str("eraser")}}));
-            a.drain(200);
+            a.drain();
             a.call(CallName::ListRooms);
-            before = roomsOf(*a.expect(nameOf(ResultName::RoomsListed)));
+            EXPECT_STATEMENT(got1, a, nameOf(ResultName::RoomsListed));
+            before = roomsOf(got1);
             QCOMPARE(before.size(), 2);
             QCOMPARE(before.at(0).users.size(), 1);
             a.call(CallName::ListMessages);
@@ -60,7 +61,8 @@ private slots:
                 messagesBefore.append(*Message::fromJson(value.toObject()));
             QCOMPARE(messagesBefore.size(), 3);
             a.call(CallName::GetDrawing);
-            drawingBefore = *Drawing::fromJson(a.expect(nameOf(ResultName::DrawingGot))->object());
+            EXPECT_STATEMENT(got2, a, nameOf(ResultName::DrawingGot));
+            drawingBefore = *Drawing::fromJson(got2.object());
             QCOMPARE(drawingBefore.lines.size(), 2);
             // The connection is still open when the server goes away: as after a crash.
             QVERIFY(server.restart());
@@ -69,7 +71,8 @@ private slots:
         TestClient b;
         QVERIFY(b.openOnly(server.url()));
         QVERIFY(b.expect(nameOf(ResultName::UserCreated)));
-        const QVector<Room> after = roomsOf(*b.expect(nameOf(ResultName::RoomsListed)));
+        EXPECT_STATEMENT(got3, b, nameOf(ResultName::RoomsListed));
+        const QVector<Room> after = roomsOf(got3);
         QCOMPARE(after.size(), 2);
         for (int i = 0; i < after.size(); ++i) {
             QCOMPARE(after.at(i).uuid, before.at(i).uuid);
@@ -83,7 +86,8 @@ private slots:
 
         b.call(CallName::EnterRoom, fields({{"uuid", before.at(0).uuid}}));
         QVERIFY(b.expect(nameOf(ResultName::RoomEntered)));
-        const auto history = b.expect(nameOf(ResultName::MessagesListed))->list();
+        EXPECT_STATEMENT(got4, b, nameOf(ResultName::MessagesListed));
+        const auto history = got4.list();
         QCOMPARE(history.size(), 3);
         for (int i = 0; i < 3; ++i) {
             const auto message = Message::fromJson(history.at(i).toObject());
@@ -93,7 +97,8 @@ private slots:
             QCOMPARE(message->user.name, str("Alice")); // the author is remembered after they left
             QVERIFY(message->user.roomUuid.isEmpty());
         }
-        const auto drawing = Drawing::fromJson(b.expect(nameOf(ResultName::DrawingGot))->object());
+        EXPECT_STATEMENT(got5, b, nameOf(ResultName::DrawingGot));
+        const auto drawing = Drawing::fromJson(got5.object());
         QCOMPARE(drawing->uuid, drawingBefore.uuid);
         QCOMPARE(drawing->lines.size(), 2);
         for (int i = 0; i < 2; ++i)

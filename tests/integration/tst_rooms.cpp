@@ -153,6 +153,7 @@ private slots:
         QVERIFY(m_b.receivesNothing());
         m_a.call(CallName::ListRooms);
         const auto listed = m_a.expect(nameOf(ResultName::RoomsListed));
+        QVERIFY(listed);
         QCOMPARE(Room::fromJson(listed->list().first().toObject())->color, room.color);
     }
 
@@ -207,7 +208,8 @@ private slots:
         m_a.call(CallName::DeleteRoom);
         QVERIFY(m_a.expect(nameOf(GeneralReply::NotSufficientData)));
         m_a.call(CallName::ListRooms);
-        QVERIFY(m_a.expect(nameOf(ResultName::RoomsListed))->list().isEmpty());
+        EXPECT_STATEMENT(got1, m_a, nameOf(ResultName::RoomsListed));
+        QVERIFY(got1.list().isEmpty());
         QVERIFY(m_b.receivesNothing());
     }
 
@@ -227,13 +229,13 @@ private slots:
         QCOMPARE(entered.size(), 1);
         QCOMPARE(entered.first().users.size(), 1);
         m_a.call(CallName::ChangeUserName, fields({{"name", str("someone")}}));
-        m_b.expect(nameOf(ResultName::RoomChanged));
+        QVERIFY(m_b.expect(nameOf(ResultName::RoomChanged)));
         QCOMPARE(listedAtB().first().users.first().name, str("someone"));
         m_a.call(CallName::CreateMessage, fields({{"body", str("hello")}}));
-        m_b.expect(nameOf(ResultName::RoomChanged));
+        QVERIFY(m_b.expect(nameOf(ResultName::RoomChanged)));
         QCOMPARE(listedAtB().first().sum, 1);
         m_a.call(CallName::LeaveRoom);
-        m_b.expect(nameOf(ResultName::RoomChanged));
+        QVERIFY(m_b.expect(nameOf(ResultName::RoomChanged)));
         QVERIFY(listedAtB().first().users.isEmpty());
         m_a.drain();
         m_a.call(CallName::DeleteRoom, fields({{"uuid", room.uuid}}));

@@ -309,6 +309,7 @@ private slots:
         QVERIFY(c.openOnly(url));
         QVERIFY(c.expect(nameOf(ResultName::UserCreated)));
         const auto listed = c.expect(nameOf(ResultName::RoomsListed));
+        QVERIFY(listed);
         QCOMPARE(listed->list().size(), 1);
         const auto stored = Room::fromJson(listed->list().first().toObject());
         QCOMPARE(stored->uuid, room->uuid);

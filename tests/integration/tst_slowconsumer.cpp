@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -70,7 +71,8 @@ private slots:
         const QJsonObject enter = makeCall(CallName::EnterRoom, fields({{"uuid", m_room.uuid}}));
         stalled.sendText(QJsonDocument(enter).toJson(QJsonDocument::Compact));
         stalled.setReadBufferSize(1); // from now on it takes nothing off the kernel's buffer
-        QTest::qWait(300);
+        // Its enter_room ran once the room's members hear of it.
+        QVERIFY(m_reader.expect(nameOf(ResultName::RoomChanged), 10000));
         const int filesWithStalled = m_server.openFiles();
         m_poster.drain();
         m_reader.drain();
@@ -87,8 +89,39 @@ private slots:
         QCOMPARE(m_server.openFiles(), filesWithStalled - 1); // its socket is gone
         QCOMPARE(during.size(), messages); // and nobody else missed anything
         QVERIFY2(growthKiB < 16 * 1024, qPrintable(QString::number(growthKiB)));
-        QVERIFY(median(during) <= 2 * before + 20);
+        // The round trips are printed above, not compared: on a loaded machine they say more about the
+        // machine than the server (a figure for the benchmarks, tests/bench).
         QVERIFY(m_reader.isConnected() && m_poster.isConnected());
+    }
+
+    // A peer a little over the limit (not over 4 times it, which drops at once) gets a grace of one second
+    // to read again (Session::isSlowConsumer); after it, it is dropped all the same. The messages are posted
+    // slowly, so that the unsent bytes pass the limit long before 4 times it: a slower machine only posts
+    // slower. The server's log line says how much was unsent when it was dropped.
+    void aConsumerJustOverTheLimitIsDroppedAfterAGrace()
+    {
+        m_room = m_poster.createRoom().value_or(Room {});
+        QVERIFY(m_poster.enterRoom(m_room.uuid));
+        RawWebSocket stalled;
+        QVERIFY(stalled.handshake(quint16(m_server.url().port())));
+        const QJsonObject enter = makeCall(CallName::EnterRoom, fields({{"uuid", m_room.uuid}}));
+        stalled.sendText(QJsonDocument(enter).toJson(QJsonDocument::Compact));
+        stalled.setReadBufferSize(1);
+        QVERIFY(m_poster.expect(nameOf(ResultName::RoomChanged), 10000));
+
+        const QString body(bodyLength, QChar(0x20AC));
+        const QRegularExpression dropped(str("dropped: it does not read, (\\d+) bytes unsent"));
+        QRegularExpressionMatch match;
+        for (int i = 0; i < 200 && !(match = dropped.match(m_server.log())).hasMatch(); ++i) {
+            m_poster.call(CallName::CreateMessage, fields({{"body", body}}));
+            QVERIFY(messageCreatedArrives());
+            QTest::qWait(100); // the pace, not a synchronisation: about 3 MB a second at most
+        }
+        QVERIFY2(match.hasMatch(), "the stalled peer was never dropped");
+        const qint64 unsent = match.captured(1).toLongLong();
+        QVERIFY2(unsent > qint64(maxUnsentKiB) * 1024 && unsent <= 4 * qint64(maxUnsentKiB) * 1024,
+                 qPrintable(QStringLiteral("%1 bytes unsent when dropped").arg(unsent)));
+        QVERIFY(m_poster.isConnected());
     }
 
 private:

@@ -234,6 +234,37 @@ private slots:
         QCOMPARE(store->listRooms().size(), 2);
     }
 
+    // A node prunes the events the other nodes have had time to read (ClusterNode, --event retention):
+    // those older than the retention by the database's clock go, newer ones stay.
+    void pruningDropsOnlyOldEvents()
+    {
+        auto store = SqlStore::openSqlite(m_path);
+        store->beginBatch();
+        store->appendEvent(QString(), str("old"));
+        store->appendEvent(str("r1"), str("recent"));
+        store->commitBatch();
+        {
+            QSqlDatabase database = inspect();
+            QSqlQuery query(database);
+            QVERIFY(query.exec(str("UPDATE events SET created = created - 3600000 WHERE body = 'old'")));
+        }
+        const auto bodies = [&] {
+            QSqlDatabase database = inspect();
+            QSqlQuery query(database);
+            QStringList found;
+            if (!query.exec(str("SELECT body FROM events ORDER BY id")))
+                return QStringList {str("<cannot read the events>")};
+            while (query.next())
+                found << query.value(0).toString();
+            return found;
+        };
+        QCOMPARE(bodies(), (QStringList {str("old"), str("recent")}));
+        store->pruneEvents(60000);
+        QCOMPARE(bodies(), QStringList {str("recent")});
+        store->pruneEvents(60000); // nothing else is old enough
+        QCOMPARE(bodies(), QStringList {str("recent")});
+    }
+
     void cleanup()
     {
         if (QSqlDatabase::contains(str("inspect")))

@@ -3,6 +3,7 @@
 #include "model/Message.h"
 #include "protocol/ListResultWriter.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -74,13 +75,29 @@ private slots:
         QCOMPARE(parsed->list().size(), 1);
     }
 
-    // The text is handed on as it is: every recipient shares the one buffer.
+    // The text is handed on as it is: every recipient shares the one buffer. Two texts of the statement (and
+    // of a copy, as each recipient's queue holds) must be the same implicitly shared QByteArray, not equal
+    // bytes in two buffers.
     void theTextIsNotCopied()
     {
         ListResultWriter writer(ResultName::MessagesListed);
         message(1).writeJson(writer.elements());
         const ServerStatement written = writer.finish();
-        QCOMPARE(written.toUtf8().constData(), written.toUtf8().constData());
+        const ServerStatement copy = written; // NOLINT(performance-unnecessary-copy-initialization)
+        const QByteArray first = written.toUtf8();
+        const QByteArray second = written.toUtf8();
+        const QByteArray ofCopy = copy.toUtf8();
+        QVERIFY(!first.isEmpty());
+        QVERIFY(first.isSharedWith(second));
+        QVERIFY(first.isSharedWith(ofCopy));
+
+        // The control: a statement serialized on demand makes a new buffer each time, and the check above
+        // tells the two apart.
+        const ServerStatement built = ServerStatement::result(ResultName::MessagesListed, QJsonArray {});
+        const QByteArray once = built.toUtf8();
+        const QByteArray twice = built.toUtf8();
+        QCOMPARE(once, twice);
+        QVERIFY(!once.isSharedWith(twice));
     }
 };
 

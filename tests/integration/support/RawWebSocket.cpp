@@ -32,8 +32,13 @@ bool RawWebSocket::handshake(quint16 port, int timeoutMs)
 
 void RawWebSocket::sendText(const QByteArray &utf8)
 {
+    sendFrame(0x1, utf8);
+}
+
+void RawWebSocket::sendFrame(quint8 opcode, const QByteArray &utf8)
+{
     QByteArray frame;
-    frame.append(char(0x81)); // FIN, text
+    frame.append(char(0x80 | opcode)); // FIN
     const qsizetype size = utf8.size();
     if (size < 126) {
         frame.append(char(0x80 | size));
@@ -77,8 +82,15 @@ int RawWebSocket::pingsSeen()
         }
         if (quint64(m_received.size() - at - header) < length)
             break;
-        if (opcode == 0x9)
+        const QByteArray payload = m_received.mid(at + header, qsizetype(length));
+        if (opcode == 0x9) {
             ++m_pings;
+            if (m_answerPings)
+                sendFrame(0xA, payload);
+        } else if (opcode == 0x8 && payload.size() >= 2) {
+            m_closeCode = (quint8(payload[0]) << 8) | quint8(payload[1]);
+            m_closeReason = payload.mid(2);
+        }
         at += header + qsizetype(length);
     }
     m_received.remove(0, at);

@@ -100,23 +100,82 @@ std::optional<ServerStatement> TestClient::expect(const QString &name, int timeo
     return statement;
 }
 
-bool TestClient::receivesNothing(int quietMs)
+// Why the answer to a call is a sync point (server/transport/ChatServer.cpp, server/dispatch):
+// - The server runs on one thread and runs each call to completion (CallDispatcher::dispatch): the call's
+//   answer and every broadcast it causes (to the caller, a room's members or everyone) are handed to the
+//   recipients' sessions while that call runs, never later. The only exception are count updates for those
+//   outside a room when --count-update-budget holds them back (CountUpdateMerger, sent by a timer).
+// - While a batch is open (ChatServer::joinBatch) deliveries are held, in the order they were produced
+//   (m_held), and sent in that order once the batch is committed (sendHeldDeliveries); a later batch's
+//   deliveries are produced after those. A rate_limited refusal is delivered the same way, after the
+//   earlier answers. A session writes its frames to its socket in the order it is given them
+//   (Session::send; hold/sendHeld keep the order), over one TCP connection.
+// - So when a test's action was run before this client's sync call (its actor saw the action's answer
+//   before the sync call was sent, or the actor is this client), every statement the action made for this
+//   client is queued here before the sync call's answer. A WebSocket ping would not do: the server writes its
+//   pong at once, before the deliveries an open batch still holds.
+// The call is get_drawing: read-only, answered to the caller alone (drawing_got inside a room,
+// no_selected_room outside, internal_error when the batch could not be stored), and not one the tests count
+// in /metrics.
+std::optional<QVector<ServerStatement>> TestClient::sync(int timeoutMs)
 {
-    QTest::qWait(quietMs);
-    if (!m_inbox.isEmpty())
-        qWarning("TestClient: unexpected %s", qPrintable(m_inbox.first().toText().left(300)));
-    return m_inbox.isEmpty();
+    if (!isConnected()) {
+        qWarning("TestClient: sync on a closed connection");
+        return std::nullopt;
+    }
+    const qsizetype before = m_inbox.size();
+    call(CallName::GetDrawing);
+    const QStringList answers {chat::nameOf(ResultName::DrawingGot), chat::nameOf(ErrorName::NoSelectedRoom),
+                               chat::nameOf(ErrorName::InternalError), chat::nameOf(ErrorName::RateLimited)};
+    QDeadlineTimer deadline(timeoutMs);
+    qsizetype checked = before; // what was queued before the call came before it
+    while (true) {
+        for (; checked < m_inbox.size(); ++checked) {
+            if (answers.contains(m_inbox.at(checked).name())) {
+                QVector<ServerStatement> earlier = m_inbox.mid(0, checked);
+                m_inbox.remove(0, checked + 1);
+                return earlier;
+            }
+        }
+        if (deadline.hasExpired() || !isConnected())
+            break;
+        QTest::qWait(5);
+    }
+    qWarning("TestClient: no answer to the sync round trip (get_drawing) within %d ms%s", timeoutMs,
+             isConnected() ? "" : ": the connection closed");
+    return std::nullopt;
 }
 
-void TestClient::drain(int quietMs)
+bool TestClient::receivesNothing(int)
 {
-    QTest::qWait(quietMs);
+    if (!m_inbox.isEmpty()) {
+        qWarning("TestClient: unexpected %s", qPrintable(m_inbox.first().toText().left(300)));
+        return false;
+    }
+    const auto earlier = sync();
+    if (!earlier)
+        return false;
+    if (!earlier->isEmpty())
+        qWarning("TestClient: unexpected %s", qPrintable(earlier->first().toText().left(300)));
+    return earlier->isEmpty();
+}
+
+bool TestClient::drain(int)
+{
+    if (!isConnected()) {
+        m_inbox.clear();
+        return true;
+    }
+    if (sync())
+        return true; // what came after the answer stays
     m_inbox.clear();
+    return false;
 }
 
 std::optional<Room> TestClient::createRoom()
 {
-    drain(30);
+    if (!drain())
+        return std::nullopt;
     call(CallName::CreateRoom);
     const auto created = expect(chat::nameOf(ResultName::RoomCreated));
     if (!created)
@@ -126,7 +185,8 @@ std::optional<Room> TestClient::createRoom()
 
 bool TestClient::enterRoom(const QString &roomUuid)
 {
-    drain(30);
+    if (!drain())
+        return false;
     call(CallName::EnterRoom, {{QStringLiteral("uuid"), roomUuid}});
     return enterRoomFramesArrive();
 }
@@ -139,9 +199,15 @@ bool TestClient::enterRoomFramesArrive()
     // One room_changed, or two when this client switched rooms.
     if (!expect(chat::nameOf(ResultName::RoomChanged)))
         return false;
-    QTest::qWait(20);
-    while (!m_inbox.isEmpty() && m_inbox.first().name() == chat::nameOf(ResultName::RoomChanged))
-        m_inbox.removeFirst();
+    // The second one (if any) is sent while the same call runs: a sync round trip has it queued first.
+    // Other statements that came meanwhile (another client's doing) stay queued, in order.
+    auto earlier = sync();
+    if (!earlier)
+        return false;
+    earlier->removeIf([](const ServerStatement &statement) {
+        return statement.name() == chat::nameOf(ResultName::RoomChanged);
+    });
+    m_inbox = *earlier + m_inbox;
     return true;
 }
 
