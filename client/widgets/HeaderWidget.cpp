@@ -77,7 +77,7 @@ void HeaderWidget::retranslate()
     m_title->setToolTip(tr("About Chat (F1)"));
     m_gear->setAccessibleName(tr("Settings"));
     m_gear->setToolTip(tr("Settings (Ctrl+,)"));
-    m_state->setAccessibleName(tr("Connection state"));
+    m_state->setAccessibleDescription(tr("Connection state"));
     m_logged->setText(tr("Logged as:"));
     m_name->setAccessibleName(tr("Your user name"));
     m_name->setHint(tr("Your user name: edit it and press Enter"));
@@ -114,6 +114,8 @@ void HeaderWidget::showState(Connection::State state)
         m_state->setText(tr("○ Disconnected"));
         break;
     }
+    // The state without its glyph (the spinner turns it) is what a screen reader reads.
+    m_state->setAccessibleName(m_state->text().mid(2));
 }
 
 void HeaderWidget::spin()

@@ -10,6 +10,7 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QEvent>
+#include <QLineEdit>
 #include <QMenu>
 
 namespace chat {
@@ -136,11 +137,22 @@ void RoomListView::copyLinkOfCurrent()
     emit linkCopied(text);
 }
 
+QLineEdit *RoomListView::nameEditor() const
+{
+    // The delegate puts it beside this view (see RoomCardDelegate::createEditor).
+    const QWidget *host = parentWidget() ? parentWidget() : this;
+    for (auto *editor : host->findChildren<QLineEdit *>(QStringLiteral("inlineName")))
+        if (editor->property("chatEditorOf").value<QObject *>() == this)
+            return editor;
+    return nullptr;
+}
+
 bool RoomListView::isEditing() const
 {
     // Keys the inline editor ignores (Enter, Delete at the end of the text) travel on to this view.
     const QWidget *focus = QApplication::focusWidget();
-    return state() == EditingState || (focus && focus != this && isAncestorOf(focus));
+    return state() == EditingState || (focus && focus != this && isAncestorOf(focus))
+        || (focus && focus == nameEditor());
 }
 
 void RoomListView::keyPressEvent(QKeyEvent *event)
