@@ -101,6 +101,17 @@ void ColorPalettePopup::keyPressEvent(QKeyEvent *event)
     m_buttons.at(next)->setFocus(Qt::TabFocusReason);
 }
 
+void ColorPalettePopup::closeEvent(QCloseEvent *event)
+{
+    // As a popup does, give the keyboard back to what opened it (closed by a pick or Escape; closed by a
+    // click elsewhere, the focus is already there).
+    QFrame::closeEvent(event);
+    if (QWidget *opener = parentWidget(); opener && isActiveWindow()) {
+        opener->window()->activateWindow();
+        opener->setFocus(Qt::PopupFocusReason);
+    }
+}
+
 void ColorPalettePopup::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::ActivationChange) {

@@ -10,6 +10,7 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QEvent>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QMenu>
 
@@ -164,6 +165,18 @@ void RoomListView::keyPressEvent(QKeyEvent *event)
             return enterCurrent();
         case Qt::Key_Delete:
             return deleteCurrent();
+        case Qt::Key_F10:
+            if (!(event->modifiers() & Qt::ShiftModifier))
+                break;
+            Q_FALLTHROUGH();
+        case Qt::Key_Menu: {
+            // The card's menu (recolour, copy link…) from the keyboard, at the current card.
+            if (!currentIndex().isValid())
+                break;
+            QContextMenuEvent menu(QContextMenuEvent::Keyboard, visualRect(currentIndex()).center(),
+                                   viewport()->mapToGlobal(visualRect(currentIndex()).center()));
+            return contextMenuEvent(&menu);
+        }
         default:
             break;
         }
