@@ -48,7 +48,7 @@ ColorPalettePopup::ColorPalettePopup(QWidget *parent)
         button->setIcon(Icons::swatch(QColor::fromString(color), 24));
         button->setIconSize({24, 24});
         button->setAccessibleName(Accessibility::colourName(color));
-        button->setToolTip(Accessibility::colourName(color));
+        button->setToolTip(color);
         connect(button, &QToolButton::clicked, this, [this, color] {
             emit colorChosen(color);
             close();
