@@ -356,6 +356,41 @@ private slots:
         QVERIFY(radios.contains(QStringLiteral("Black")));
         QVERIFY(radios.contains(QStringLiteral("Dark red")));
     }
+
+    // Colour names and card descriptions are translated (uk, de), with the languages' plurals.
+    void translatedNames()
+    {
+        GuiFixture f;
+        f.feedRooms();
+        f.enterRoom();
+        f.window->roomPage()->showTab(RoomPage::Drawing);
+        QTest::qWait(20);
+        QToolButton *black = nullptr;
+        for (auto *button : f.window->roomPage()->findChildren<QToolButton *>(QStringLiteral("swatch")))
+            if (button->toolTip() == QStringLiteral("#000000"))
+                black = button;
+        QVERIFY(black);
+        RoomListView *list = f.window->lobby()->roomList();
+        const QModelIndex kitchen = list->model()->index(0, 0);
+        const struct
+        {
+            const char *code;
+            const char *black;
+            const char *description;
+        } languages[] = {
+            {"uk", "Чорний", "3 повідомлення, 1 користувач, колір: Червоний"},
+            {"de", "Schwarz", "3 Nachrichten, 1 Benutzer, Farbe: Rot"},
+            {"en", "Black", "3 messages, 1 user, colour: Red"},
+        };
+        for (const auto &language : languages) {
+            Translations::install(QString::fromLatin1(language.code));
+            // Widgets retranslate on the LanguageChange event that follows.
+            QTRY_COMPARE(QAccessible::queryAccessibleInterface(black)->text(QAccessible::Name),
+                         QString::fromUtf8(language.black));
+            QCOMPARE(kitchen.data(Qt::AccessibleDescriptionRole).toString(),
+                     QString::fromUtf8(language.description));
+        }
+    }
 };
 
 QTEST_MAIN(TestAccessibility)
