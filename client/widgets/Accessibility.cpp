@@ -12,7 +12,7 @@ namespace {
 
 const char roleProperty[] = "chatAccessibleRole";
 
-class RoleWidget : public QAccessibleWidget
+class RoleWidget : public QAccessibleWidget, public QAccessibleTextInterface
 {
 public:
     explicit RoleWidget(QWidget *widget)
@@ -20,6 +20,33 @@ public:
     { }
 
     QAbstractButton *button() const { return qobject_cast<QAbstractButton *>(object()); }
+
+    // StaticText (the connection state): its name is also its text, read through the Text interface.
+    void *interface_cast(QAccessible::InterfaceType type) override
+    {
+        if (type == QAccessible::TextInterface && role() == QAccessible::StaticText)
+            return static_cast<QAccessibleTextInterface *>(this);
+        return QAccessibleWidget::interface_cast(type);
+    }
+    QString content() const { return text(QAccessible::Name); }
+    void selection(int, int *start, int *end) const override { *start = *end = 0; }
+    int selectionCount() const override { return 0; }
+    void addSelection(int, int) override { }
+    void removeSelection(int) override { }
+    void setSelection(int, int, int) override { }
+    int cursorPosition() const override { return 0; }
+    void setCursorPosition(int) override { }
+    QString text(int start, int end) const override { return content().mid(start, end - start); }
+    int characterCount() const override { return int(content().size()); }
+    QRect characterRect(int) const override { return {}; }
+    int offsetAtPoint(const QPoint &) const override { return -1; }
+    void scrollToSubstring(int, int) override { }
+    QString attributes(int offset, int *start, int *end) const override
+    {
+        *start = offset;
+        *end = offset;
+        return {};
+    }
 
     QString text(QAccessible::Text t) const override
     {

@@ -1,5 +1,6 @@
 #include "HeaderWidget.h"
 
+#include "Accessibility.h"
 #include "Icons.h"
 #include "NameEdit.h"
 #include "ThemeSlider.h"
@@ -35,6 +36,7 @@ HeaderWidget::HeaderWidget(ProtocolClient *client, QWidget *parent)
     connect(m_gear, &QToolButton::clicked, this, &HeaderWidget::settingsRequested);
 
     m_state->setObjectName(QStringLiteral("connectionState"));
+    Accessibility::setRole(m_state, QAccessible::StaticText);
     m_logged->setObjectName(QStringLiteral("small"));
     m_name->setObjectName(QStringLiteral("inlineName"));
     m_name->setAlignment(Qt::AlignRight);

@@ -321,6 +321,9 @@ private slots:
                      || stateText.contains(QStringLiteral("onnect")),
                  qPrintable(stateText));
         QVERIFY2(stateText.contains(state->text().mid(2)), qPrintable(stateText));
+        QAccessibleTextInterface *text = stateIface->textInterface();
+        QVERIFY(text);
+        QCOMPARE(text->text(0, text->characterCount()), state->text().mid(2));
 
         RoomListView *list = f.window->lobby()->roomList();
         QAccessibleInterface *listIface = QAccessible::queryAccessibleInterface(list);
