@@ -37,6 +37,7 @@
 #include <QTimer>
 #include <QToolButton>
 
+#include <algorithm>
 #include <functional>
 
 using namespace chat;
@@ -223,7 +224,12 @@ private slots:
         f.feed(
             jsonText(("{'type': 'result', 'payload': {'message': 'messages_listed', 'list': [" + list + "]}}")
                          .constData()));
-        QTest::qWait(20);
+        // The history is laid out and its scroll bar shown (the view lays items out on a zero timer).
+        const auto historyShown = [&] {
+            const auto bars = f.window->roomPage()->findChildren<QScrollBar *>();
+            return std::any_of(bars.cbegin(), bars.cend(), [](QScrollBar *bar) { return bar->isVisible(); });
+        };
+        QTRY_VERIFY(historyShown());
         verifyClean(walkAll(f.window.get()), "room, messages");
         // The history's scroll bar is in the tree, named, with the view's position.
         QScrollBar *shown = nullptr;
