@@ -15,12 +15,24 @@
         <source>About Chat</source>
         <translation>Über Chat</translation>
     </message>
+    <message>
+        <source>Chat logo</source>
+        <translation>Chat-Logo</translation>
+    </message>
 </context>
 <context>
     <name>chat::BoardView</name>
     <message>
         <source>Drawing board</source>
         <translation>Zeichenbrett</translation>
+    </message>
+    <message>
+        <source>Drawing area</source>
+        <translation>Zeichenfläche</translation>
+    </message>
+    <message>
+        <source>Draw with the mouse or a pen; the tools are beside it</source>
+        <translation>Mit der Maus oder einem Stift zeichnen; die Werkzeuge sind daneben</translation>
     </message>
 </context>
 <context>
@@ -29,9 +41,88 @@
         <source>Room colour palette</source>
         <translation>Farbpalette des Raums</translation>
     </message>
+</context>
+<context>
+    <name>chat::ColourNames</name>
     <message>
-        <source>Colour %1</source>
-        <translation>Farbe %1</translation>
+        <source>Black</source>
+        <translation>Schwarz</translation>
+    </message>
+    <message>
+        <source>Dark red</source>
+        <translation>Dunkelrot</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rot</translation>
+    </message>
+    <message>
+        <source>Very dark grey</source>
+        <translation>Sehr dunkles Grau</translation>
+    </message>
+    <message>
+        <source>Brown</source>
+        <translation>Braun</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Dark grey</source>
+        <translation>Dunkelgrau</translation>
+    </message>
+    <message>
+        <source>Olive</source>
+        <translation>Oliv</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Gelb</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Grau</translation>
+    </message>
+    <message>
+        <source>Mint green</source>
+        <translation>Mintgrün</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Grün</translation>
+    </message>
+    <message>
+        <source>Light grey</source>
+        <translation>Hellgrau</translation>
+    </message>
+    <message>
+        <source>Light blue</source>
+        <translation>Hellblau</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Blau</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation>Weiß</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Rosa</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Lila</translation>
+    </message>
+    <message>
+        <source>Peach</source>
+        <translation>Pfirsich</translation>
+    </message>
+    <message>
+        <source>Dark blue</source>
+        <translation>Dunkelblau</translation>
     </message>
 </context>
 <context>
@@ -88,10 +179,6 @@
         <translation>Das Brett als PNG-Bild exportieren</translation>
     </message>
     <message>
-        <source>Colour %1</source>
-        <translation>Farbe %1</translation>
-    </message>
-    <message>
         <source>Clear the board</source>
         <translation>Brett leeren</translation>
     </message>
@@ -110,6 +197,10 @@
     <message>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
     </message>
 </context>
 <context>
@@ -406,6 +497,14 @@
         <source>Loading older messages…</source>
         <translation>Ältere Nachrichten werden geladen…</translation>
     </message>
+    <message>
+        <source>Message history</source>
+        <translation>Nachrichtenverlauf</translation>
+    </message>
+    <message>
+        <source>Empty room</source>
+        <translation>Leerer Raum</translation>
+    </message>
 </context>
 <context>
     <name>chat::NoticeBar</name>
@@ -540,6 +639,22 @@
     <message numerus="yes">
         <source>%1: %n message(s)</source>
         <translation><numerusform>%1: %n Nachricht</numerusform><numerusform>%1: %n Nachrichten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation><numerusform>%n Nachricht</numerusform><numerusform>%n Nachrichten</numerusform></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation><numerusform>%n Benutzer</numerusform><numerusform>%n Benutzer</numerusform></translation>
+    </message>
+    <message>
+        <source>colour: %1</source>
+        <translation>Farbe: %1</translation>
     </message>
 </context>
 <context>

@@ -15,11 +15,23 @@
         <source>About Chat</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Chat logo</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chat::BoardView</name>
     <message>
         <source>Drawing board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw with the mouse or a pen; the tools are beside it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -29,8 +41,87 @@
         <source>Room colour palette</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>chat::ColourNames</name>
     <message>
-        <source>Colour %1</source>
+        <source>Black</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very dark grey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark grey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Olive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mint green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light grey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light blue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark blue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -88,10 +179,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Colour %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Clear the board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -109,6 +196,10 @@
     </message>
     <message>
         <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -409,6 +500,14 @@
         <source>Loading older messages…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Message history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty room</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chat::NoticeBar</name>
@@ -546,6 +645,28 @@
             <numerusform>%1: %n message</numerusform>
             <numerusform>%1: %n messages</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n user</numerusform>
+            <numerusform>%n users</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>colour: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

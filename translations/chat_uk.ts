@@ -15,12 +15,24 @@
         <source>About Chat</source>
         <translation>Про Чат</translation>
     </message>
+    <message>
+        <source>Chat logo</source>
+        <translation>Логотип Чату</translation>
+    </message>
 </context>
 <context>
     <name>chat::BoardView</name>
     <message>
         <source>Drawing board</source>
         <translation>Дошка для малювання</translation>
+    </message>
+    <message>
+        <source>Drawing area</source>
+        <translation>Поле для малювання</translation>
+    </message>
+    <message>
+        <source>Draw with the mouse or a pen; the tools are beside it</source>
+        <translation>Малюйте мишею або пером; інструменти поруч</translation>
     </message>
 </context>
 <context>
@@ -29,9 +41,88 @@
         <source>Room colour palette</source>
         <translation>Палітра кольорів кімнати</translation>
     </message>
+</context>
+<context>
+    <name>chat::ColourNames</name>
     <message>
-        <source>Colour %1</source>
-        <translation>Колір %1</translation>
+        <source>Black</source>
+        <translation>Чорний</translation>
+    </message>
+    <message>
+        <source>Dark red</source>
+        <translation>Темно-червоний</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Червоний</translation>
+    </message>
+    <message>
+        <source>Very dark grey</source>
+        <translation>Дуже темно-сірий</translation>
+    </message>
+    <message>
+        <source>Brown</source>
+        <translation>Коричневий</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Помаранчевий</translation>
+    </message>
+    <message>
+        <source>Dark grey</source>
+        <translation>Темно-сірий</translation>
+    </message>
+    <message>
+        <source>Olive</source>
+        <translation>Оливковий</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Жовтий</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Сірий</translation>
+    </message>
+    <message>
+        <source>Mint green</source>
+        <translation>М’ятно-зелений</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Зелений</translation>
+    </message>
+    <message>
+        <source>Light grey</source>
+        <translation>Світло-сірий</translation>
+    </message>
+    <message>
+        <source>Light blue</source>
+        <translation>Блакитний</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Синій</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation>Білий</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Рожевий</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Фіолетовий</translation>
+    </message>
+    <message>
+        <source>Peach</source>
+        <translation>Персиковий</translation>
+    </message>
+    <message>
+        <source>Dark blue</source>
+        <translation>Темно-синій</translation>
     </message>
 </context>
 <context>
@@ -88,10 +179,6 @@
         <translation>Експортувати дошку як зображення PNG</translation>
     </message>
     <message>
-        <source>Colour %1</source>
-        <translation>Колір %1</translation>
-    </message>
-    <message>
         <source>Clear the board</source>
         <translation>Очистити дошку</translation>
     </message>
@@ -110,6 +197,10 @@
     <message>
         <source>Could not write %1.</source>
         <translation>Не вдалося записати %1.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Питання</translation>
     </message>
 </context>
 <context>
@@ -406,6 +497,14 @@
         <source>Loading older messages…</source>
         <translation>Завантаження старіших повідомлень…</translation>
     </message>
+    <message>
+        <source>Message history</source>
+        <translation>Історія повідомлень</translation>
+    </message>
+    <message>
+        <source>Empty room</source>
+        <translation>Порожня кімната</translation>
+    </message>
 </context>
 <context>
     <name>chat::NoticeBar</name>
@@ -540,6 +639,22 @@
     <message numerus="yes">
         <source>%1: %n message(s)</source>
         <translation><numerusform>%1: %n повідомлення</numerusform><numerusform>%1: %n повідомлення</numerusform><numerusform>%1: %n повідомлень</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation><numerusform>%n повідомлення</numerusform><numerusform>%n повідомлення</numerusform><numerusform>%n повідомлень</numerusform></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation><numerusform>%n користувач</numerusform><numerusform>%n користувачі</numerusform><numerusform>%n користувачів</numerusform></translation>
+    </message>
+    <message>
+        <source>colour: %1</source>
+        <translation>колір: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "BoardScene.h"
 #include "StrokeLayerItem.h"
+#include "widgets/Accessibility.h"
 
 #include <QEvent>
 #include <QMouseEvent>
@@ -23,6 +24,8 @@ BoardView::BoardView(BoardScene *scene, QWidget *parent)
     setMinimumSize(160, 120);
     // Top and left, in line with the tool column, as the original; the spare room goes below and right.
     setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // The viewport takes the focus and the strokes: a canvas with a name, not an unnamed filler.
+    Accessibility::setRole(viewport(), QAccessible::Canvas);
     retranslate();
 }
 
@@ -36,6 +39,8 @@ void BoardView::changeEvent(QEvent *event)
 void BoardView::retranslate()
 {
     setAccessibleName(tr("Drawing board"));
+    viewport()->setAccessibleName(tr("Drawing area"));
+    viewport()->setAccessibleDescription(tr("Draw with the mouse or a pen; the tools are beside it"));
 }
 
 void BoardView::resizeEvent(QResizeEvent *event)

@@ -1,5 +1,7 @@
 #include "RoomListModel.h"
 
+#include "widgets/Accessibility.h"
+
 namespace chat {
 
 RoomListModel::RoomListModel(QObject *parent)
@@ -14,7 +16,7 @@ int RoomListModel::rowCount(const QModelIndex &parent) const
 void RoomListModel::retranslate()
 {
     if (rowCount() > 0)
-        emit dataChanged(index(0), index(rowCount() - 1), {Qt::ToolTipRole});
+        emit dataChanged(index(0), index(rowCount() - 1), {Qt::ToolTipRole, Qt::AccessibleDescriptionRole});
 }
 
 QVariant RoomListModel::data(const QModelIndex &index, int role) const
@@ -30,6 +32,11 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return room.name;
     case Qt::ToolTipRole:
         return tr("%1: %n message(s)", nullptr, int(room.sum)).arg(room.name);
+    case Qt::AccessibleDescriptionRole:
+        // What the card shows besides the name: "3 messages, 1 user, colour: Green".
+        return tr("%n message(s)", nullptr, int(room.sum)) + tr(", ")
+            + tr("%n user(s)", nullptr, int(room.users.size())) + tr(", ")
+            + tr("colour: %1").arg(Accessibility::colourName(room.color));
     case UuidRole:
         return room.uuid;
     case ColorRole:

@@ -1,6 +1,8 @@
 #include "AboutDialog.h"
 
 #include <QCoreApplication>
+#include <QIcon>
+#include <QLabel>
 #include <QMessageBox>
 #include <QWidget>
 
@@ -21,7 +23,18 @@ void AboutDialog::show(QWidget *parent, const QUrl &server, const QString &subpr
             "<p><b>Server:</b> %2<br><b>Protocol extensions:</b> %3<br><b>Qt:</b> %4</p>")
             .arg(QStringLiteral(CHAT_CLIENT_VERSION), server.toString().toHtmlEscaped(),
                  extensions.toHtmlEscaped(), QString::fromLatin1(qVersion()));
-    QMessageBox::about(parent, QCoreApplication::translate("chat::AboutDialog", "About Chat"), text);
+    // As QMessageBox::about, with names for a screen reader: the box's, and its image's (issue 12).
+    QMessageBox box(parent);
+    const QString title = QCoreApplication::translate("chat::AboutDialog", "About Chat");
+    box.setWindowTitle(title);
+    box.setAccessibleName(title);
+    box.setText(text);
+    box.setStandardButtons(QMessageBox::Ok);
+    const QIcon icon = box.windowIcon();
+    box.setIconPixmap(icon.pixmap(icon.actualSize(QSize(64, 64))));
+    if (auto *image = box.findChild<QLabel *>(QStringLiteral("qt_msgboxex_icon_label")))
+        image->setAccessibleName(QCoreApplication::translate("chat::AboutDialog", "Chat logo"));
+    box.exec();
 }
 
 } // namespace chat

@@ -1,8 +1,10 @@
 #include "ColorPalettePopup.h"
 
+#include "Accessibility.h"
 #include "Icons.h"
 
 #include <QGridLayout>
+#include <QKeyEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolButton>
@@ -27,7 +29,9 @@ constexpr qreal radius = 8;
 } // namespace
 
 ColorPalettePopup::ColorPalettePopup(QWidget *parent)
-    : QFrame(parent, Qt::Popup | Qt::FramelessWindowHint)
+    // A tool window, not a Qt::Popup: popups are left out of the accessibility tree, so a screen reader would
+    // not find it (issue 12). It closes as a popup does: on a pick, on Escape, when it loses activation.
+    : QFrame(parent, Qt::Tool | Qt::FramelessWindowHint)
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setStyleSheet(
@@ -43,14 +47,80 @@ ColorPalettePopup::ColorPalettePopup(QWidget *parent)
         auto *button = new QToolButton(this);
         button->setIcon(Icons::swatch(QColor::fromString(color), 24));
         button->setIconSize({24, 24});
-        button->setAccessibleName(tr("Colour %1").arg(color));
+        button->setAccessibleName(Accessibility::colourName(color));
         button->setToolTip(color);
         connect(button, &QToolButton::clicked, this, [this, color] {
             emit colorChosen(color);
             close();
         });
         grid->addWidget(button, i / 5, i % 5);
+        m_buttons.append(button);
     }
+}
+
+void ColorPalettePopup::keyPressEvent(QKeyEvent *event)
+{
+    // Arrows move between the swatches (5×2), Enter picks, Escape closes.
+    const int current = int(m_buttons.indexOf(qobject_cast<QToolButton *>(focusWidget())));
+    const int count = int(m_buttons.size());
+    int next = -1;
+    switch (event->key()) {
+    case Qt::Key_Escape:
+        close();
+        return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Space:
+        if (current >= 0)
+            m_buttons.at(current)->click();
+        return;
+    case Qt::Key_Left:
+        next = (current + count - 1) % count;
+        break;
+    case Qt::Key_Right:
+        next = (current + 1) % count;
+        break;
+    case Qt::Key_Up:
+        next = (current + count - 5) % count;
+        break;
+    case Qt::Key_Down:
+        next = (current + 5) % count;
+        break;
+    case Qt::Key_Home:
+        next = 0;
+        break;
+    case Qt::Key_End:
+        next = count - 1;
+        break;
+    default:
+        QFrame::keyPressEvent(event);
+        return;
+    }
+    if (current < 0)
+        next = 0;
+    m_buttons.at(next)->setFocus(Qt::TabFocusReason);
+}
+
+void ColorPalettePopup::closeEvent(QCloseEvent *event)
+{
+    // As a popup does, give the keyboard back to what opened it (closed by a pick or Escape; closed by a
+    // click elsewhere, the focus is already there).
+    QFrame::closeEvent(event);
+    if (QWidget *opener = parentWidget(); opener && isActiveWindow()) {
+        opener->window()->activateWindow();
+        opener->setFocus(Qt::PopupFocusReason);
+    }
+}
+
+void ColorPalettePopup::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ActivationChange) {
+        if (isActiveWindow())
+            m_wasActive = true;
+        else if (m_wasActive)
+            close(); // clicked elsewhere
+    }
+    QFrame::changeEvent(event);
 }
 
 QPainterPath ColorPalettePopup::shape() const
@@ -78,8 +148,9 @@ void ColorPalettePopup::popup(const QPoint &globalPos)
     }
     setMask(QRegion(shape().toFillPolygon().toPolygon()));
     show();
-    if (QWidget *first = findChild<QToolButton *>())
-        first->setFocus();
+    activateWindow();
+    if (!m_buttons.isEmpty())
+        m_buttons.first()->setFocus();
 }
 
 void ColorPalettePopup::paintEvent(QPaintEvent *)

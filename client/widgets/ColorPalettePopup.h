@@ -4,6 +4,8 @@
 #include <QPainterPath>
 #include <QPixmap>
 
+class QToolButton;
+
 namespace chat {
 
 // The 5×2 room colour palette of the original, as a popup under the swatch that opened it: rounded,
@@ -22,11 +24,16 @@ signals:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     QPainterPath shape() const;
 
     QPixmap m_beneath;
+    QList<QToolButton *> m_buttons;
+    bool m_wasActive = false;
 };
 
 } // namespace chat

@@ -1,5 +1,6 @@
 #include "DrawingPanel.h"
 
+#include "Accessibility.h"
 #include "Icons.h"
 #include "drawing/BoardScene.h"
 #include "drawing/BoardView.h"
@@ -14,6 +15,7 @@
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QToolButton>
@@ -78,7 +80,7 @@ void DrawingPanel::retranslate()
     texts(m_clear, tr("Clear the board for everyone"), tr("Clear the board for everyone"));
     texts(m_save, tr("Export as PNG"), tr("Export the board as a PNG image"));
     for (int i = 0; i < m_swatches.size(); ++i)
-        m_swatches.at(i)->setAccessibleName(tr("Colour %1").arg(colors().at(i)));
+        m_swatches.at(i)->setAccessibleName(Accessibility::colourName(colors().at(i)));
 }
 
 QWidget *DrawingPanel::makeTools()
@@ -90,6 +92,8 @@ QWidget *DrawingPanel::makeTools()
     auto *save = m_save = toolButton(QStringLiteral("save"));
     eraser->setCheckable(true);
     pen->setCheckable(true);
+    Accessibility::setRole(pen, QAccessible::RadioButton);
+    Accessibility::setRole(eraser, QAccessible::RadioButton);
     pen->setChecked(true);
     eraser->setShortcut(QKeySequence(Qt::Key_E));
     pen->setShortcut(QKeySequence(Qt::Key_P));
@@ -119,6 +123,7 @@ QWidget *DrawingPanel::makeTools()
         auto *swatch = new QToolButton(tools);
         swatch->setObjectName(QStringLiteral("swatch"));
         swatch->setCheckable(true);
+        Accessibility::setRole(swatch, QAccessible::RadioButton);
         swatch->setIcon(Icons::swatch(CssColor::parse(color), 26));
         swatch->setIconSize({26, 26});
         m_swatches.append(swatch);
@@ -156,9 +161,15 @@ void DrawingPanel::sendStroke(QVector<QPointF> points, DrawingTool tool, const Q
 
 void DrawingPanel::clearForEveryone()
 {
-    const auto answer = QMessageBox::question(this, tr("Clear the board"),
-                                              tr("Clear the drawing for everyone in this room?"));
-    if (answer == QMessageBox::Yes)
+    QMessageBox box(QMessageBox::Question, tr("Clear the board"),
+                    tr("Clear the drawing for everyone in this room?"), QMessageBox::Yes | QMessageBox::No,
+                    this);
+    box.setAccessibleName(tr("Clear the board"));
+    box.setAccessibleDescription(box.text());
+    // Its question-mark image is decoration with nothing to say but this.
+    if (auto *icon = box.findChild<QLabel *>(QStringLiteral("qt_msgboxex_icon_label")))
+        icon->setAccessibleName(tr("Question"));
+    if (box.exec() == QMessageBox::Yes)
         m_client->resetDrawing();
 }
 

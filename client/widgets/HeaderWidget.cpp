@@ -1,5 +1,6 @@
 #include "HeaderWidget.h"
 
+#include "Accessibility.h"
 #include "Icons.h"
 #include "NameEdit.h"
 #include "ThemeSlider.h"
@@ -35,6 +36,7 @@ HeaderWidget::HeaderWidget(ProtocolClient *client, QWidget *parent)
     connect(m_gear, &QToolButton::clicked, this, &HeaderWidget::settingsRequested);
 
     m_state->setObjectName(QStringLiteral("connectionState"));
+    Accessibility::setRole(m_state, QAccessible::StaticText);
     m_logged->setObjectName(QStringLiteral("small"));
     m_name->setObjectName(QStringLiteral("inlineName"));
     m_name->setAlignment(Qt::AlignRight);
@@ -77,7 +79,7 @@ void HeaderWidget::retranslate()
     m_title->setToolTip(tr("About Chat (F1)"));
     m_gear->setAccessibleName(tr("Settings"));
     m_gear->setToolTip(tr("Settings (Ctrl+,)"));
-    m_state->setAccessibleName(tr("Connection state"));
+    m_state->setAccessibleDescription(tr("Connection state"));
     m_logged->setText(tr("Logged as:"));
     m_name->setAccessibleName(tr("Your user name"));
     m_name->setHint(tr("Your user name: edit it and press Enter"));
@@ -114,6 +116,8 @@ void HeaderWidget::showState(Connection::State state)
         m_state->setText(tr("○ Disconnected"));
         break;
     }
+    // The state without its glyph (the spinner turns it) is what a screen reader reads.
+    m_state->setAccessibleName(m_state->text().mid(2));
 }
 
 void HeaderWidget::spin()

@@ -36,11 +36,25 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->verticalScrollBar()->setSingleStep(24);
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A list view exposes only its items to a screen reader, never its scroll bar: the bar shown is a
+    // sibling that mirrors the view's own (hidden) one, so it is in the accessibility tree (issue 12).
+    m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_bar = new QScrollBar(Qt::Vertical, this);
+    QScrollBar *inner = m_view->verticalScrollBar();
+    connect(inner, &QScrollBar::rangeChanged, m_bar, [this, inner](int min, int max) {
+        m_bar->setRange(min, max);
+        m_bar->setPageStep(inner->pageStep());
+        m_bar->setSingleStep(inner->singleStep());
+        m_bar->setVisible(max > min && m_stack->currentIndex() == 0);
+    });
+    connect(inner, &QScrollBar::valueChanged, m_bar, &QScrollBar::setValue);
+    connect(m_bar, &QScrollBar::valueChanged, inner, &QScrollBar::setValue);
+    m_bar->hide();
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
     m_view->viewport()->installEventFilter(this);
 
     auto *empty = new QWidget(this);
-    auto *ghost = new QLabel(empty);
+    auto *ghost = m_ghost = new QLabel(empty);
     ghost->setPixmap(Icons::get(QStringLiteral("ghost")).pixmap(96, 96));
     ghost->setAlignment(Qt::AlignCenter);
     m_emptyText = new QLabel(empty);
@@ -72,7 +86,11 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
     composer->addWidget(m_send, 0, Qt::AlignBottom);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack, 1);
+    auto *history = new QHBoxLayout;
+    history->setSpacing(0);
+    history->addWidget(m_stack, 1);
+    history->addWidget(m_bar);
+    layout->addLayout(history, 1);
     layout->addLayout(composer);
 
     MessageListModel *model = client->messages();
@@ -103,7 +121,9 @@ void MessagesPanel::changeEvent(QEvent *event)
 void MessagesPanel::retranslate()
 {
     m_view->setAccessibleName(tr("Messages"));
+    m_bar->setAccessibleName(tr("Message history"));
     m_emptyText->setText(tr("No messages yet"));
+    m_ghost->setAccessibleName(tr("Empty room"));
     m_marker->setAccessibleName(tr("Jump to new messages"));
     m_loadingHint->setText(tr("Loading older messages…"));
     m_loadingHint->adjustSize();
@@ -223,6 +243,8 @@ void MessagesPanel::jumpToBottom()
 void MessagesPanel::updateEmptyState()
 {
     m_stack->setCurrentIndex(m_client->messages()->rowCount() == 0 ? 1 : 0);
+    const QScrollBar *inner = m_view->verticalScrollBar();
+    m_bar->setVisible(inner->maximum() > inner->minimum() && m_stack->currentIndex() == 0);
 }
 
 void MessagesPanel::placeMarker()

@@ -5,6 +5,7 @@
 class QLabel;
 class QListView;
 class QPushButton;
+class QScrollBar;
 class QStackedWidget;
 class QToolButton;
 
@@ -55,6 +56,8 @@ private:
     QPushButton *m_marker;
     MessageEdit *m_edit;
     QToolButton *m_send;
+    QLabel *m_ghost = nullptr;
+    QScrollBar *m_bar = nullptr;
     QLabel *m_emptyText;
     QLabel *m_loadingHint;
     bool m_wasAtBottom = true;

@@ -4,6 +4,7 @@
 #include "drawing/CssColor.h"
 #include "models/RoomListModel.h"
 
+#include <QAbstractItemView>
 #include <QLineEdit>
 #include <QMouseEvent>
 #include <QPainter>
@@ -116,7 +117,12 @@ bool RoomCardDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
 QWidget *RoomCardDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &,
                                         const QModelIndex &) const
 {
-    auto *editor = new QLineEdit(parent);
+    // A list view exposes only its items to a screen reader, so an editor inside its viewport is missing
+    // from the accessibility tree (issue 12): the editor lives beside the view, over the card's name.
+    auto *view = qobject_cast<QAbstractItemView *>(this->parent());
+    QWidget *host = view && view->parentWidget() ? view->parentWidget() : parent;
+    auto *editor = new QLineEdit(host);
+    editor->setProperty("chatEditorOf", QVariant::fromValue<QObject *>(view));
     editor->setObjectName(QStringLiteral("inlineName"));
     editor->setAccessibleName(tr("Room name"));
     return editor;
@@ -139,7 +145,12 @@ void RoomCardDelegate::setModelData(QWidget *editor, QAbstractItemModel *, const
 void RoomCardDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
                                             const QModelIndex &) const
 {
-    editor->setGeometry(partRect(option.rect, Part::Name));
+    QRect rect = partRect(option.rect, Part::Name);
+    if (auto *view = qobject_cast<QAbstractItemView *>(parent());
+        view && editor->parentWidget() != view->viewport())
+        rect.moveTopLeft(view->viewport()->mapTo(editor->parentWidget(), rect.topLeft()));
+    editor->setGeometry(rect);
+    editor->raise();
 }
 
 } // namespace chat

@@ -10,6 +10,8 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QEvent>
+#include <QKeyEvent>
+#include <QLineEdit>
 #include <QMenu>
 
 namespace chat {
@@ -136,11 +138,22 @@ void RoomListView::copyLinkOfCurrent()
     emit linkCopied(text);
 }
 
+QLineEdit *RoomListView::nameEditor() const
+{
+    // The delegate puts it beside this view (see RoomCardDelegate::createEditor).
+    const QWidget *host = parentWidget() ? parentWidget() : this;
+    for (auto *editor : host->findChildren<QLineEdit *>(QStringLiteral("inlineName")))
+        if (editor->property("chatEditorOf").value<QObject *>() == this)
+            return editor;
+    return nullptr;
+}
+
 bool RoomListView::isEditing() const
 {
     // Keys the inline editor ignores (Enter, Delete at the end of the text) travel on to this view.
     const QWidget *focus = QApplication::focusWidget();
-    return state() == EditingState || (focus && focus != this && isAncestorOf(focus));
+    return state() == EditingState || (focus && focus != this && isAncestorOf(focus))
+        || (focus && focus == nameEditor());
 }
 
 void RoomListView::keyPressEvent(QKeyEvent *event)
@@ -152,6 +165,18 @@ void RoomListView::keyPressEvent(QKeyEvent *event)
             return enterCurrent();
         case Qt::Key_Delete:
             return deleteCurrent();
+        case Qt::Key_F10:
+            if (!(event->modifiers() & Qt::ShiftModifier))
+                break;
+            Q_FALLTHROUGH();
+        case Qt::Key_Menu: {
+            // The card's menu (recolour, copy link…) from the keyboard, at the current card.
+            if (!currentIndex().isValid())
+                break;
+            QContextMenuEvent menu(QContextMenuEvent::Keyboard, visualRect(currentIndex()).center(),
+                                   viewport()->mapToGlobal(visualRect(currentIndex()).center()));
+            return contextMenuEvent(&menu);
+        }
         default:
             break;
         }

@@ -4,6 +4,8 @@
 
 #include <QListView>
 
+class QLineEdit;
+
 namespace chat {
 
 class ProtocolClient;
@@ -25,6 +27,9 @@ public:
     void recolorCurrent();
     void copyLinkOfCurrent();
     void selectCurrentRoom();
+    // The inline room-name editor while it is open, else null. It sits beside this view, not in its
+    // viewport, so that a screen reader finds it (RoomCardDelegate::createEditor).
+    QLineEdit *nameEditor() const;
 
 signals:
     void linkCopied(const QString &link);

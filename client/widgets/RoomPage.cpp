@@ -1,5 +1,6 @@
 #include "RoomPage.h"
 
+#include "Accessibility.h"
 #include "DrawingPanel.h"
 #include "Icons.h"
 #include "MessagesPanel.h"
@@ -45,6 +46,7 @@ RoomPage::RoomPage(ProtocolClient *client, QWidget *parent)
     for (int i = 0; i < tabIcons.size(); ++i) {
         QToolButton *button = headerButton(tabIcons.at(i));
         button->setCheckable(true);
+        Accessibility::setRole(button, QAccessible::PageTab);
         button->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
         m_tabs->addButton(button, i);
         header->addWidget(button);

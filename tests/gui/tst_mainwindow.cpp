@@ -180,7 +180,7 @@ private slots:
         list->setFocus();
         list->setCurrentIndex(list->model()->index(1, 0));
         QTest::keyClick(list, Qt::Key_F2);
-        auto *editor = list->findChild<QLineEdit *>();
+        auto *editor = list->nameEditor();
         QVERIFY(editor && editor->isVisible());
         editor->selectAll();
         QTest::keyClicks(editor, QStringLiteral("Orchard"));
@@ -230,8 +230,7 @@ private slots:
                 QTest::keyClick(list, Qt::Key_F2);
             }
             QLineEdit *editor = nullptr;
-            QTRY_VERIFY((editor = list->findChild<QLineEdit *>(QStringLiteral("inlineName")))
-                        && editor->isVisible());
+            QTRY_VERIFY((editor = list->nameEditor()) && editor->isVisible());
             editor->setFocus();
             editor->selectAll();
             QTest::keyClicks(editor, QStringLiteral("Orchard"));
@@ -242,8 +241,7 @@ private slots:
             QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(),
                      QStringLiteral("change_name"));
             QCOMPARE(f.lastPayload().value(QStringLiteral("name")).toString(), QStringLiteral("Orchard"));
-            QTRY_VERIFY(!list->findChild<QLineEdit *>(QStringLiteral("inlineName"))
-                        || !list->findChild<QLineEdit *>(QStringLiteral("inlineName"))->isVisible());
+            QTRY_VERIFY(!list->nameEditor() || !list->nameEditor()->isVisible());
             QCOMPARE(f.sent.size(), 1);
             if (list == lobbyList) {
                 // Enter on the card itself, once the editor is closed, still enters.
