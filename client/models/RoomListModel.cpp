@@ -28,8 +28,11 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
     case NameRole:
         return room.name;
-    case Qt::ToolTipRole:
-        return tr("%1: %n message(s)", nullptr, int(room.sum)).arg(room.name);
+    case Qt::ToolTipRole: {
+        const QString text = tr("%1: %n message(s)", nullptr, int(room.sum)).arg(room.name);
+        const qint64 unreadCount = unread(room.uuid);
+        return unreadCount > 0 ? text + QLatin1Char('\n') + tr("%n unread", nullptr, int(unreadCount)) : text;
+    }
     case UuidRole:
         return room.uuid;
     case ColorRole:
@@ -38,6 +41,8 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return room.sum;
     case UserCountRole:
         return int(room.users.size());
+    case UnreadRole:
+        return unread(room.uuid);
     default:
         return {};
     }
@@ -51,11 +56,8 @@ Qt::ItemFlags RoomListModel::flags(const QModelIndex &index) const
 
 QHash<int, QByteArray> RoomListModel::roleNames() const
 {
-    return {{UuidRole, "uuid"},
-            {NameRole, "name"},
-            {ColorRole, "color"},
-            {SumRole, "sum"},
-            {UserCountRole, "userCount"}};
+    return {{UuidRole, "uuid"}, {NameRole, "name"},           {ColorRole, "color"},
+            {SumRole, "sum"},   {UserCountRole, "userCount"}, {UnreadRole, "unread"}};
 }
 
 void RoomListModel::reset(const QVector<Room> &rooms)
@@ -63,7 +65,86 @@ void RoomListModel::reset(const QVector<Room> &rooms)
     beginResetModel();
     m_rooms = rooms;
     reindex();
+    // A full list: rooms missing from it were deleted, their counts go.
+    bool seenChanged = false;
+    for (auto it = m_seen.begin(); it != m_seen.end();) {
+        if (m_rowByUuid.contains(it.key())) {
+            ++it;
+        } else {
+            it = m_seen.erase(it);
+            seenChanged = true;
+        }
+    }
+    const QHash<QString, qint64> before = m_seen;
+    for (const Room &room : std::as_const(m_rooms))
+        updateSeen(room);
     endResetModel();
+    if (seenChanged || before != m_seen)
+        emit seenSumsChanged();
+    updateTotal();
+}
+
+void RoomListModel::clear()
+{
+    beginResetModel();
+    m_rooms.clear();
+    m_rowByUuid.clear();
+    endResetModel();
+    updateTotal();
+}
+
+qint64 RoomListModel::unread(const QString &uuid) const
+{
+    const Room *room = find(uuid);
+    if (!room)
+        return 0;
+    return qMax<qint64>(0, room->sum - m_seen.value(uuid, room->sum));
+}
+
+void RoomListModel::updateSeen(const Room &room)
+{
+    const auto seen = m_seen.constFind(room.uuid);
+    // First sight, the viewed room, or a sum that went down (history trimmed): read up to here.
+    if (seen == m_seen.cend() || room.uuid == m_viewed || *seen > room.sum)
+        m_seen.insert(room.uuid, room.sum);
+}
+
+void RoomListModel::updateTotal()
+{
+    qint64 total = 0;
+    for (const Room &room : std::as_const(m_rooms))
+        total += unread(room.uuid);
+    if (total == m_totalUnread)
+        return;
+    m_totalUnread = total;
+    emit totalUnreadChanged(total);
+}
+
+void RoomListModel::setViewedRoom(const QString &uuid)
+{
+    if (uuid == m_viewed)
+        return;
+    m_viewed = uuid;
+    const int row = rowOf(uuid);
+    if (row < 0)
+        return;
+    const qint64 before = m_seen.value(uuid, -1);
+    updateSeen(m_rooms.at(row));
+    if (m_seen.value(uuid) != before) {
+        emit dataChanged(index(row), index(row), {UnreadRole, Qt::ToolTipRole});
+        emit seenSumsChanged();
+        updateTotal();
+    }
+}
+
+void RoomListModel::setSeenSums(const QHash<QString, qint64> &seen)
+{
+    m_seen = seen;
+    for (const Room &room : std::as_const(m_rooms))
+        updateSeen(room);
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1), {UnreadRole, Qt::ToolTipRole});
+    updateTotal();
 }
 
 void RoomListModel::upsert(const Room &room)
@@ -72,15 +153,29 @@ void RoomListModel::upsert(const Room &room)
     if (row >= 0) {
         if (m_rooms.at(row) == room)
             return;
+        const bool sumChanged = m_rooms.at(row).sum != room.sum;
         m_rooms[row] = room;
+        if (sumChanged)
+            noteSum(room);
         emit dataChanged(index(row), index(row));
+        updateTotal();
         return;
     }
     const int end = int(m_rooms.size());
     beginInsertRows({}, end, end);
     m_rooms.append(room);
     m_rowByUuid.insert(room.uuid, end);
+    noteSum(room);
     endInsertRows();
+    updateTotal();
+}
+
+void RoomListModel::noteSum(const Room &room)
+{
+    const qint64 before = m_seen.value(room.uuid, -1);
+    updateSeen(room);
+    if (m_seen.value(room.uuid) != before)
+        emit seenSumsChanged();
 }
 
 void RoomListModel::setSum(const QString &uuid, qint64 sum)
@@ -89,7 +184,9 @@ void RoomListModel::setSum(const QString &uuid, qint64 sum)
     if (row < 0 || m_rooms.at(row).sum == sum)
         return;
     m_rooms[row].sum = sum;
+    noteSum(m_rooms.at(row));
     emit dataChanged(index(row), index(row));
+    updateTotal();
 }
 
 void RoomListModel::remove(const QString &uuid)
@@ -101,6 +198,9 @@ void RoomListModel::remove(const QString &uuid)
     m_rooms.removeAt(row);
     reindex();
     endRemoveRows();
+    if (m_seen.remove(uuid) > 0)
+        emit seenSumsChanged();
+    updateTotal();
 }
 
 const Room *RoomListModel::find(const QString &uuid) const

@@ -69,6 +69,14 @@ MainWindow::MainWindow(ProtocolClient *client, ClientSettings *settings, QWidget
         if (self.name != Uuid::defaultName("user", self.uuid))
             m_settings->setUserName(self.name);
     });
+    RoomListModel *rooms = client->rooms();
+    connect(rooms, &RoomListModel::totalUnreadChanged, this, &MainWindow::updateTitle);
+    connect(rooms, &RoomListModel::totalUnreadChanged, m_notifier, &Notifier::setUnreadTotal);
+    connect(rooms, &RoomListModel::seenSumsChanged, this, [this] {
+        if (m_seenServer.isValid())
+            m_settings->setSeenSums(m_seenServer, m_client->rooms()->seenSums());
+    });
+    connect(client->connection(), &Connection::opened, this, &MainWindow::loadSeenSums);
     addShortcuts();
     connect(m_room, &RoomPage::linkCopied, m_notices,
             [this](const QString &link) { m_notices->showNotice(tr("Link copied: %1").arg(link)); });
@@ -84,16 +92,38 @@ MainWindow::MainWindow(ProtocolClient *client, ClientSettings *settings, QWidget
     retranslate();
 }
 
+void MainWindow::loadSeenSums()
+{
+    const QUrl server = m_client->connection()->url();
+    if (server == m_seenServer)
+        return;
+    m_seenServer = server;
+    m_client->rooms()->setSeenSums(m_settings->seenSums(server));
+}
+
+void MainWindow::updateViewedRoom()
+{
+    m_client->rooms()->setViewedRoom(isActiveWindow() ? m_client->currentRoom() : QString());
+}
+
+void MainWindow::updateTitle()
+{
+    const qint64 unread = m_client->rooms()->totalUnread();
+    setWindowTitle(unread > 0 ? tr("(%1) Chat").arg(unread) : tr("Chat"));
+}
+
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::ActivationChange)
+        updateViewedRoom();
     QMainWindow::changeEvent(event);
 }
 
 void MainWindow::retranslate()
 {
-    setWindowTitle(tr("Chat"));
+    updateTitle();
     const QStringList actionNames {tr("New room"), tr("Search rooms"),   tr("Settings"),
                                    tr("About"),    tr("Edit user name"), tr("Quit")};
     for (int i = 0; i < m_actions.size() && i < actionNames.size(); ++i)
@@ -152,6 +182,7 @@ void MainWindow::setTheme(int index)
 void MainWindow::onCurrentRoomChanged(const QString &uuid)
 {
     m_right->setCurrentWidget(uuid.isEmpty() ? static_cast<QWidget *>(m_lobby) : m_room);
+    updateViewedRoom();
     if (!uuid.isEmpty())
         m_room->showTab(m_room->currentTab());
     if (m_notices->isVisible())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QUrl>
 
 class QAction;
 class QStackedWidget;
@@ -49,6 +50,9 @@ private:
     void showAbout();
     void focusSearch();
     void setTheme(int index);
+    void updateViewedRoom(); // the room inside which the user is looking, for the unread counts
+    void updateTitle();
+    void loadSeenSums(); // a connection opened: that server's read state
 
     ProtocolClient *m_client;
     ClientSettings *m_settings;
@@ -61,6 +65,7 @@ private:
     NoticeBar *m_notices;
     Notifier *m_notifier;
     QList<QAction *> m_actions; // in the order of addShortcuts()
+    QUrl m_seenServer; // the server whose seen sums the room list holds
 };
 
 } // namespace chat

@@ -25,6 +25,18 @@ Notifier::Notifier(ClientSettings *settings, QWidget *window)
     }
 }
 
+QString Notifier::trayToolTip() const
+{
+    return m_unread > 0 ? tr("Chat: %n unread message(s)", nullptr, int(m_unread)) : tr("Chat");
+}
+
+void Notifier::setUnreadTotal(qint64 total)
+{
+    m_unread = total;
+    if (m_tray)
+        m_tray->setToolTip(trayToolTip());
+}
+
 void Notifier::onMessage(bool own, const QString &author, const QString &body)
 {
     if (m_settings->soundsEnabled())
@@ -68,7 +80,7 @@ void Notifier::notify(const QString &author, const QString &body)
     }
     if (!m_tray) {
         m_tray = new QSystemTrayIcon(Icons::get(QStringLiteral("chat-client")), this);
-        m_tray->setToolTip(tr("Chat"));
+        m_tray->setToolTip(trayToolTip());
         connect(m_tray, &QSystemTrayIcon::messageClicked, m_window, [this] {
             m_window->showNormal();
             m_window->activateWindow();

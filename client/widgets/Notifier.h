@@ -19,6 +19,9 @@ public:
     Notifier(ClientSettings *settings, QWidget *window);
 
     void onMessage(bool own, const QString &author, const QString &body);
+    // The total of unread messages, shown in the tray icon's tooltip when there is one.
+    void setUnreadTotal(qint64 total);
+    QString trayToolTip() const;
 
 private:
     void playSound(bool own);
@@ -28,6 +31,7 @@ private:
     ClientSettings *m_settings;
     QWidget *m_window;
     QSystemTrayIcon *m_tray = nullptr;
+    qint64 m_unread = 0;
     QString m_player; // paplay or aplay when present: QtMultimedia is not a dependency
 };
 

@@ -2,6 +2,7 @@
 // rooms, a deleted room sends you back with a notice, and every control has an accessible name.
 #include "GuiFixture.h"
 #include "models/MessageListModel.h"
+#include "models/RoomListModel.h"
 #include "models/UserListModel.h"
 #include "net/ServerAddress.h"
 #include "widgets/ColorPalettePopup.h"
@@ -480,6 +481,62 @@ private slots:
                     .data(Qt::AccessibleTextRole)
                     .toString()
                     .contains(QLocale().toString(QDate(2024, 5, 1), QLocale::ShortFormat)));
+    }
+
+    // Unread counts: a room's new messages while we are elsewhere (or the window is inactive) show as a badge
+    // on its card and in the window title; entering it with the window active reads them.
+    void unreadBadgesAndTitle()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        f.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
+        const auto roomChanged = [&](const char *uuid, const char *name, int sum) {
+            f.feed(QString::fromUtf8(jsonText("{'type': 'result', 'payload': {'message': 'room_changed', "
+                                              "'object': {'uuid': '%1', 'name': '%2', 'color': '#cf2e24', "
+                                              "'users': [], 'sum': %3}}}"))
+                       .arg(QLatin1String(uuid), QLatin1String(name))
+                       .arg(sum)
+                       .toUtf8());
+        };
+        roomChanged("r1", "Kitchen", 5); // the room we are in, window active: read
+        QCOMPARE(f.window->windowTitle(), QStringLiteral("Chat"));
+        roomChanged("r2", "Garden", 2);
+        QCOMPARE(f.window->windowTitle(), QStringLiteral("(2) Chat"));
+        RoomListView *list = f.window->leftPanel()->roomList();
+        const QModelIndex garden = list->model()->index(1, 0);
+        QCOMPARE(garden.data(RoomListModel::UnreadRole).toLongLong(), 2);
+        // The badge is painted: red pixels left of the close button of Garden's card.
+        const QRect rect = list->visualRect(garden);
+        const QImage image = list->viewport()->grab(rect).toImage();
+        const auto redPixels = [&] {
+            int red = 0;
+            for (int y = 0; y < image.height(); y += 2)
+                for (int x = image.width() / 2; x < image.width(); x += 2) {
+                    const QColor c = image.pixelColor(x, y);
+                    red += c.red() > 150 && c.green() < 80 && c.blue() < 80;
+                }
+            return red;
+        };
+        QVERIFY2(redPixels() > 20, "no unread badge on the card");
+        const QModelIndex kitchen = list->model()->index(0, 0);
+        QCOMPARE(kitchen.data(RoomListModel::UnreadRole).toLongLong(), 0);
+
+        // Another window active: the room we are in gathers unread messages too.
+        QWidget other;
+        other.show();
+        other.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&other));
+        roomChanged("r1", "Kitchen", 6);
+        QCOMPARE(f.window->windowTitle(), QStringLiteral("(3) Chat"));
+        f.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
+        QTRY_COMPARE(f.window->windowTitle(), QStringLiteral("(2) Chat"));
+        // Entering Garden reads it.
+        f.client.enterRoom(QStringLiteral("r2"));
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_entered'}}"));
+        QTRY_COMPARE(f.window->windowTitle(), QStringLiteral("Chat"));
+        QCOMPARE(garden.data(RoomListModel::UnreadRole).toLongLong(), 0);
     }
 
     void newMessagesMarkerWhenScrolledUp()
