@@ -63,7 +63,20 @@ MainWindow::MainWindow(ProtocolClient *client, ClientSettings *settings, QWidget
     connect(m_header, &HeaderWidget::settingsRequested, this, &MainWindow::openSettings);
     connect(client, &ProtocolClient::currentRoomChanged, this, &MainWindow::onCurrentRoomChanged);
     connect(client, &ProtocolClient::notice, m_notices, &NoticeBar::showNotice);
-    connect(client, &ProtocolClient::messageArrived, m_notifier, &Notifier::onMessage);
+    connect(client, &ProtocolClient::messageArrived, this,
+            [this](bool own, const QString &author, const QString &body) {
+                // message_created reaches the members of a room only: it is the current room's.
+                Notifier::Incoming message;
+                message.own = own;
+                message.mentioned = MessageListModel::mentions(body, m_client->self().name);
+                message.roomUuid = m_client->currentRoom();
+                if (const Room *room = m_client->rooms()->find(message.roomUuid))
+                    message.roomName = room->name;
+                message.author = author;
+                message.body = body;
+                m_notifier->onMessage(message);
+            });
+    connect(m_notifier, &Notifier::roomRequested, this, &MainWindow::showRoom);
     connect(client, &ProtocolClient::selfChanged, this, [this](const User &self) {
         // Remember a name the user chose, not the server's default "user-<uuid>".
         if (self.name != Uuid::defaultName("user", self.uuid))
@@ -187,6 +200,15 @@ void MainWindow::onCurrentRoomChanged(const QString &uuid)
         m_room->showTab(m_room->currentTab());
     if (m_notices->isVisible())
         m_notices->place(); // the new page may have its composer where the notice is
+}
+
+void MainWindow::showRoom(const QString &uuid)
+{
+    showNormal();
+    raise();
+    activateWindow();
+    if (uuid != m_client->currentRoom() && m_client->rooms()->find(uuid))
+        m_client->enterRoom(uuid);
 }
 
 void MainWindow::focusSearch()

@@ -32,6 +32,9 @@ public:
     RoomPage *roomPage() const { return m_room; }
     GradientWidget *background() const { return m_background; }
     NoticeBar *notices() const { return m_notices; }
+    Notifier *notifier() const { return m_notifier; }
+    // Raises the window and enters that room (a notification was clicked, a room link opened).
+    void showRoom(const QString &uuid);
 
     static constexpr int narrowWidth = 1000;
 

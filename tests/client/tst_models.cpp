@@ -122,6 +122,33 @@ private slots:
         QCOMPARE(rooms.unread(a), 4);
     }
 
+    void mentionsAreWholeWordsInAnyCase()
+    {
+        const QString ann = QStringLiteral("Ann");
+        QVERIFY(MessageListModel::mentions(QStringLiteral("hi ann!"), ann));
+        QVERIFY(MessageListModel::mentions(QStringLiteral("ANN"), ann));
+        QVERIFY(MessageListModel::mentions(QStringLiteral("@ann, look"), ann));
+        QVERIFY(!MessageListModel::mentions(QStringLiteral("annual report"), ann));
+        QVERIFY(!MessageListModel::mentions(QStringLiteral("Joanne"), ann));
+        QVERIFY(!MessageListModel::mentions(QStringLiteral("ann_b"), ann));
+        QVERIFY(MessageListModel::mentions(QStringLiteral("x annual, then Ann."), ann)); // the second one
+        QVERIFY(MessageListModel::mentions(QStringLiteral("Привіт, Олена"), QStringLiteral("олена")));
+        QVERIFY(
+            MessageListModel::mentions(QStringLiteral("ping Mary Jane now"), QStringLiteral("mary jane")));
+        QVERIFY(!MessageListModel::mentions(QStringLiteral("anything"), QString()));
+
+        MessageListModel messages;
+        Message m;
+        m.uuid = QStringLiteral("m1");
+        m.body = QStringLiteral("ann, are you there?");
+        messages.append(m);
+        QVERIFY(!messages.index(0).data(MessageListModel::MentionRole).toBool());
+        QSignalSpy changed(&messages, &MessageListModel::dataChanged);
+        messages.setSelfName(ann); // renamed: the highlights follow
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(messages.index(0).data(MessageListModel::MentionRole).toBool());
+    }
+
     void unreadCountsPersistPerServer()
     {
         ClientSettings settings;
