@@ -6,6 +6,7 @@
 #include "Icons.h"
 #include "LeftPanel.h"
 #include "LobbyPage.h"
+#include "MessagesPanel.h"
 #include "NoticeBar.h"
 #include "Notifier.h"
 #include "RoomListView.h"
@@ -21,10 +22,12 @@
 #include "models/RoomListModel.h"
 #include "models/UserListModel.h"
 #include "net/ProtocolClient.h"
+#include "net/RoomLink.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QEvent>
 #include <QFileDialog>
@@ -77,6 +80,7 @@ MainWindow::MainWindow(ProtocolClient *client, ClientSettings *settings, QWidget
                 m_notifier->onMessage(message);
             });
     connect(m_notifier, &Notifier::roomRequested, this, &MainWindow::showRoom);
+    connect(m_room->messages(), &MessagesPanel::linkActivated, this, &MainWindow::openLink);
     connect(client, &ProtocolClient::selfChanged, this, [this](const User &self) {
         // Remember a name the user chose, not the server's default "user-<uuid>".
         if (self.name != Uuid::defaultName("user", self.uuid))
@@ -209,6 +213,33 @@ void MainWindow::showRoom(const QString &uuid)
     activateWindow();
     if (uuid != m_client->currentRoom() && m_client->rooms()->find(uuid))
         m_client->enterRoom(uuid);
+}
+
+void MainWindow::openLink(const QUrl &url)
+{
+    // Our room links open in this window; web links in the browser. (RoomLink also reads the original's web
+    // links, https://host/room/<uuid>: those stay web links here.)
+    if (url.scheme() == RoomLink::scheme()) {
+        const auto link = RoomLink::parse(url.toString());
+        if (!link) {
+            m_notices->showNotice(tr("That room link is not valid."));
+            return;
+        }
+        if (link->server.isValid() && link->server != m_client->connection()->url()) {
+            m_client->setRoomToOpen(link->room);
+            m_settings->setServerUrl(link->server);
+            m_client->connectTo(link->server);
+            return;
+        }
+        if (!m_client->rooms()->find(link->room))
+            m_notices->showNotice(tr("That room no longer exists."));
+        else if (link->room != m_client->currentRoom())
+            m_client->enterRoom(link->room);
+        return;
+    }
+    emit linkOpened(url);
+    if (!m_openLinksForTesting)
+        QDesktopServices::openUrl(url);
 }
 
 void MainWindow::focusSearch()

@@ -35,7 +35,15 @@ public:
     Notifier *notifier() const { return m_notifier; }
     // Raises the window and enters that room (a notification was clicked, a room link opened).
     void showRoom(const QString &uuid);
+    // A link clicked in a message: room links open here, web links in the browser.
+    void openLink(const QUrl &url);
+    // Tests: web links are only announced (linkOpened), not handed to the desktop.
+    void setOpensWebLinksForTesting(bool open) { m_openLinksForTesting = !open; }
 
+signals:
+    void linkOpened(const QUrl &url);
+
+public:
     static constexpr int narrowWidth = 1000;
 
 protected:
@@ -68,6 +76,7 @@ private:
     NoticeBar *m_notices;
     Notifier *m_notifier;
     QList<QAction *> m_actions; // in the order of addShortcuts()
+    bool m_openLinksForTesting = false;
     QUrl m_seenServer; // the server whose seen sums the room list holds
 };
 

@@ -6,12 +6,18 @@
 #include "models/MessageListModel.h"
 #include "net/ProtocolClient.h"
 
+#include <QClipboard>
 #include <QEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -38,6 +44,13 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
     m_view->viewport()->installEventFilter(this);
+    m_view->installEventFilter(this);
+    m_view->viewport()->setMouseTracking(true); // the pointing hand over links
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QListView::customContextMenuRequested, this, &MessagesPanel::showContextMenu);
+    auto *toNewest = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_End), this);
+    toNewest->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(toNewest, &QShortcut::activated, this, &MessagesPanel::jumpToBottom);
 
     auto *empty = new QWidget(this);
     auto *ghost = new QLabel(empty);
@@ -231,8 +244,66 @@ void MessagesPanel::placeMarker()
     m_marker->move(area.center().x() - m_marker->width() / 2, area.bottom() - m_marker->height() - 10);
 }
 
+QUrl MessagesPanel::linkAt(const QPoint &pos) const
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    if (!index.isValid())
+        return {};
+    QStyleOptionViewItem option;
+    option.rect = m_view->visualRect(index);
+    return static_cast<MessageDelegate *>(m_view->itemDelegate())->linkAt(option, index, pos);
+}
+
+void MessagesPanel::copyMessage(const QModelIndex &index)
+{
+    if (index.isValid())
+        QGuiApplication::clipboard()->setText(index.data(MessageListModel::BodyRole).toString());
+}
+
+void MessagesPanel::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    if (!index.isValid())
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("Copy text"), this, [this, index] { copyMessage(index); });
+    const QUrl link = linkAt(pos);
+    if (link.isValid()) {
+        menu.addAction(tr("Open link"), this, [this, link] { emit linkActivated(link); });
+        menu.addAction(tr("Copy link"), this,
+                       [link] { QGuiApplication::clipboard()->setText(link.toString()); });
+    }
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
 bool MessagesPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Copy)) {
+            copyMessage(m_view->currentIndex());
+            return true;
+        }
+        if (key->key() == Qt::Key_End && key->modifiers() == Qt::NoModifier) {
+            m_view->setCurrentIndex(m_client->messages()->index(m_client->messages()->rowCount() - 1));
+            jumpToBottom();
+            return true;
+        }
+    }
+    if (watched == m_view->viewport() && event->type() == QEvent::MouseButtonRelease) {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton) {
+            const QUrl link = linkAt(mouse->position().toPoint());
+            if (link.isValid()) {
+                emit linkActivated(link);
+                return true;
+            }
+        }
+    }
+    if (watched == m_view->viewport() && event->type() == QEvent::MouseMove) {
+        const bool overLink = linkAt(static_cast<QMouseEvent *>(event)->position().toPoint()).isValid();
+        m_view->viewport()->setCursor(overLink ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    }
     if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
         placeMarker();
         placeLoadingHint();

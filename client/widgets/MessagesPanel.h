@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QUrl>
 #include <QWidget>
 
 class QLabel;
@@ -16,7 +17,8 @@ class ProtocolClient;
 // The messages of the room: bubbles that follow new messages while the view is at the bottom (otherwise a
 // "new messages" marker appears), "No messages yet" when empty, and the message box with its send button.
 // Against a server that pages the history, scrolling near the top loads the older page above, keeping what
-// is shown in place.
+// is shown in place. Links in messages open when clicked; Ctrl+C or the context menu copies a message's text;
+// End (in the list) or Ctrl+End jumps back to the newest message.
 class MessagesPanel : public QWidget
 {
     Q_OBJECT
@@ -28,6 +30,12 @@ public:
     QPushButton *newMessagesMarker() const { return m_marker; }
     QLabel *loadingOlderHint() const { return m_loadingHint; }
     void focusEditor();
+    // The text of the message in this row, put on the clipboard.
+    void copyMessage(const QModelIndex &index);
+
+signals:
+    // A link in a message was clicked (http, https or a room link).
+    void linkActivated(const QUrl &url);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -48,6 +56,8 @@ private:
     void placeLoadingHint();
     bool isAtBottom() const;
     void jumpToBottom();
+    void showContextMenu(const QPoint &pos);
+    QUrl linkAt(const QPoint &pos) const;
 
     ProtocolClient *m_client;
     QStackedWidget *m_stack;

@@ -26,6 +26,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -539,6 +540,112 @@ private slots:
         QCOMPARE(garden.data(RoomListModel::UnreadRole).toLongLong(), 0);
     }
 
+    static QByteArray messageFrom(const char *uuid, const char *author, const QString &body)
+    {
+        QJsonObject object =
+            QJsonDocument::fromJson(jsonText("{'uuid': 'x', 'name': 'message-x', 'user': {'uuid': 'other', "
+                                             "'name': 'Bob', 'room_uuid': 'r1'}, 'room_uuid': 'r1', "
+                                             "'created': '2024-05-01T10:00:00.5'}"))
+                .object();
+        object.insert(QStringLiteral("uuid"), QLatin1String(uuid));
+        object.insert(QStringLiteral("body"), body);
+        QJsonObject user = object.value(QStringLiteral("user")).toObject();
+        user.insert(QStringLiteral("name"), QLatin1String(author));
+        object.insert(QStringLiteral("user"), user);
+        return QJsonDocument(
+                   QJsonObject {{QStringLiteral("type"), QStringLiteral("result")},
+                                {QStringLiteral("payload"),
+                                 QJsonObject {{QStringLiteral("message"), QStringLiteral("message_created")},
+                                              {QStringLiteral("object"), object}}}})
+            .toJson(QJsonDocument::Compact);
+    }
+
+    // A point of the row's bubble where the delegate finds this link, in viewport coordinates.
+    static QPoint pointOnLink(QListView *view, const QModelIndex &index, const QUrl &url)
+    {
+        auto *delegate = static_cast<MessageDelegate *>(view->itemDelegate());
+        QStyleOptionViewItem option;
+        option.rect = view->visualRect(index);
+        for (int y = option.rect.top(); y < option.rect.bottom(); y += 3)
+            for (int x = option.rect.left(); x < option.rect.right(); x += 3)
+                if (delegate->linkAt(option, index, QPoint(x, y)) == url)
+                    return {x, y};
+        return {-1, -1};
+    }
+
+    void linksOpenRoomLinksInAppAndTextCopies()
+    {
+        GuiFixture f;
+        f.window->setOpensWebLinksForTesting(false);
+        f.enterRoom();
+        MessagesPanel *panel = f.window->roomPage()->messages();
+        QListView *view = panel->view();
+        const QString web = QStringLiteral("https://example.org/a?b=1");
+        f.feed(messageFrom("m1", "Bob", QStringLiteral("<b>x</b> see %1.").arg(web)));
+        // Room links name a server: ours (the one the client "uses" here) opens the room in this window.
+        f.client.connection()->setUrlForTesting(QUrl(QStringLiteral("ws://127.0.0.1:9000")));
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_changed', 'object': {'uuid': "
+                        "'abcdef12', 'name': 'Attic', 'color': '#cf2e24', 'users': [], 'sum': 0}}}"));
+        const QString roomLink =
+            QStringLiteral("socketchat://room/abcdef12?server=ws%3A%2F%2F127.0.0.1%3A9000");
+        f.feed(messageFrom("m2", "Bob", QStringLiteral("go to %1 now").arg(roomLink)));
+        f.feed(messageFrom("m3", "Bob", QStringLiteral("ftp://example.org and <a href=x>y</a>")));
+        QTRY_COMPARE(view->model()->rowCount(), 3);
+        QTRY_VERIFY(view->visualRect(view->model()->index(2, 0)).isValid());
+
+        // A web link goes to the desktop's browser (here: announced); the full stop is not part of it.
+        QSignalSpy opened(f.window.get(), &MainWindow::linkOpened);
+        const QPoint onWeb = pointOnLink(view, view->model()->index(0, 0), QUrl(web));
+        QVERIFY2(onWeb.x() >= 0, "the web link is not clickable");
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, onWeb);
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.first().at(0).toUrl(), QUrl(web));
+        // Everything else is literal: no link in ftp:// or in HTML.
+        QCOMPARE(pointOnLink(view, view->model()->index(2, 0), QUrl(QStringLiteral("ftp://example.org"))),
+                 QPoint(-1, -1));
+        QCOMPARE(pointOnLink(view, view->model()->index(2, 0), QUrl(QStringLiteral("x"))), QPoint(-1, -1));
+
+        const QPoint onRoom = pointOnLink(view, view->model()->index(1, 0), QUrl(roomLink, QUrl::StrictMode));
+        QVERIFY2(onRoom.x() >= 0, "the room link is not clickable");
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, onRoom);
+        QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(), QStringLiteral("enter_room"));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("uuid")).toString(), QStringLiteral("abcdef12"));
+        QCOMPARE(opened.count(), 1);
+
+        // Ctrl+C copies the current message's text exactly as typed.
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        QGuiApplication::clipboard()->clear();
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("<b>x</b> see %1.").arg(web));
+    }
+
+    void mentionsAreHighlighted()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        QListView *view = f.window->roomPage()->messages()->view();
+        f.feed(messageFrom("m1", "Bob", QStringLiteral("nothing here")));
+        f.feed(messageFrom("m2", "Bob", QStringLiteral("hey USER-ME, look")));
+        QTRY_COMPARE(view->model()->rowCount(), 2);
+        QVERIFY(!view->model()->index(0, 0).data(MessageListModel::MentionRole).toBool());
+        QVERIFY(view->model()->index(1, 0).data(MessageListModel::MentionRole).toBool());
+        QTRY_VERIFY(view->visualRect(view->model()->index(1, 0)).isValid());
+        const auto amberPixels = [&](int row) {
+            const QImage image =
+                view->viewport()->grab(view->visualRect(view->model()->index(row, 0))).toImage();
+            int amber = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    amber += c.red() > 200 && c.green() > 120 && c.blue() < 110;
+                }
+            return amber;
+        };
+        QVERIFY2(amberPixels(1) > 200, "the mention is not highlighted");
+        QCOMPARE(amberPixels(0), 0);
+    }
+
     void newMessagesMarkerWhenScrolledUp()
     {
         GuiFixture f;
@@ -565,8 +672,22 @@ private slots:
                         "'Bob', 'room_uuid': 'r1'}, 'room_uuid': 'r1', 'created': '2024-05-01T10:00:01'}}}"));
         QVERIFY(panel->newMessagesMarker()->isVisible());
         QCOMPARE(bar->value(), 0);
+        QVERIFY(panel->newMessagesMarker()->text().startsWith(QStringLiteral("1 new message")));
         QTest::mouseClick(panel->newMessagesMarker(), Qt::LeftButton);
         QTRY_COMPARE(bar->value(), bar->maximum());
+        QVERIFY(!panel->newMessagesMarker()->isVisible());
+
+        // End in the list returns to the newest message too.
+        bar->setValue(0);
+        f.feed(
+            jsonText("{'type': 'result', 'payload': {'message': 'message_created', 'object': {'uuid': "
+                     "'later', 'body': 'later', 'name': 'message-later', 'user': {'uuid': 'other', 'name': "
+                     "'Bob', 'room_uuid': 'r1'}, 'room_uuid': 'r1', 'created': '2024-05-01T10:00:02'}}}"));
+        QVERIFY(panel->newMessagesMarker()->isVisible());
+        panel->view()->setFocus();
+        QTest::keyClick(panel->view(), Qt::Key_End);
+        QTRY_COMPARE(bar->value(), bar->maximum());
+        QVERIFY(!panel->newMessagesMarker()->isVisible());
     }
 
     // socketchat.v1 paging: the newest page comes first; scrolling to the top asks for the page before it
