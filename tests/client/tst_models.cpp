@@ -3,6 +3,7 @@
 #include "drawing/CssColor.h"
 #include "models/DrawingModel.h"
 #include "models/EventLogModel.h"
+#include "models/MessageLinks.h"
 #include "models/MessageListModel.h"
 #include "models/RoomListModel.h"
 #include "models/RoomSearchModel.h"
@@ -147,6 +148,24 @@ private slots:
         messages.setSelfName(ann); // renamed: the highlights follow
         QCOMPARE(changed.count(), 1);
         QVERIFY(messages.index(0).data(MessageListModel::MentionRole).toBool());
+    }
+
+    void linksAreHttpHttpsAndRoomLinksOnly()
+    {
+        const QString body = QStringLiteral("see https://example.org/a_(b)?q=1. and (http://x.example/p), "
+                                            "socketchat://room/abcdef12?server=ws%3A%2F%2Fh%3A9 ftp://no.example "
+                                            "<a href=\"http://evil.example\">y</a> notalinkhttp://z.example");
+        const QVector<MessageLink> links = MessageLinks::find(body);
+        QStringList urls;
+        for (const MessageLink &link : links) {
+            urls << link.url.toString();
+            QCOMPARE(body.mid(link.start, link.length), link.url.toString());
+        }
+        QCOMPARE(urls, (QStringList {QStringLiteral("https://example.org/a_(b)?q=1"),
+                                     QStringLiteral("http://x.example/p"),
+                                     QStringLiteral("socketchat://room/abcdef12?server=ws%3A%2F%2Fh%3A9"),
+                                     QStringLiteral("http://evil.example")}));
+        QVERIFY(MessageLinks::find(QStringLiteral("<b>x</b>")).isEmpty());
     }
 
     void unreadCountsPersistPerServer()
