@@ -46,6 +46,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return dayText(message.created);
     case DayKeyRole:
         return message.created.left(10);
+    case UuidRole:
+        return message.uuid;
     case MentionRole:
         return mentions(message.body, m_selfName);
     case OwnRole:
@@ -144,6 +146,15 @@ bool MessageListModel::mentions(const QString &body, const QString &name)
             return true;
     }
     return false;
+}
+
+int MessageListModel::rowOf(const QString &uuid) const
+{
+    for (int row = int(m_messages.size()) - 1; row >= 0; --row) {
+        if (m_messages.at(row).uuid == uuid)
+            return row;
+    }
+    return -1;
 }
 
 void MessageListModel::setSelfName(const QString &name)

@@ -23,7 +23,8 @@ public:
         OwnRole,
         DayRole,
         DayKeyRole,
-        MentionRole // the body names the user (mentions())
+        MentionRole, // the body names the user (mentions())
+        UuidRole
     };
 
     explicit MessageListModel(QObject *parent = nullptr);
@@ -46,6 +47,7 @@ public:
     static bool mentions(const QString &body, const QString &name);
 
     const Message &at(int row) const { return m_messages.at(row); }
+    int rowOf(const QString &uuid) const; // -1 when not loaded
     // Whether the message in this row is the first of its day (compares the dates, allocates nothing: it runs
     // for every row when a big room is laid out).
     bool startsADay(int row) const;

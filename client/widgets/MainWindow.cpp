@@ -248,6 +248,11 @@ void MainWindow::focusSearch()
         m_lobby->focusSearch();
         return;
     }
+    // Inside a room, Ctrl+F finds in its messages.
+    if (m_room->currentTab() == RoomPage::Messages) {
+        m_room->messages()->openFind();
+        return;
+    }
     m_left->setVisible(true);
     m_left->focusSearch();
 }

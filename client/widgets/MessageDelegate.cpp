@@ -122,7 +122,7 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
 }
 
 void MessageDelegate::prepareDocument(QTextDocument &document, const QString &body, int width,
-                                      const QVector<MessageLink> &links) const
+                                      const QVector<MessageLink> &links, bool current) const
 {
     document.setDocumentMargin(0);
     document.setDefaultFont(bodyFont());
@@ -139,6 +139,23 @@ void MessageDelegate::prepareDocument(QTextDocument &document, const QString &bo
         format.setForeground(QColor(0x0b, 0x3d, 0x91));
         cursor.mergeCharFormat(format);
     }
+    if (m_findText.isEmpty())
+        return;
+    QTextCharFormat match;
+    match.setBackground(current ? QColor(0xff, 0x9f, 0x1a) : QColor(0xff, 0xe0, 0x66));
+    for (qsizetype at = body.indexOf(m_findText, 0, Qt::CaseInsensitive); at >= 0;
+         at = body.indexOf(m_findText, at + m_findText.size(), Qt::CaseInsensitive)) {
+        QTextCursor cursor(&document);
+        cursor.setPosition(int(at));
+        cursor.setPosition(int(at + m_findText.size()), QTextCursor::KeepAnchor);
+        cursor.mergeCharFormat(match);
+    }
+}
+
+void MessageDelegate::setFind(const QString &text, const QString &currentUuid)
+{
+    m_findText = text;
+    m_findCurrent = currentUuid;
 }
 
 QUrl MessageDelegate::linkAt(const QStyleOptionViewItem &option, const QModelIndex &index,
@@ -209,14 +226,16 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     }
     const QRect textArea = bubble.adjusted(padding, padding, -padding, -padding - metaHeight);
     const QVector<MessageLink> links = MessageLinks::find(body);
-    if (links.isEmpty()) {
+    const bool found = !m_findText.isEmpty() && body.contains(m_findText, Qt::CaseInsensitive);
+    if (links.isEmpty() && !found) {
         painter->setPen(QColor(0, 0, 0, 204));
         painter->setFont(bodyFont());
         painter->drawText(textArea, Qt::TextWordWrap, body);
     } else {
         // The body stays plain text; only the link ranges get an anchor format (no HTML is parsed).
         QTextDocument document;
-        prepareDocument(document, body, textArea.width(), links);
+        prepareDocument(document, body, textArea.width(), links,
+                        index.data(MessageListModel::UuidRole).toString() == m_findCurrent);
         QAbstractTextDocumentLayout::PaintContext context;
         context.palette.setColor(QPalette::Text, QColor(0, 0, 0, 204));
         context.clip = QRectF(0, 0, textArea.width(), textArea.height());

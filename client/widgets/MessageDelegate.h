@@ -31,6 +31,8 @@ public:
     // The first message of a day has a day separator above its bubble.
     static bool startsADay(const QModelIndex &index);
     // The link (http, https, a room link) under pos in this message's bubble; empty when none.
+    // Find in room: occurrences of text are highlighted, more strongly in the current match's message.
+    void setFind(const QString &text, const QString &currentUuid);
     QUrl linkAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
 
 private:
@@ -48,9 +50,11 @@ private:
     QFont metaFont() const;
     // The body as plain text with its links formatted as anchors (bodies with links are painted this way).
     void prepareDocument(QTextDocument &document, const QString &body, int width,
-                         const QVector<MessageLink> &links) const;
+                         const QVector<MessageLink> &links, bool current = false) const;
 
     QListView *m_view;
+    QString m_findText;
+    QString m_findCurrent;
     mutable QFont m_bodyFont;
     mutable QFontMetrics m_bodyMetrics {QFont()};
 };

@@ -692,6 +692,71 @@ private slots:
 
     // socketchat.v1 paging: the newest page comes first; scrolling to the top asks for the page before it
     // (once), shows a hint meanwhile, and puts the page above without moving what is shown.
+    void findInRoomStepsThroughMatches()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        f.feed(messagesListed(1, 60, "'more': false"));
+        MessagesPanel *panel = f.window->roomPage()->messages();
+        QVERIFY(!panel->findBar()->isVisible());
+        QTest::keyClick(f.window.get(), Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(panel->findBar()->isVisible());
+        QVERIFY(panel->findEdit()->hasFocus());
+        QTest::keyClicks(panel->findEdit(), QStringLiteral("MESSAGE 5"));
+        // "message 5" and "message 50" to "message 59": the newest first.
+        QCOMPARE(panel->currentMatchUuid(), QStringLiteral("m59"));
+        QVERIFY(panel->findStatus()->text().contains(QStringLiteral("11")));
+        QTest::keyClick(panel->findEdit(), Qt::Key_Return);
+        QCOMPARE(panel->currentMatchUuid(), QStringLiteral("m58"));
+        QCOMPARE(panel->view()->currentIndex().row(), 57);
+        QTest::keyClick(panel->findEdit(), Qt::Key_Return, Qt::ShiftModifier);
+        QCOMPARE(panel->currentMatchUuid(), QStringLiteral("m59"));
+        for (int i = 0; i < 11; ++i)
+            QTest::keyClick(panel->findEdit(), Qt::Key_Return);
+        QCOMPARE(panel->currentMatchUuid(), QStringLiteral("m5")); // the oldest: it stays there
+        // The match is highlighted: orange behind the found text in the current bubble.
+        const QModelIndex m5 = panel->view()->model()->index(4, 0);
+        QTRY_VERIFY(panel->view()->viewport()->rect().intersects(panel->view()->visualRect(m5)));
+        const QImage image = panel->view()->viewport()->grab(panel->view()->visualRect(m5)).toImage();
+        int orange = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                orange += c.red() > 230 && c.green() > 130 && c.green() < 190 && c.blue() < 80;
+            }
+        QVERIFY2(orange > 50, "the current match is not highlighted");
+        QTest::keyClicks(panel->findEdit(), QStringLiteral("zzz"));
+        QCOMPARE(panel->findStatus()->text(), QStringLiteral("No matches"));
+        QTest::keyClick(panel->findEdit(), Qt::Key_Escape);
+        QVERIFY(!panel->findBar()->isVisible());
+    }
+
+    // socketchat.v1: searching backwards past the loaded history pages older messages in.
+    void findInRoomPagesOlderHistoryIn()
+    {
+        GuiFixture f;
+        f.client.setPagesHistoryForTesting(true);
+        f.feedRooms();
+        f.client.enterRoom(QStringLiteral("r1"));
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_entered'}}"));
+        f.feed(messagesListed(101, 200, "'more': true"));
+        MessagesPanel *panel = f.window->roomPage()->messages();
+        QTRY_COMPARE(panel->view()->verticalScrollBar()->value(),
+                     panel->view()->verticalScrollBar()->maximum());
+        f.sent.clear();
+        QTest::keyClick(f.window.get(), Qt::Key_F, Qt::ControlModifier);
+        QTest::keyClicks(panel->findEdit(), QStringLiteral("message 42"));
+        QVERIFY(panel->currentMatchUuid().isEmpty());
+        QVERIFY(!f.sent.isEmpty());
+        QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("list_messages"));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("before")).toString(), QStringLiteral("m101"));
+        f.feed(messagesListed(1, 100, "'more': false, 'before': 'm101'"));
+        QCOMPARE(panel->currentMatchUuid(), QStringLiteral("m42"));
+        QTRY_VERIFY(panel->view()->viewport()->rect().intersects(
+            panel->view()->visualRect(panel->view()->model()->index(41, 0))));
+    }
+
     void scrollingToTheTopLoadsTheOlderPage()
     {
         GuiFixture f;
