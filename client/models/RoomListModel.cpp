@@ -75,11 +75,10 @@ void RoomListModel::reset(const QVector<Room> &rooms)
             seenChanged = true;
         }
     }
-    const QHash<QString, qint64> before = m_seen;
     for (const Room &room : std::as_const(m_rooms))
-        updateSeen(room);
+        seenChanged = updateSeen(room) || seenChanged;
     endResetModel();
-    if (seenChanged || before != m_seen)
+    if (seenChanged)
         emit seenSumsChanged();
     updateTotal();
 }
@@ -101,19 +100,26 @@ qint64 RoomListModel::unread(const QString &uuid) const
     return qMax<qint64>(0, room->sum - m_seen.value(uuid, room->sum));
 }
 
-void RoomListModel::updateSeen(const Room &room)
+bool RoomListModel::updateSeen(const Room &room)
 {
-    const auto seen = m_seen.constFind(room.uuid);
-    // First sight, the viewed room, or a sum that went down (history trimmed): read up to here.
-    if (seen == m_seen.cend() || room.uuid == m_viewed || *seen > room.sum)
-        m_seen.insert(room.uuid, room.sum);
+    const auto seen = m_seen.find(room.uuid);
+    if (seen == m_seen.end()) {
+        m_seen.insert(room.uuid, room.sum); // first sight: what is there counts as read
+        return true;
+    }
+    // The viewed room, or a sum that went down (history trimmed): read up to here.
+    if (*seen != room.sum && (room.uuid == m_viewed || *seen > room.sum)) {
+        *seen = room.sum;
+        return true;
+    }
+    return false;
 }
 
 void RoomListModel::updateTotal()
 {
     qint64 total = 0;
     for (const Room &room : std::as_const(m_rooms))
-        total += unread(room.uuid);
+        total += qMax<qint64>(0, room.sum - m_seen.value(room.uuid, room.sum));
     if (total == m_totalUnread)
         return;
     m_totalUnread = total;
@@ -128,9 +134,7 @@ void RoomListModel::setViewedRoom(const QString &uuid)
     const int row = rowOf(uuid);
     if (row < 0)
         return;
-    const qint64 before = m_seen.value(uuid, -1);
-    updateSeen(m_rooms.at(row));
-    if (m_seen.value(uuid) != before) {
+    if (updateSeen(m_rooms.at(row))) {
         emit dataChanged(index(row), index(row), {UnreadRole, Qt::ToolTipRole});
         emit seenSumsChanged();
         updateTotal();
@@ -172,9 +176,7 @@ void RoomListModel::upsert(const Room &room)
 
 void RoomListModel::noteSum(const Room &room)
 {
-    const qint64 before = m_seen.value(room.uuid, -1);
-    updateSeen(room);
-    if (m_seen.value(room.uuid) != before)
+    if (updateSeen(room))
         emit seenSumsChanged();
 }
 

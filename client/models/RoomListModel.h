@@ -61,7 +61,7 @@ signals:
 private:
     void reindex();
     // After a room's sum or the seen sums changed: first sight marks read, the viewed room stays read.
-    void updateSeen(const Room &room);
+    bool updateSeen(const Room &room); // true: the seen sum changed
     void noteSum(const Room &room); // updateSeen, and says so when the seen sum moved
     void updateTotal();
 
