@@ -187,7 +187,7 @@ set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION net)
 # plugins (libqt6svg6, also found by dpkg-shlibdeps); Qt's own translations of its dialogs are recommended.
 set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6")
 set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n")
-set(CPACK_DEBIAN_CLIENT_PACKAGE_SUGGESTS "pulseaudio-utils | alsa-utils, socket-chat-server")
+set(CPACK_DEBIAN_CLIENT_PACKAGE_SUGGESTS "socket-chat-server") # sounds: QtMultimedia (found by dpkg-shlibdeps)
 set(CPACK_COMPONENT_CLIENT_DESCRIPTION
     "desktop client for a realtime room chat with a drawing board
 chat-client is a Qt desktop client for a realtime room chat with a shared

@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-translations-l10n
+    qt6-multimedia-dev dbus
     libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-qpa-plugins
     libgl-dev libxkbcommon-dev
     python3 python3-websockets

@@ -436,6 +436,18 @@
         <source>Link copied: %1</source>
         <translation>Link kopiert: %1</translation>
     </message>
+    <message>
+        <source>(%1) Chat</source>
+        <translation>(%1) Chat</translation>
+    </message>
+    <message>
+        <source>That room link is not valid.</source>
+        <translation>Dieser Raum-Link ist ungültig.</translation>
+    </message>
+    <message>
+        <source>That room no longer exists.</source>
+        <translation>Diesen Raum gibt es nicht mehr.</translation>
+    </message>
 </context>
 <context>
     <name>chat::MessageEdit</name>
@@ -505,6 +517,46 @@
         <source>Empty room</source>
         <translation>Leerer Raum</translation>
     </message>
+    <message>
+        <source>Find in this room</source>
+        <translation>In diesem Raum suchen</translation>
+    </message>
+    <message>
+        <source>Previous match (Enter)</source>
+        <translation>Vorheriger Treffer (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Next match (Shift+Enter)</source>
+        <translation>Nächster Treffer (Umschalt+Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Close find (Escape)</source>
+        <translation>Suche schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Searching older messages…</source>
+        <translation>Ältere Nachrichten werden durchsucht …</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Link öffnen</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Link kopieren</translation>
+    </message>
 </context>
 <context>
     <name>chat::NoticeBar</name>
@@ -522,6 +574,18 @@
     <message>
         <source>New message from %1</source>
         <translation>Neue Nachricht von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chat: %n unread message(s)</source>
+        <translation><numerusform>Chat: %n ungelesene Nachricht</numerusform><numerusform>Chat: %n ungelesene Nachrichten</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>Open the room</source>
+        <translation>Raum öffnen</translation>
     </message>
 </context>
 <context>
@@ -655,6 +719,10 @@
     <message>
         <source>colour: %1</source>
         <translation>Farbe: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation><numerusform>%n ungelesen</numerusform><numerusform>%n ungelesen</numerusform></translation>
     </message>
 </context>
 <context>
@@ -800,6 +868,10 @@
     <message>
         <source>The server address must start with ws:// or wss:// and name a host.</source>
         <translation>Die Serveradresse muss mit ws:// oder wss:// beginnen und einen Host nennen.</translation>
+    </message>
+    <message>
+        <source>Notify only when I am &amp;mentioned</source>
+        <translation>Nur benachrichtigen, wenn ich &amp;erwähnt werde</translation>
     </message>
 </context>
 <context>

@@ -436,6 +436,18 @@
         <source>Link copied: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(%1) Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That room link is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That room no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chat::MessageEdit</name>
@@ -508,6 +520,46 @@
         <source>Empty room</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Find in this room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match (Shift+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close find (Escape)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching older messages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chat::NoticeBar</name>
@@ -524,6 +576,21 @@
     </message>
     <message>
         <source>New message from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Chat: %n unread message(s)</source>
+        <translation>
+            <numerusform>Chat: %n unread message</numerusform>
+            <numerusform>Chat: %n unread messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the room</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -668,6 +735,13 @@
         <source>colour: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>chat::RoomListView</name>
@@ -811,6 +885,10 @@
     </message>
     <message>
         <source>The server address must start with ws:// or wss:// and name a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify only when I am &amp;mentioned</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -436,6 +436,18 @@
         <source>Link copied: %1</source>
         <translation>Посилання скопійовано: %1</translation>
     </message>
+    <message>
+        <source>(%1) Chat</source>
+        <translation>(%1) Чат</translation>
+    </message>
+    <message>
+        <source>That room link is not valid.</source>
+        <translation>Це посилання на кімнату недійсне.</translation>
+    </message>
+    <message>
+        <source>That room no longer exists.</source>
+        <translation>Цієї кімнати більше не існує.</translation>
+    </message>
 </context>
 <context>
     <name>chat::MessageEdit</name>
@@ -505,6 +517,46 @@
         <source>Empty room</source>
         <translation>Порожня кімната</translation>
     </message>
+    <message>
+        <source>Find in this room</source>
+        <translation>Пошук у цій кімнаті</translation>
+    </message>
+    <message>
+        <source>Previous match (Enter)</source>
+        <translation>Попередній збіг (Enter)</translation>
+    </message>
+    <message>
+        <source>Next match (Shift+Enter)</source>
+        <translation>Наступний збіг (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Close find (Escape)</source>
+        <translation>Закрити пошук (Escape)</translation>
+    </message>
+    <message>
+        <source>Searching older messages…</source>
+        <translation>Пошук у старіших повідомленнях…</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Нічого не знайдено</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 з %2</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Копіювати текст</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Відкрити посилання</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Копіювати посилання</translation>
+    </message>
 </context>
 <context>
     <name>chat::NoticeBar</name>
@@ -522,6 +574,18 @@
     <message>
         <source>New message from %1</source>
         <translation>Нове повідомлення від %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chat: %n unread message(s)</source>
+        <translation><numerusform>Чат: %n непрочитане повідомлення</numerusform><numerusform>Чат: %n непрочитані повідомлення</numerusform><numerusform>Чат: %n непрочитаних повідомлень</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 у %2</translation>
+    </message>
+    <message>
+        <source>Open the room</source>
+        <translation>Відкрити кімнату</translation>
     </message>
 </context>
 <context>
@@ -655,6 +719,10 @@
     <message>
         <source>colour: %1</source>
         <translation>колір: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation><numerusform>%n непрочитане</numerusform><numerusform>%n непрочитані</numerusform><numerusform>%n непрочитаних</numerusform></translation>
     </message>
 </context>
 <context>
@@ -800,6 +868,10 @@
     <message>
         <source>The server address must start with ws:// or wss:// and name a host.</source>
         <translation>Адреса сервера має починатися з ws:// або wss:// і містити вузол.</translation>
+    </message>
+    <message>
+        <source>Notify only when I am &amp;mentioned</source>
+        <translation>Сповіщати, лише коли мене &amp;згадують</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,26 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 T = {
+    # Unread counts, notifications, links, mentions, find in room.
+    "(%1) Chat": ("(%1) Чат", "(%1) Chat"),
+    "That room link is not valid.": ("Це посилання на кімнату недійсне.", "Dieser Raum-Link ist ungültig."),
+    "Find in this room": ("Пошук у цій кімнаті", "In diesem Raum suchen"),
+    "Previous match (Enter)": ("Попередній збіг (Enter)", "Vorheriger Treffer (Eingabetaste)"),
+    "Next match (Shift+Enter)": ("Наступний збіг (Shift+Enter)", "Nächster Treffer (Umschalt+Eingabetaste)"),
+    "Close find (Escape)": ("Закрити пошук (Escape)", "Suche schließen (Esc)"),
+    "Searching older messages…": ("Пошук у старіших повідомленнях…", "Ältere Nachrichten werden durchsucht …"),
+    "No matches": ("Нічого не знайдено", "Keine Treffer"),
+    "%1 of %2": ("%1 з %2", "%1 von %2"),
+    "Copy text": ("Копіювати текст", "Text kopieren"),
+    "Open link": ("Відкрити посилання", "Link öffnen"),
+    "Copy link": ("Копіювати посилання", "Link kopieren"),
+    "Chat: %n unread message(s)": (["Чат: %n непрочитане повідомлення", "Чат: %n непрочитані повідомлення",
+                                    "Чат: %n непрочитаних повідомлень"],
+                                   ["Chat: %n ungelesene Nachricht", "Chat: %n ungelesene Nachrichten"]),
+    "%1 in %2": ("%1 у %2", "%1 in %2"),
+    "Open the room": ("Відкрити кімнату", "Raum öffnen"),
+    "%n unread": (["%n непрочитане", "%n непрочитані", "%n непрочитаних"], ["%n ungelesen", "%n ungelesen"]),
+    "Notify only when I am &mentioned": ("Сповіщати, лише коли мене &згадують", "Nur benachrichtigen, wenn ich &erwähnt werde"),
     "none (plain protocol)": ("немає (звичайний протокол)", "keine (einfaches Protokoll)"),
     "<h3>Chat %1</h3><p>A realtime room chat with a shared drawing board: a native desktop client for the socket_chat protocol. It works with this project's server and with the original Python server.</p><p><b>Server:</b> %2<br><b>Protocol extensions:</b> %3<br><b>Qt:</b> %4</p>":
         ("<h3>Чат %1</h3><p>Чат у реальному часі з кімнатами та спільною дошкою для малювання: нативний настільний клієнт протоколу socket_chat. Працює з сервером цього проєкту та з оригінальним сервером на Python.</p><p><b>Сервер:</b> %2<br><b>Розширення протоколу:</b> %3<br><b>Qt:</b> %4</p>",

@@ -79,6 +79,46 @@ void ClientSettings::setUserName(const QString &name)
     write(QStringLiteral("user/name"), name);
 }
 
+namespace {
+QString seenKey(const QUrl &server)
+{
+    // One key per server: percent-encoded, the URL's slashes do not make QSettings groups.
+    return QStringLiteral("unread/")
+        + QString::fromLatin1(server.toString(QUrl::NormalizePathSegments).toUtf8().toPercentEncoding());
+}
+} // namespace
+
+QHash<QString, qint64> ClientSettings::seenSums(const QUrl &server) const
+{
+    QHash<QString, qint64> seen;
+    const QVariantMap map = read(seenKey(server), QVariantMap()).toMap();
+    for (auto it = map.cbegin(); it != map.cend(); ++it) {
+        bool ok = false;
+        const qint64 sum = it.value().toLongLong(&ok);
+        if (ok && sum >= 0)
+            seen.insert(it.key(), sum);
+    }
+    return seen;
+}
+
+void ClientSettings::setSeenSums(const QUrl &server, const QHash<QString, qint64> &seen)
+{
+    QVariantMap map;
+    for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+        map.insert(it.key(), it.value());
+    write(seenKey(server), map);
+}
+
+bool ClientSettings::notifyOnlyMentions() const
+{
+    return read(QStringLiteral("notify/onlyMentions"), false).toBool();
+}
+
+void ClientSettings::setNotifyOnlyMentions(bool only)
+{
+    write(QStringLiteral("notify/onlyMentions"), only);
+}
+
 QByteArray ClientSettings::windowGeometry() const
 {
     return read(QStringLiteral("ui/geometry"), QByteArray()).toByteArray();

@@ -46,6 +46,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return dayText(message.created);
     case DayKeyRole:
         return message.created.left(10);
+    case UuidRole:
+        return message.uuid;
+    case MentionRole:
+        return mentions(message.body, m_selfName);
     case OwnRole:
         return !m_selfUuid.isEmpty() && message.user.uuid == m_selfUuid;
     default:
@@ -120,6 +124,46 @@ QString MessageListModel::dayText(const QString &created) const
     if (day == today.addDays(-1))
         return tr("Yesterday");
     return QLocale().toString(day, QLocale::LongFormat);
+}
+
+} // namespace chat
+
+namespace chat {
+
+bool MessageListModel::mentions(const QString &body, const QString &name)
+{
+    const QString wanted = name.trimmed();
+    if (wanted.isEmpty() || body.size() < wanted.size())
+        return false;
+    const auto isWordChar = [](QChar c) { return c.isLetterOrNumber() || c == QLatin1Char('_'); };
+    for (qsizetype at = body.indexOf(wanted, 0, Qt::CaseInsensitive); at >= 0;
+         at = body.indexOf(wanted, at + 1, Qt::CaseInsensitive)) {
+        const qsizetype end = at + wanted.size();
+        // A word boundary where the name starts or ends with a word character.
+        const bool startOk = at == 0 || !isWordChar(wanted.front()) || !isWordChar(body.at(at - 1));
+        const bool endOk = end == body.size() || !isWordChar(wanted.back()) || !isWordChar(body.at(end));
+        if (startOk && endOk)
+            return true;
+    }
+    return false;
+}
+
+int MessageListModel::rowOf(const QString &uuid) const
+{
+    for (int row = int(m_messages.size()) - 1; row >= 0; --row) {
+        if (m_messages.at(row).uuid == uuid)
+            return row;
+    }
+    return -1;
+}
+
+void MessageListModel::setSelfName(const QString &name)
+{
+    if (name == m_selfName)
+        return;
+    m_selfName = name;
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1), {MentionRole});
 }
 
 } // namespace chat

@@ -22,7 +22,9 @@ public:
         TimeRole,
         OwnRole,
         DayRole,
-        DayKeyRole
+        DayKeyRole,
+        MentionRole, // the body names the user (mentions())
+        UuidRole
     };
 
     explicit MessageListModel(QObject *parent = nullptr);
@@ -39,8 +41,13 @@ public:
     void prepend(const QVector<Message> &messages);
     void clear() { reset({}); }
     void setSelfUuid(const QString &uuid);
+    void setSelfName(const QString &name);
+
+    // Whether body mentions name: case-insensitive, as a whole word ("ann" is not in "annual").
+    static bool mentions(const QString &body, const QString &name);
 
     const Message &at(int row) const { return m_messages.at(row); }
+    int rowOf(const QString &uuid) const; // -1 when not loaded
     // Whether the message in this row is the first of its day (compares the dates, allocates nothing: it runs
     // for every row when a big room is laid out).
     bool startsADay(int row) const;
@@ -51,6 +58,7 @@ private:
 
     QVector<Message> m_messages;
     QString m_selfUuid;
+    QString m_selfName;
 };
 
 } // namespace chat

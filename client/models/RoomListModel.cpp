@@ -30,13 +30,19 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
     case NameRole:
         return room.name;
-    case Qt::ToolTipRole:
-        return tr("%1: %n message(s)", nullptr, int(room.sum)).arg(room.name);
-    case Qt::AccessibleDescriptionRole:
-        // What the card shows besides the name: "3 messages, 1 user, colour: Green".
-        return tr("%n message(s)", nullptr, int(room.sum)) + tr(", ")
-            + tr("%n user(s)", nullptr, int(room.users.size())) + tr(", ")
-            + tr("colour: %1").arg(Accessibility::colourName(room.color));
+    case Qt::ToolTipRole: {
+        const QString text = tr("%1: %n message(s)", nullptr, int(room.sum)).arg(room.name);
+        const qint64 unreadCount = unread(room.uuid);
+        return unreadCount > 0 ? text + QLatin1Char('\n') + tr("%n unread", nullptr, int(unreadCount)) : text;
+    }
+    case Qt::AccessibleDescriptionRole: {
+        // What the card shows besides the name: "3 messages, 1 user, 2 unread, colour: Green".
+        QString text = tr("%n message(s)", nullptr, int(room.sum)) + tr(", ")
+            + tr("%n user(s)", nullptr, int(room.users.size())) + tr(", ");
+        if (const qint64 unreadCount = unread(room.uuid); unreadCount > 0)
+            text += tr("%n unread", nullptr, int(unreadCount)) + tr(", ");
+        return text + tr("colour: %1").arg(Accessibility::colourName(room.color));
+    }
     case UuidRole:
         return room.uuid;
     case ColorRole:
@@ -45,6 +51,8 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return room.sum;
     case UserCountRole:
         return int(room.users.size());
+    case UnreadRole:
+        return unread(room.uuid);
     default:
         return {};
     }
@@ -58,11 +66,8 @@ Qt::ItemFlags RoomListModel::flags(const QModelIndex &index) const
 
 QHash<int, QByteArray> RoomListModel::roleNames() const
 {
-    return {{UuidRole, "uuid"},
-            {NameRole, "name"},
-            {ColorRole, "color"},
-            {SumRole, "sum"},
-            {UserCountRole, "userCount"}};
+    return {{UuidRole, "uuid"}, {NameRole, "name"},           {ColorRole, "color"},
+            {SumRole, "sum"},   {UserCountRole, "userCount"}, {UnreadRole, "unread"}};
 }
 
 void RoomListModel::reset(const QVector<Room> &rooms)
@@ -70,7 +75,90 @@ void RoomListModel::reset(const QVector<Room> &rooms)
     beginResetModel();
     m_rooms = rooms;
     reindex();
+    // A full list: rooms missing from it were deleted, their counts go.
+    bool seenChanged = false;
+    for (auto it = m_seen.begin(); it != m_seen.end();) {
+        if (m_rowByUuid.contains(it.key())) {
+            ++it;
+        } else {
+            it = m_seen.erase(it);
+            seenChanged = true;
+        }
+    }
+    for (const Room &room : std::as_const(m_rooms))
+        seenChanged = updateSeen(room) || seenChanged;
     endResetModel();
+    if (seenChanged)
+        emit seenSumsChanged();
+    updateTotal();
+}
+
+void RoomListModel::clear()
+{
+    beginResetModel();
+    m_rooms.clear();
+    m_rowByUuid.clear();
+    endResetModel();
+    updateTotal();
+}
+
+qint64 RoomListModel::unread(const QString &uuid) const
+{
+    const Room *room = find(uuid);
+    if (!room)
+        return 0;
+    return qMax<qint64>(0, room->sum - m_seen.value(uuid, room->sum));
+}
+
+bool RoomListModel::updateSeen(const Room &room)
+{
+    const auto seen = m_seen.find(room.uuid);
+    if (seen == m_seen.end()) {
+        m_seen.insert(room.uuid, room.sum); // first sight: what is there counts as read
+        return true;
+    }
+    // The viewed room, or a sum that went down (history trimmed): read up to here.
+    if (*seen != room.sum && (room.uuid == m_viewed || *seen > room.sum)) {
+        *seen = room.sum;
+        return true;
+    }
+    return false;
+}
+
+void RoomListModel::updateTotal()
+{
+    qint64 total = 0;
+    for (const Room &room : std::as_const(m_rooms))
+        total += qMax<qint64>(0, room.sum - m_seen.value(room.uuid, room.sum));
+    if (total == m_totalUnread)
+        return;
+    m_totalUnread = total;
+    emit totalUnreadChanged(total);
+}
+
+void RoomListModel::setViewedRoom(const QString &uuid)
+{
+    if (uuid == m_viewed)
+        return;
+    m_viewed = uuid;
+    const int row = rowOf(uuid);
+    if (row < 0)
+        return;
+    if (updateSeen(m_rooms.at(row))) {
+        emit dataChanged(index(row), index(row), {UnreadRole, Qt::ToolTipRole});
+        emit seenSumsChanged();
+        updateTotal();
+    }
+}
+
+void RoomListModel::setSeenSums(const QHash<QString, qint64> &seen)
+{
+    m_seen = seen;
+    for (const Room &room : std::as_const(m_rooms))
+        updateSeen(room);
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1), {UnreadRole, Qt::ToolTipRole});
+    updateTotal();
 }
 
 void RoomListModel::upsert(const Room &room)
@@ -79,15 +167,27 @@ void RoomListModel::upsert(const Room &room)
     if (row >= 0) {
         if (m_rooms.at(row) == room)
             return;
+        const bool sumChanged = m_rooms.at(row).sum != room.sum;
         m_rooms[row] = room;
+        if (sumChanged)
+            noteSum(room);
         emit dataChanged(index(row), index(row));
+        updateTotal();
         return;
     }
     const int end = int(m_rooms.size());
     beginInsertRows({}, end, end);
     m_rooms.append(room);
     m_rowByUuid.insert(room.uuid, end);
+    noteSum(room);
     endInsertRows();
+    updateTotal();
+}
+
+void RoomListModel::noteSum(const Room &room)
+{
+    if (updateSeen(room))
+        emit seenSumsChanged();
 }
 
 void RoomListModel::setSum(const QString &uuid, qint64 sum)
@@ -96,7 +196,9 @@ void RoomListModel::setSum(const QString &uuid, qint64 sum)
     if (row < 0 || m_rooms.at(row).sum == sum)
         return;
     m_rooms[row].sum = sum;
+    noteSum(m_rooms.at(row));
     emit dataChanged(index(row), index(row));
+    updateTotal();
 }
 
 void RoomListModel::remove(const QString &uuid)
@@ -108,6 +210,9 @@ void RoomListModel::remove(const QString &uuid)
     m_rooms.removeAt(row);
     reindex();
     endRemoveRows();
+    if (m_seen.remove(uuid) > 0)
+        emit seenSumsChanged();
+    updateTotal();
 }
 
 const Room *RoomListModel::find(const QString &uuid) const

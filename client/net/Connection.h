@@ -26,6 +26,7 @@ public:
 
     State state() const { return m_state; }
     QUrl url() const { return m_url; }
+    void setUrlForTesting(const QUrl &url) { m_url = url; } // tests without a socket: the server "used"
     int nextRetryDelayMs() const;
     QString negotiatedSubprotocol() const { return m_socket.subprotocol(); }
 

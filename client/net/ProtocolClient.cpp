@@ -362,6 +362,7 @@ void ProtocolClient::onUserCreated(const QJsonObject &object)
         return;
     m_self = *user;
     m_messages->setSelfUuid(m_self.uuid);
+    m_messages->setSelfName(m_self.name);
     m_users->setSelfUuid(m_self.uuid);
     emit selfChanged(m_self);
     // A new connection is a new user (section 5): give it back the name the user chose.
@@ -375,6 +376,7 @@ void ProtocolClient::onUserChanged(const QJsonObject &object)
     if (!user || (!m_self.uuid.isEmpty() && user->uuid != m_self.uuid))
         return;
     m_self = *user;
+    m_messages->setSelfName(m_self.name);
     emit selfChanged(m_self);
 }
 

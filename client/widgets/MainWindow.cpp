@@ -6,6 +6,7 @@
 #include "Icons.h"
 #include "LeftPanel.h"
 #include "LobbyPage.h"
+#include "MessagesPanel.h"
 #include "NoticeBar.h"
 #include "Notifier.h"
 #include "RoomListView.h"
@@ -21,10 +22,12 @@
 #include "models/RoomListModel.h"
 #include "models/UserListModel.h"
 #include "net/ProtocolClient.h"
+#include "net/RoomLink.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QEvent>
 #include <QFileDialog>
@@ -63,12 +66,34 @@ MainWindow::MainWindow(ProtocolClient *client, ClientSettings *settings, QWidget
     connect(m_header, &HeaderWidget::settingsRequested, this, &MainWindow::openSettings);
     connect(client, &ProtocolClient::currentRoomChanged, this, &MainWindow::onCurrentRoomChanged);
     connect(client, &ProtocolClient::notice, m_notices, &NoticeBar::showNotice);
-    connect(client, &ProtocolClient::messageArrived, m_notifier, &Notifier::onMessage);
+    connect(client, &ProtocolClient::messageArrived, this,
+            [this](bool own, const QString &author, const QString &body) {
+                // message_created reaches the members of a room only: it is the current room's.
+                Notifier::Incoming message;
+                message.own = own;
+                message.mentioned = MessageListModel::mentions(body, m_client->self().name);
+                message.roomUuid = m_client->currentRoom();
+                if (const Room *room = m_client->rooms()->find(message.roomUuid))
+                    message.roomName = room->name;
+                message.author = author;
+                message.body = body;
+                m_notifier->onMessage(message);
+            });
+    connect(m_notifier, &Notifier::roomRequested, this, &MainWindow::showRoom);
+    connect(m_room->messages(), &MessagesPanel::linkActivated, this, &MainWindow::openLink);
     connect(client, &ProtocolClient::selfChanged, this, [this](const User &self) {
         // Remember a name the user chose, not the server's default "user-<uuid>".
         if (self.name != Uuid::defaultName("user", self.uuid))
             m_settings->setUserName(self.name);
     });
+    RoomListModel *rooms = client->rooms();
+    connect(rooms, &RoomListModel::totalUnreadChanged, this, &MainWindow::updateTitle);
+    connect(rooms, &RoomListModel::totalUnreadChanged, m_notifier, &Notifier::setUnreadTotal);
+    connect(rooms, &RoomListModel::seenSumsChanged, this, [this] {
+        if (m_seenServer.isValid())
+            m_settings->setSeenSums(m_seenServer, m_client->rooms()->seenSums());
+    });
+    connect(client->connection(), &Connection::opened, this, &MainWindow::loadSeenSums);
     addShortcuts();
     connect(m_room, &RoomPage::linkCopied, m_notices,
             [this](const QString &link) { m_notices->showNotice(tr("Link copied: %1").arg(link)); });
@@ -84,16 +109,38 @@ MainWindow::MainWindow(ProtocolClient *client, ClientSettings *settings, QWidget
     retranslate();
 }
 
+void MainWindow::loadSeenSums()
+{
+    const QUrl server = m_client->connection()->url();
+    if (server == m_seenServer)
+        return;
+    m_seenServer = server;
+    m_client->rooms()->setSeenSums(m_settings->seenSums(server));
+}
+
+void MainWindow::updateViewedRoom()
+{
+    m_client->rooms()->setViewedRoom(isActiveWindow() ? m_client->currentRoom() : QString());
+}
+
+void MainWindow::updateTitle()
+{
+    const qint64 unread = m_client->rooms()->totalUnread();
+    setWindowTitle(unread > 0 ? tr("(%1) Chat").arg(unread) : tr("Chat"));
+}
+
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::ActivationChange)
+        updateViewedRoom();
     QMainWindow::changeEvent(event);
 }
 
 void MainWindow::retranslate()
 {
-    setWindowTitle(tr("Chat"));
+    updateTitle();
     const QStringList actionNames {tr("New room"), tr("Search rooms"),   tr("Settings"),
                                    tr("About"),    tr("Edit user name"), tr("Quit")};
     for (int i = 0; i < m_actions.size() && i < actionNames.size(); ++i)
@@ -152,16 +199,58 @@ void MainWindow::setTheme(int index)
 void MainWindow::onCurrentRoomChanged(const QString &uuid)
 {
     m_right->setCurrentWidget(uuid.isEmpty() ? static_cast<QWidget *>(m_lobby) : m_room);
+    updateViewedRoom();
     if (!uuid.isEmpty())
         m_room->showTab(m_room->currentTab());
     if (m_notices->isVisible())
         m_notices->place(); // the new page may have its composer where the notice is
 }
 
+void MainWindow::showRoom(const QString &uuid)
+{
+    showNormal();
+    raise();
+    activateWindow();
+    if (uuid != m_client->currentRoom() && m_client->rooms()->find(uuid))
+        m_client->enterRoom(uuid);
+}
+
+void MainWindow::openLink(const QUrl &url)
+{
+    // Our room links open in this window; web links in the browser. (RoomLink also reads the original's web
+    // links, https://host/room/<uuid>: those stay web links here.)
+    if (url.scheme() == RoomLink::scheme()) {
+        const auto link = RoomLink::parse(url.toString());
+        if (!link) {
+            m_notices->showNotice(tr("That room link is not valid."));
+            return;
+        }
+        if (link->server.isValid() && link->server != m_client->connection()->url()) {
+            m_client->setRoomToOpen(link->room);
+            m_settings->setServerUrl(link->server);
+            m_client->connectTo(link->server);
+            return;
+        }
+        if (!m_client->rooms()->find(link->room))
+            m_notices->showNotice(tr("That room no longer exists."));
+        else if (link->room != m_client->currentRoom())
+            m_client->enterRoom(link->room);
+        return;
+    }
+    emit linkOpened(url);
+    if (!m_openLinksForTesting)
+        QDesktopServices::openUrl(url);
+}
+
 void MainWindow::focusSearch()
 {
     if (m_client->currentRoom().isEmpty()) {
         m_lobby->focusSearch();
+        return;
+    }
+    // Inside a room, Ctrl+F finds in its messages.
+    if (m_room->currentTab() == RoomPage::Messages) {
+        m_room->messages()->openFind();
         return;
     }
     m_left->setVisible(true);

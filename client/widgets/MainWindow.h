@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QUrl>
 
 class QAction;
 class QStackedWidget;
@@ -31,7 +32,18 @@ public:
     RoomPage *roomPage() const { return m_room; }
     GradientWidget *background() const { return m_background; }
     NoticeBar *notices() const { return m_notices; }
+    Notifier *notifier() const { return m_notifier; }
+    // Raises the window and enters that room (a notification was clicked, a room link opened).
+    void showRoom(const QString &uuid);
+    // A link clicked in a message: room links open here, web links in the browser.
+    void openLink(const QUrl &url);
+    // Tests: web links are only announced (linkOpened), not handed to the desktop.
+    void setOpensWebLinksForTesting(bool open) { m_openLinksForTesting = !open; }
 
+signals:
+    void linkOpened(const QUrl &url);
+
+public:
     static constexpr int narrowWidth = 1000;
 
 protected:
@@ -49,6 +61,9 @@ private:
     void showAbout();
     void focusSearch();
     void setTheme(int index);
+    void updateViewedRoom(); // the room inside which the user is looking, for the unread counts
+    void updateTitle();
+    void loadSeenSums(); // a connection opened: that server's read state
 
     ProtocolClient *m_client;
     ClientSettings *m_settings;
@@ -61,6 +76,8 @@ private:
     NoticeBar *m_notices;
     Notifier *m_notifier;
     QList<QAction *> m_actions; // in the order of addShortcuts()
+    bool m_openLinksForTesting = false;
+    QUrl m_seenServer; // the server whose seen sums the room list holds
 };
 
 } // namespace chat

@@ -1,10 +1,14 @@
 #include "MessageDelegate.h"
 
+#include "models/MessageLinks.h"
 #include "models/MessageListModel.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QListView>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTextCursor>
+#include <QTextDocument>
 
 #include <cmath>
 
@@ -117,6 +121,60 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
     return result;
 }
 
+void MessageDelegate::prepareDocument(QTextDocument &document, const QString &body, int width,
+                                      const QVector<MessageLink> &links, bool current) const
+{
+    document.setDocumentMargin(0);
+    document.setDefaultFont(bodyFont());
+    document.setTextWidth(width);
+    document.setPlainText(body);
+    for (const MessageLink &link : links) {
+        QTextCursor cursor(&document);
+        cursor.setPosition(int(link.start));
+        cursor.setPosition(int(link.start + link.length), QTextCursor::KeepAnchor);
+        QTextCharFormat format;
+        format.setAnchor(true);
+        format.setAnchorHref(link.url.toString(QUrl::FullyEncoded));
+        format.setFontUnderline(true);
+        format.setForeground(QColor(0x0b, 0x3d, 0x91));
+        cursor.mergeCharFormat(format);
+    }
+    if (m_findText.isEmpty())
+        return;
+    QTextCharFormat match;
+    match.setBackground(current ? QColor(0xff, 0x9f, 0x1a) : QColor(0xff, 0xe0, 0x66));
+    for (qsizetype at = body.indexOf(m_findText, 0, Qt::CaseInsensitive); at >= 0;
+         at = body.indexOf(m_findText, at + m_findText.size(), Qt::CaseInsensitive)) {
+        QTextCursor cursor(&document);
+        cursor.setPosition(int(at));
+        cursor.setPosition(int(at + m_findText.size()), QTextCursor::KeepAnchor);
+        cursor.mergeCharFormat(match);
+    }
+}
+
+void MessageDelegate::setFind(const QString &text, const QString &currentUuid)
+{
+    m_findText = text;
+    m_findCurrent = currentUuid;
+}
+
+QUrl MessageDelegate::linkAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                             const QPoint &pos) const
+{
+    const QString body = index.data(MessageListModel::BodyRole).toString();
+    const QVector<MessageLink> links = MessageLinks::find(body);
+    if (links.isEmpty())
+        return {};
+    const QRect textArea =
+        layout(option, index).bubble.adjusted(padding, padding, -padding, -padding - metaHeight);
+    if (!textArea.contains(pos))
+        return {};
+    QTextDocument document;
+    prepareDocument(document, body, textArea.width(), links);
+    const QString href = document.documentLayout()->anchorAt(pos - textArea.topLeft());
+    return href.isEmpty() ? QUrl() : QUrl(href, QUrl::StrictMode);
+}
+
 QString MessageDelegate::footerText(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     return layout(option, index).footer;
@@ -138,8 +196,12 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         own ? QRect(bubble.right() - 12, bubble.top(), 13, 13) : QRect(bubble.left(), bubble.top(), 13, 13);
     path.addRect(corner);
     path.setFillRule(Qt::WindingFill);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(own ? QColor(255, 255, 255, 0x88) : QColor(255, 255, 255, 0x36));
+    // A message that names the user (MentionRole) is a warm yellow with an amber edge.
+    const bool mentioned = !own && index.data(MessageListModel::MentionRole).toBool();
+    painter->setPen(mentioned ? QPen(QColor(0xd9, 0x8c, 0x00), 2) : QPen(Qt::NoPen));
+    painter->setBrush(mentioned ? QColor(255, 226, 140, 0xe0)
+                          : own ? QColor(255, 255, 255, 0x88)
+                                : QColor(255, 255, 255, 0x36));
     painter->drawPath(path.simplified());
     if (!parts.day.isEmpty()) {
         // The day separator: the day between two thin lines, centred over the row.
@@ -162,10 +224,25 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(bubble, 12, 12);
     }
-    painter->setPen(QColor(0, 0, 0, 204));
-    painter->setFont(bodyFont());
-    painter->drawText(bubble.adjusted(padding, padding, -padding, -padding - metaHeight), Qt::TextWordWrap,
-                      body);
+    const QRect textArea = bubble.adjusted(padding, padding, -padding, -padding - metaHeight);
+    const QVector<MessageLink> links = MessageLinks::find(body);
+    const bool found = !m_findText.isEmpty() && body.contains(m_findText, Qt::CaseInsensitive);
+    if (links.isEmpty() && !found) {
+        painter->setPen(QColor(0, 0, 0, 204));
+        painter->setFont(bodyFont());
+        painter->drawText(textArea, Qt::TextWordWrap, body);
+    } else {
+        // The body stays plain text; only the link ranges get an anchor format (no HTML is parsed).
+        QTextDocument document;
+        prepareDocument(document, body, textArea.width(), links,
+                        index.data(MessageListModel::UuidRole).toString() == m_findCurrent);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.palette.setColor(QPalette::Text, QColor(0, 0, 0, 204));
+        context.clip = QRectF(0, 0, textArea.width(), textArea.height());
+        painter->translate(textArea.topLeft());
+        document.documentLayout()->draw(painter, context);
+        painter->translate(-textArea.topLeft());
+    }
     painter->setPen(QColor(0, 0, 0, 0x66));
     painter->setFont(metaFont());
     painter->drawText(QRect(bubble.left() + padding, bubble.bottom() - padding - metaHeight + 4,

@@ -2,14 +2,20 @@
 
 #include <QFontMetrics>
 #include <QStyledItemDelegate>
+#include <QUrl>
+#include <QVector>
 
 class QListView;
+class QTextDocument;
 
 namespace chat {
 
+struct MessageLink;
+
 // A message bubble: own messages on the right (brighter, square top-right corner), others on the left
 // (square top-left corner); at most 400 px wide; the body, then author and time in small text. A day
-// separator (Today, Yesterday, the date) sits above the first message of each day.
+// separator (Today, Yesterday, the date) sits above the first message of each day. Links (MessageLinks) are
+// underlined and clickable; a message that mentions the user is highlighted.
 class MessageDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -24,6 +30,10 @@ public:
     QString footerText(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     // The first message of a day has a day separator above its bubble.
     static bool startsADay(const QModelIndex &index);
+    // The link (http, https, a room link) under pos in this message's bubble; empty when none.
+    // Find in room: occurrences of text are highlighted, more strongly in the current match's message.
+    void setFind(const QString &text, const QString &currentUuid);
+    QUrl linkAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
 
 private:
     struct Layout
@@ -38,8 +48,13 @@ private:
     static bool isExact(const QModelIndex &index);
     QFont bodyFont() const;
     QFont metaFont() const;
+    // The body as plain text with its links formatted as anchors (bodies with links are painted this way).
+    void prepareDocument(QTextDocument &document, const QString &body, int width,
+                         const QVector<MessageLink> &links, bool current = false) const;
 
     QListView *m_view;
+    QString m_findText;
+    QString m_findCurrent;
     mutable QFont m_bodyFont;
     mutable QFontMetrics m_bodyMetrics {QFont()};
 };

@@ -6,12 +6,19 @@
 #include "models/MessageListModel.h"
 #include "net/ProtocolClient.h"
 
+#include <QClipboard>
 #include <QEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
+#include <QMenu>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -29,6 +36,9 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
     , m_edit(new MessageEdit(this))
     , m_send(new QToolButton(this))
     , m_loadingHint(new QLabel(m_view))
+    , m_findBar(new QWidget(this))
+    , m_findEdit(new QLineEdit(m_findBar))
+    , m_findStatus(new QLabel(m_findBar))
 {
     m_view->setModel(client->messages());
     m_view->setItemDelegate(new MessageDelegate(m_view));
@@ -52,6 +62,13 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
     m_bar->hide();
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
     m_view->viewport()->installEventFilter(this);
+    m_view->installEventFilter(this);
+    m_view->viewport()->setMouseTracking(true); // the pointing hand over links
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QListView::customContextMenuRequested, this, &MessagesPanel::showContextMenu);
+    auto *toNewest = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_End), this);
+    toNewest->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(toNewest, &QShortcut::activated, this, &MessagesPanel::jumpToBottom);
 
     auto *empty = new QWidget(this);
     auto *ghost = m_ghost = new QLabel(empty);
@@ -84,8 +101,39 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
     auto *composer = new QHBoxLayout;
     composer->addWidget(m_edit, 1);
     composer->addWidget(m_send, 0, Qt::AlignBottom);
+    m_findBar->setObjectName(QStringLiteral("findBar"));
+    m_findEdit->setObjectName(QStringLiteral("findEdit"));
+    m_findEdit->setClearButtonEnabled(true);
+    m_findEdit->installEventFilter(this);
+    m_findStatus->setObjectName(QStringLiteral("findStatus"));
+    auto *findOlder = new QToolButton(m_findBar);
+    findOlder->setObjectName(QStringLiteral("findOlder"));
+    findOlder->setArrowType(Qt::UpArrow);
+    auto *findNewer = new QToolButton(m_findBar);
+    findNewer->setObjectName(QStringLiteral("findNewer"));
+    findNewer->setArrowType(Qt::DownArrow);
+    auto *findClose = new QToolButton(m_findBar);
+    findClose->setObjectName(QStringLiteral("findClose"));
+    findClose->setIcon(Icons::get(QStringLiteral("close")));
+    connect(findOlder, &QToolButton::clicked, this, [this] { findStep(true); });
+    connect(findNewer, &QToolButton::clicked, this, [this] { findStep(false); });
+    connect(findClose, &QToolButton::clicked, this, &MessagesPanel::closeFind);
+    connect(m_findEdit, &QLineEdit::textChanged, this, [this] {
+        m_matchUuid.clear();
+        updateMatches();
+        findStep(true); // the newest match first
+    });
+    auto *findLayout = new QHBoxLayout(m_findBar);
+    findLayout->setContentsMargins(0, 0, 0, 4);
+    findLayout->addWidget(m_findEdit, 1);
+    findLayout->addWidget(m_findStatus);
+    findLayout->addWidget(findOlder);
+    findLayout->addWidget(findNewer);
+    findLayout->addWidget(findClose);
+    m_findBar->hide();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_findBar);
     auto *history = new QHBoxLayout;
     history->setSpacing(0);
     history->addWidget(m_stack, 1);
@@ -107,6 +155,26 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
         }
         loadOlderWhenNearTop();
     });
+    // Find in room, after the scrolling above: a match in a new page is shown once it is laid out.
+    connect(client->messages(), &QAbstractItemModel::modelReset, this, [this] {
+        m_matchUuid.clear();
+        m_findWantsOlder = false;
+        updateMatches();
+    });
+    connect(client->messages(), &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_findBar->isVisible())
+            return;
+        updateMatches();
+        if (std::exchange(m_findWantsOlder, false))
+            findStep(true);
+    });
+    connect(client, &ProtocolClient::loadingOlderMessagesChanged, this, [this](bool loading) {
+        if (!loading && m_findWantsOlder && !m_client->isLoadingOlderMessages()) {
+            m_findWantsOlder = false; // no page came (none older): say what there is
+            showFindStatus();
+        }
+    });
+
     updateEmptyState();
     retranslate();
 }
@@ -128,6 +196,18 @@ void MessagesPanel::retranslate()
     m_loadingHint->setText(tr("Loading older messages…"));
     m_loadingHint->adjustSize();
     placeLoadingHint();
+    m_findEdit->setPlaceholderText(tr("Find in this room"));
+    m_findEdit->setAccessibleName(tr("Find in this room"));
+    for (auto *button : m_findBar->findChildren<QToolButton *>()) {
+        if (button->objectName() == QLatin1String("findOlder"))
+            button->setAccessibleName(tr("Previous match (Enter)"));
+        else if (button->objectName() == QLatin1String("findNewer"))
+            button->setAccessibleName(tr("Next match (Shift+Enter)"));
+        else
+            button->setAccessibleName(tr("Close find (Escape)"));
+        button->setToolTip(button->accessibleName());
+    }
+    showFindStatus();
     m_send->setAccessibleName(tr("Send message"));
     m_send->setToolTip(tr("Send (Enter)"));
     if (m_unseen > 0)
@@ -253,8 +333,173 @@ void MessagesPanel::placeMarker()
     m_marker->move(area.center().x() - m_marker->width() / 2, area.bottom() - m_marker->height() - 10);
 }
 
+void MessagesPanel::openFind()
+{
+    m_findBar->show();
+    m_findEdit->setFocus();
+    m_findEdit->selectAll();
+    updateMatches();
+}
+
+void MessagesPanel::closeFind()
+{
+    m_findBar->hide();
+    m_findWantsOlder = false;
+    m_matches.clear();
+    m_matchUuid.clear();
+    static_cast<MessageDelegate *>(m_view->itemDelegate())->setFind({}, {});
+    m_view->viewport()->update();
+    m_edit->setFocus();
+}
+
+void MessagesPanel::updateMatches()
+{
+    m_matches.clear();
+    const QString text = m_findBar->isVisible() ? m_findEdit->text() : QString();
+    const MessageListModel *messages = m_client->messages();
+    if (!text.isEmpty()) {
+        for (int row = 0; row < messages->rowCount(); ++row) {
+            if (messages->at(row).body.contains(text, Qt::CaseInsensitive))
+                m_matches.append(row);
+        }
+    }
+    static_cast<MessageDelegate *>(m_view->itemDelegate())->setFind(text, m_matchUuid);
+    m_view->viewport()->update();
+    showFindStatus();
+}
+
+void MessagesPanel::findStep(bool older)
+{
+    const MessageListModel *messages = m_client->messages();
+    int current = -1;
+    for (int i = 0; i < m_matches.size(); ++i) {
+        if (messages->at(m_matches.at(i)).uuid == m_matchUuid)
+            current = i;
+    }
+    int next = -1;
+    if (current < 0)
+        next = m_matches.isEmpty() ? -1 : int(m_matches.size()) - 1; // start at the newest
+    else if (older && current > 0)
+        next = current - 1;
+    else if (!older && current + 1 < m_matches.size())
+        next = current + 1;
+    if (next < 0 && older && !m_findEdit->text().isEmpty() && m_client->hasOlderMessages()) {
+        // Past the oldest match loaded: page older history in and go on (socketchat.v1, docs/EXTENSIONS.md).
+        m_findWantsOlder = true;
+        if (!m_client->isLoadingOlderMessages())
+            m_client->loadOlderMessages();
+        showFindStatus();
+        return;
+    }
+    if (next >= 0) {
+        m_matchUuid = messages->at(m_matches.at(next)).uuid;
+        showMatch();
+    }
+    showFindStatus();
+}
+
+void MessagesPanel::showMatch()
+{
+    const int row = m_client->messages()->rowOf(m_matchUuid);
+    if (row < 0)
+        return;
+    static_cast<MessageDelegate *>(m_view->itemDelegate())->setFind(m_findEdit->text(), m_matchUuid);
+    const QModelIndex index = m_client->messages()->index(row);
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_view->viewport()->update();
+}
+
+void MessagesPanel::showFindStatus()
+{
+    if (m_findWantsOlder) {
+        m_findStatus->setText(tr("Searching older messages…"));
+        return;
+    }
+    if (m_findEdit->text().isEmpty()) {
+        m_findStatus->clear();
+        return;
+    }
+    int current = 0;
+    for (int i = 0; i < m_matches.size(); ++i) {
+        if (m_client->messages()->at(m_matches.at(i)).uuid == m_matchUuid)
+            current = i + 1;
+    }
+    m_findStatus->setText(m_matches.isEmpty() ? tr("No matches")
+                                              : tr("%1 of %2").arg(current).arg(m_matches.size()));
+}
+
+QUrl MessagesPanel::linkAt(const QPoint &pos) const
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    if (!index.isValid())
+        return {};
+    QStyleOptionViewItem option;
+    option.rect = m_view->visualRect(index);
+    return static_cast<MessageDelegate *>(m_view->itemDelegate())->linkAt(option, index, pos);
+}
+
+void MessagesPanel::copyMessage(const QModelIndex &index)
+{
+    if (index.isValid())
+        QGuiApplication::clipboard()->setText(index.data(MessageListModel::BodyRole).toString());
+}
+
+void MessagesPanel::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    if (!index.isValid())
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("Copy text"), this, [this, index] { copyMessage(index); });
+    const QUrl link = linkAt(pos);
+    if (link.isValid()) {
+        menu.addAction(tr("Open link"), this, [this, link] { emit linkActivated(link); });
+        menu.addAction(tr("Copy link"), this,
+                       [link] { QGuiApplication::clipboard()->setText(link.toString()); });
+    }
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
 bool MessagesPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_findEdit && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            findStep(!(key->modifiers() & Qt::ShiftModifier));
+            return true;
+        }
+        if (key->key() == Qt::Key_Escape) {
+            closeFind();
+            return true;
+        }
+    }
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Copy)) {
+            copyMessage(m_view->currentIndex());
+            return true;
+        }
+        if (key->key() == Qt::Key_End && key->modifiers() == Qt::NoModifier) {
+            m_view->setCurrentIndex(m_client->messages()->index(m_client->messages()->rowCount() - 1));
+            jumpToBottom();
+            return true;
+        }
+    }
+    if (watched == m_view->viewport() && event->type() == QEvent::MouseButtonRelease) {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton) {
+            const QUrl link = linkAt(mouse->position().toPoint());
+            if (link.isValid()) {
+                emit linkActivated(link);
+                return true;
+            }
+        }
+    }
+    if (watched == m_view->viewport() && event->type() == QEvent::MouseMove) {
+        const bool overLink = linkAt(static_cast<QMouseEvent *>(event)->position().toPoint()).isValid();
+        m_view->viewport()->setCursor(overLink ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    }
     if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
         placeMarker();
         placeLoadingHint();

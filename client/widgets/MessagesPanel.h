@@ -1,8 +1,11 @@
 #pragma once
 
+#include <QUrl>
+#include <QVector>
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
 class QListView;
 class QPushButton;
 class QScrollBar;
@@ -17,7 +20,8 @@ class ProtocolClient;
 // The messages of the room: bubbles that follow new messages while the view is at the bottom (otherwise a
 // "new messages" marker appears), "No messages yet" when empty, and the message box with its send button.
 // Against a server that pages the history, scrolling near the top loads the older page above, keeping what
-// is shown in place.
+// is shown in place. Links in messages open when clicked; Ctrl+C or the context menu copies a message's text;
+// End (in the list) or Ctrl+End jumps back to the newest message.
 class MessagesPanel : public QWidget
 {
     Q_OBJECT
@@ -29,6 +33,23 @@ public:
     QPushButton *newMessagesMarker() const { return m_marker; }
     QLabel *loadingOlderHint() const { return m_loadingHint; }
     void focusEditor();
+    // Find in room (Ctrl+F): a bar over the messages searching the loaded history, case-insensitive. Enter
+    // goes to the previous (older) match, Shift+Enter to the next, Escape closes. On a server that pages the
+    // history, going past the oldest match loads older pages and goes on searching.
+    void openFind();
+    void closeFind();
+    QWidget *findBar() const { return m_findBar; }
+    QLineEdit *findEdit() const { return m_findEdit; }
+    QLabel *findStatus() const { return m_findStatus; }
+    QString currentMatchUuid() const { return m_matchUuid; }
+    void findStep(bool older);
+
+    // The text of the message in this row, put on the clipboard.
+    void copyMessage(const QModelIndex &index);
+
+signals:
+    // A link in a message was clicked (http, https or a room link).
+    void linkActivated(const QUrl &url);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -49,6 +70,11 @@ private:
     void placeLoadingHint();
     bool isAtBottom() const;
     void jumpToBottom();
+    void showContextMenu(const QPoint &pos);
+    void updateMatches(); // the rows that contain the find text; the current match kept by its uuid
+    void showMatch();
+    void showFindStatus();
+    QUrl linkAt(const QPoint &pos) const;
 
     ProtocolClient *m_client;
     QStackedWidget *m_stack;
@@ -65,6 +91,12 @@ private:
     bool m_prepending = false;
     int m_distanceFromBottom = 0; // before a prepend: kept, so that what is shown stays in place
     int m_unseen = 0;
+    QWidget *m_findBar;
+    QLineEdit *m_findEdit;
+    QLabel *m_findStatus;
+    QVector<int> m_matches; // rows, oldest first
+    QString m_matchUuid; // the current match's message
+    bool m_findWantsOlder = false; // a page was asked for to go on searching backwards
 };
 
 } // namespace chat

@@ -4,63 +4,121 @@
 #include "app/ClientSettings.h"
 
 #include <QApplication>
-#include <QDir>
-#include <QFile>
-#include <QProcess>
-#include <QStandardPaths>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QSoundEffect>
 #include <QSystemTrayIcon>
+#include <QUrl>
 #include <QWidget>
 
 namespace chat {
+
+namespace {
+const QString notificationsPath = QStringLiteral("/org/freedesktop/Notifications");
+} // namespace
 
 Notifier::Notifier(ClientSettings *settings, QWidget *window)
     : QObject(window)
     , m_settings(settings)
     , m_window(window)
+{ }
+
+QString Notifier::serviceName()
 {
-    for (const QString &candidate : {QStringLiteral("paplay"), QStringLiteral("aplay")}) {
-        m_player = QStandardPaths::findExecutable(candidate);
-        if (!m_player.isEmpty())
-            break;
-    }
+    return QStringLiteral("org.freedesktop.Notifications");
 }
 
-void Notifier::onMessage(bool own, const QString &author, const QString &body)
+QString Notifier::trayToolTip() const
+{
+    return m_unread > 0 ? tr("Chat: %n unread message(s)", nullptr, int(m_unread)) : tr("Chat");
+}
+
+void Notifier::setUnreadTotal(qint64 total)
+{
+    m_unread = total;
+    if (m_tray)
+        m_tray->setToolTip(trayToolTip());
+}
+
+void Notifier::onMessage(const Incoming &message)
 {
     if (m_settings->soundsEnabled())
-        playSound(own);
-    if (!own && m_settings->notificationsEnabled() && !m_window->isActiveWindow())
-        notify(author, body);
-}
-
-QString Notifier::soundFile(bool own)
-{
-    // The player needs a real file: copy the embedded sound to the cache once.
-    const QString name = own ? QStringLiteral("own.wav") : QStringLiteral("other.wav");
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
-    const QString path = dir + QLatin1Char('/') + name;
-    if (!QFile::exists(path)) {
-        QDir().mkpath(dir);
-        QFile::copy(QStringLiteral(":/resources/sounds/") + name, path);
-    }
-    return path;
+        playSound(message.own);
+    if (message.own || !m_settings->notificationsEnabled() || m_window->isActiveWindow())
+        return;
+    if (m_settings->notifyOnlyMentions() && !message.mentioned)
+        return;
+    if (!notifyDesktop(message))
+        notifyTray(message);
 }
 
 void Notifier::playSound(bool own)
 {
-    if (m_player.isEmpty()) {
-        if (!own)
-            QApplication::beep();
-        return;
+    QSoundEffect *&effect = own ? m_ownSound : m_otherSound;
+    if (!effect) {
+        effect = new QSoundEffect(this);
+        effect->setSource(QUrl(own ? QStringLiteral("qrc:/resources/sounds/own.wav")
+                                   : QStringLiteral("qrc:/resources/sounds/other.wav")));
+        effect->setVolume(0.6f);
     }
-    const QString file = soundFile(own);
-    const QStringList arguments = m_player.endsWith(QLatin1String("aplay"))
-        ? QStringList {QStringLiteral("-q"), file}
-        : QStringList {file};
-    QProcess::startDetached(m_player, arguments);
+    effect->play(); // not loaded yet: QSoundEffect plays it once it is
 }
 
-void Notifier::notify(const QString &author, const QString &body)
+bool Notifier::notifyDesktop(const Incoming &message)
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected() || !bus.interface() || !bus.interface()->isServiceRegistered(serviceName()))
+        return false;
+    if (!m_listening) {
+        // Any sender: the service's unique name changes when it restarts.
+        bus.connect(QString(), notificationsPath, serviceName(), QStringLiteral("ActionInvoked"), this,
+                    SLOT(onActionInvoked(uint, QString)));
+        bus.connect(QString(), notificationsPath, serviceName(), QStringLiteral("NotificationClosed"), this,
+                    SLOT(onNotificationClosed(uint, uint)));
+        m_listening = true;
+    }
+    QDBusMessage call = QDBusMessage::createMethodCall(serviceName(), notificationsPath, serviceName(),
+                                                       QStringLiteral("Notify"));
+    // Notify(app_name, replaces_id, app_icon, summary, body, actions, hints, expire_timeout). The body may be
+    // read as markup by the service: escaped, a message shows as typed.
+    const QString summary =
+        message.roomName.isEmpty() ? message.author : tr("%1 in %2").arg(message.author, message.roomName);
+    call << QStringLiteral("Chat") << uint(0) << QStringLiteral("chat-client") << summary
+         << message.body.left(400).toHtmlEscaped()
+         << QStringList {QStringLiteral("default"), tr("Open the room")}
+         << QVariantMap {{QStringLiteral("desktop-entry"), QStringLiteral("chat-client")},
+                         {QStringLiteral("category"), QStringLiteral("im.received")}}
+         << int(-1);
+    auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call), this);
+    const QString room = message.roomUuid;
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, room](QDBusPendingCallWatcher *done) {
+        done->deleteLater();
+        const QDBusPendingReply<uint> reply = *done;
+        if (reply.isError())
+            return;
+        m_roomByNotification.insert(reply.value(), room);
+        emit notificationShown(reply.value());
+    });
+    return true;
+}
+
+void Notifier::onActionInvoked(uint id, const QString &action)
+{
+    const auto room = m_roomByNotification.constFind(id);
+    if (room == m_roomByNotification.cend() || action != QLatin1String("default"))
+        return;
+    emit roomRequested(*room);
+}
+
+void Notifier::onNotificationClosed(uint id, uint)
+{
+    m_roomByNotification.remove(id);
+}
+
+void Notifier::notifyTray(const Incoming &message)
 {
     if (!QSystemTrayIcon::isSystemTrayAvailable()) {
         QApplication::alert(m_window); // the taskbar entry asks for attention instead
@@ -68,14 +126,15 @@ void Notifier::notify(const QString &author, const QString &body)
     }
     if (!m_tray) {
         m_tray = new QSystemTrayIcon(Icons::get(QStringLiteral("chat-client")), this);
-        m_tray->setToolTip(tr("Chat"));
-        connect(m_tray, &QSystemTrayIcon::messageClicked, m_window, [this] {
-            m_window->showNormal();
-            m_window->activateWindow();
+        m_tray->setToolTip(trayToolTip());
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            if (!m_trayRoom.isEmpty())
+                emit roomRequested(m_trayRoom);
         });
         m_tray->show();
     }
-    m_tray->showMessage(tr("New message from %1").arg(author), body.left(200));
+    m_trayRoom = message.roomUuid;
+    m_tray->showMessage(tr("New message from %1").arg(message.author), message.body.left(200));
 }
 
 } // namespace chat

@@ -69,7 +69,27 @@ void RoomCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     nameFont.setPixelSize(17);
     painter->setFont(nameFont);
     painter->setPen(QColor(0, 0, 0, 204));
-    const QRect name = partRect(option.rect, Part::Name).adjusted(4, 0, 0, 0);
+    QRect name = partRect(option.rect, Part::Name).adjusted(4, 0, 0, 0);
+    const qint64 unread = index.data(RoomListModel::UnreadRole).toLongLong();
+    if (unread > 0) {
+        // The unread badge: a red pill left of the close button; the name gives way to it.
+        QFont badgeFont = option.font;
+        badgeFont.setPixelSize(12);
+        badgeFont.setBold(true);
+        const QString text = unread > 999 ? QStringLiteral("999+") : QString::number(unread);
+        const int width = qMax(22, QFontMetrics(badgeFont).horizontalAdvance(text) + 12);
+        const QRect badge(partRect(option.rect, Part::Close).left() - 6 - width, name.center().y() - 11,
+                          width, 22);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0xc6, 0x28, 0x28));
+        painter->drawRoundedRect(badge, 11, 11);
+        painter->setFont(badgeFont);
+        painter->setPen(Qt::white);
+        painter->drawText(badge, Qt::AlignCenter, text);
+        painter->setFont(nameFont);
+        painter->setPen(QColor(0, 0, 0, 204));
+        name.setRight(qMin(name.right(), badge.left() - 6));
+    }
     painter->drawText(name, Qt::AlignLeft | Qt::AlignVCenter,
                       painter->fontMetrics().elidedText(index.data(RoomListModel::NameRole).toString(),
                                                         Qt::ElideRight, name.width()));

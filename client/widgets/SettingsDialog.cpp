@@ -28,7 +28,9 @@ SettingsDialog::SettingsDialog(ClientSettings *settings, const QUrl &currentServ
     , m_language(new QComboBox(this))
     , m_sounds(new QCheckBox(tr("Play a &sound for new messages"), this))
     , m_notifications(new QCheckBox(tr("Show a desktop &notification when the window is not active"), this))
+    , m_onlyMentions(new QCheckBox(tr("Notify only when I am &mentioned"), this))
 {
+    m_onlyMentions->setObjectName(QStringLiteral("onlyMentions"));
     setWindowTitle(tr("Settings"));
     m_url->setPlaceholderText(tr("ws://host:port or wss://host/path"));
     m_url->setAccessibleName(tr("Server address"));
@@ -49,6 +51,9 @@ SettingsDialog::SettingsDialog(ClientSettings *settings, const QUrl &currentServ
     m_language->setCurrentIndex(qMax(0, m_language->findData(settings->language())));
     m_sounds->setChecked(settings->soundsEnabled());
     m_notifications->setChecked(settings->notificationsEnabled());
+    m_onlyMentions->setChecked(settings->notifyOnlyMentions());
+    m_onlyMentions->setEnabled(m_notifications->isChecked());
+    connect(m_notifications, &QCheckBox::toggled, m_onlyMentions, &QCheckBox::setEnabled);
 
     auto *server = new QGroupBox(tr("Server"), this);
     auto *serverLayout = new QVBoxLayout(server);
@@ -62,6 +67,7 @@ SettingsDialog::SettingsDialog(ClientSettings *settings, const QUrl &currentServ
     form->addRow(languageLabel, m_language);
     form->addRow(m_sounds);
     form->addRow(m_notifications);
+    form->addRow(m_onlyMentions);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -96,6 +102,7 @@ void SettingsDialog::accept()
     m_settings->setLanguage(chosenLanguage());
     m_settings->setSoundsEnabled(m_sounds->isChecked());
     m_settings->setNotificationsEnabled(m_notifications->isChecked());
+    m_settings->setNotifyOnlyMentions(m_onlyMentions->isChecked());
     QDialog::accept();
 }
 

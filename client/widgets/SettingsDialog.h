@@ -34,6 +34,7 @@ private:
     QComboBox *m_language;
     QCheckBox *m_sounds;
     QCheckBox *m_notifications;
+    QCheckBox *m_onlyMentions;
 };
 
 } // namespace chat

@@ -1,7 +1,9 @@
 // The client's item models: room list and its search proxy, messages, users, the event log and the drawing.
+#include "app/ClientSettings.h"
 #include "drawing/CssColor.h"
 #include "models/DrawingModel.h"
 #include "models/EventLogModel.h"
+#include "models/MessageLinks.h"
 #include "models/MessageListModel.h"
 #include "models/RoomListModel.h"
 #include "models/RoomSearchModel.h"
@@ -11,6 +13,7 @@
 #include <QDateTime>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace chat;
@@ -24,6 +27,12 @@ Room room(const QString &uuid, const QString &name, int users = 0)
     r.color = QStringLiteral("#cf2e24");
     for (int i = 0; i < users; ++i)
         r.users.append(User {QStringLiteral("u%1").arg(i), QStringLiteral("user %1").arg(i), uuid});
+    return r;
+}
+
+Room withSum(Room r, qint64 sum)
+{
+    r.sum = sum;
     return r;
 }
 
@@ -65,6 +74,118 @@ private slots:
         QCOMPARE(rooms.roleNames().value(RoomListModel::ColorRole), QByteArray("color"));
         rooms.setSum(QStringLiteral("k"), 1);
         QCOMPARE(index.data(Qt::ToolTipRole).toString(), QStringLiteral("Kitchen: 1 message(s)"));
+    }
+
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void unreadCountsFollowSumsSinceLastLooked()
+    {
+        RoomListModel rooms;
+        QSignalSpy total(&rooms, &RoomListModel::totalUnreadChanged);
+        const QString a = QStringLiteral("a"), b = QStringLiteral("b");
+        // First sight: what was there before counts as read.
+        rooms.reset(
+            {withSum(room(a, QStringLiteral("Alpha")), 5), withSum(room(b, QStringLiteral("Beta")), 2)});
+        QCOMPARE(rooms.totalUnread(), 0);
+        rooms.upsert(withSum(room(a, QStringLiteral("Alpha")), 7)); // room_changed
+        rooms.setSum(b, 3); // socketchat.v1's room_sum_changed
+        QCOMPARE(rooms.unread(a), 2);
+        QCOMPARE(rooms.index(0).data(RoomListModel::UnreadRole).toLongLong(), 2);
+        QCOMPARE(rooms.unread(b), 1);
+        QCOMPARE(rooms.totalUnread(), 3);
+        QCOMPARE(total.last().at(0).toLongLong(), 3);
+        QVERIFY(rooms.index(0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("2 unread")));
+
+        // Looking at a room reads it, and it stays read while viewed.
+        rooms.setViewedRoom(a);
+        QCOMPARE(rooms.unread(a), 0);
+        rooms.setSum(a, 9);
+        QCOMPARE(rooms.unread(a), 0);
+        rooms.setViewedRoom({});
+        rooms.setSum(a, 10);
+        QCOMPARE(rooms.unread(a), 1);
+        QCOMPARE(rooms.totalUnread(), 2);
+
+        // A new room starts read; a deleted room's count (and what was seen of it) goes.
+        rooms.upsert(withSum(room(QStringLiteral("c"), QStringLiteral("Gamma")), 4));
+        QCOMPARE(rooms.unread(QStringLiteral("c")), 0);
+        rooms.remove(b);
+        QCOMPARE(rooms.totalUnread(), 1);
+        QVERIFY(!rooms.seenSums().contains(b));
+        // A new list drops rooms missing from it.
+        rooms.reset({withSum(room(a, QStringLiteral("Alpha")), 12)});
+        QCOMPARE(rooms.unread(a), 3);
+        QCOMPARE(rooms.seenSums().keys(), QStringList {a});
+        // Disconnecting forgets the rooms, not what was read.
+        rooms.clear();
+        QCOMPARE(rooms.totalUnread(), 0);
+        rooms.reset({withSum(room(a, QStringLiteral("Alpha")), 13)});
+        QCOMPARE(rooms.unread(a), 4);
+    }
+
+    void mentionsAreWholeWordsInAnyCase()
+    {
+        const QString ann = QStringLiteral("Ann");
+        QVERIFY(MessageListModel::mentions(QStringLiteral("hi ann!"), ann));
+        QVERIFY(MessageListModel::mentions(QStringLiteral("ANN"), ann));
+        QVERIFY(MessageListModel::mentions(QStringLiteral("@ann, look"), ann));
+        QVERIFY(!MessageListModel::mentions(QStringLiteral("annual report"), ann));
+        QVERIFY(!MessageListModel::mentions(QStringLiteral("Joanne"), ann));
+        QVERIFY(!MessageListModel::mentions(QStringLiteral("ann_b"), ann));
+        QVERIFY(MessageListModel::mentions(QStringLiteral("x annual, then Ann."), ann)); // the second one
+        QVERIFY(MessageListModel::mentions(QStringLiteral("Привіт, Олена"), QStringLiteral("олена")));
+        QVERIFY(
+            MessageListModel::mentions(QStringLiteral("ping Mary Jane now"), QStringLiteral("mary jane")));
+        QVERIFY(!MessageListModel::mentions(QStringLiteral("anything"), QString()));
+
+        MessageListModel messages;
+        Message m;
+        m.uuid = QStringLiteral("m1");
+        m.body = QStringLiteral("ann, are you there?");
+        messages.append(m);
+        QVERIFY(!messages.index(0).data(MessageListModel::MentionRole).toBool());
+        QSignalSpy changed(&messages, &MessageListModel::dataChanged);
+        messages.setSelfName(ann); // renamed: the highlights follow
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(messages.index(0).data(MessageListModel::MentionRole).toBool());
+    }
+
+    void linksAreHttpHttpsAndRoomLinksOnly()
+    {
+        const QString body = QStringLiteral("see https://example.org/a_(b)?q=1. and (http://x.example/p), "
+                                            "socketchat://room/abcdef12?server=ws%3A%2F%2Fh%3A9 ftp://no.example "
+                                            "<a href=\"http://evil.example\">y</a> notalinkhttp://z.example");
+        const QVector<MessageLink> links = MessageLinks::find(body);
+        QStringList urls;
+        for (const MessageLink &link : links) {
+            urls << link.url.toString();
+            QCOMPARE(body.mid(link.start, link.length), link.url.toString());
+        }
+        QCOMPARE(urls, (QStringList {QStringLiteral("https://example.org/a_(b)?q=1"),
+                                     QStringLiteral("http://x.example/p"),
+                                     QStringLiteral("socketchat://room/abcdef12?server=ws%3A%2F%2Fh%3A9"),
+                                     QStringLiteral("http://evil.example")}));
+        QVERIFY(MessageLinks::find(QStringLiteral("<b>x</b>")).isEmpty());
+    }
+
+    void unreadCountsPersistPerServer()
+    {
+        ClientSettings settings;
+        const QUrl one(QStringLiteral("ws://127.0.0.1:9000")), two(QStringLiteral("wss://chat.example/ws"));
+        settings.setSeenSums(one, {{QStringLiteral("a"), 5}});
+        settings.setSeenSums(two, {{QStringLiteral("a"), 1}, {QStringLiteral("b"), 2}});
+        QCOMPARE(settings.seenSums(one).value(QStringLiteral("a")), 5);
+        QCOMPARE(settings.seenSums(two).size(), 2);
+        QVERIFY(settings.seenSums(QUrl(QStringLiteral("ws://elsewhere:1"))).isEmpty());
+
+        // A new run: the model gets the remembered sums before the server lists its rooms.
+        RoomListModel rooms;
+        rooms.setSeenSums(settings.seenSums(one));
+        rooms.reset({withSum(room(QStringLiteral("a"), QStringLiteral("Alpha")), 8),
+                     withSum(room(QStringLiteral("n"), QStringLiteral("New")), 3)});
+        QCOMPARE(rooms.unread(QStringLiteral("a")), 3); // arrived while we were away
+        QCOMPARE(rooms.unread(QStringLiteral("n")), 0);
+        QCOMPARE(rooms.totalUnread(), 3);
     }
 
     void roomListKeepsCreationOrderAndUpdatesInPlace()

@@ -66,6 +66,65 @@ private:
     }
 
 private slots:
+    // Unread counts come from the original server's sums alone: replayed as each client, with the window
+    // active (the room it is in counts as looked at), the counts are those the recording implies.
+    void unreadCountsFromRecordedSums()
+    {
+        TranscriptReplay replay;
+        QVERIFY(replay.load(path(QStringLiteral("multi_client_broadcast.jsonl"), false)));
+        const QString r1 = QStringLiteral("<room:1>"), r2 = QStringLiteral("<room:2>");
+        {
+            // D stays in the lobby while A writes in r1 and C in r2, then enters r1.
+            ProtocolClient client;
+            QObject::connect(&client, &ProtocolClient::currentRoomChanged, client.rooms(),
+                             &RoomListModel::setViewedRoom);
+            bool checked12 = false, checked13 = false, checked19 = false;
+            replay.replay(client, QStringLiteral("D"), [&](int step) {
+                RoomListModel *rooms = client.rooms();
+                if (step == 12) {
+                    QCOMPARE(rooms->unread(r1), 1);
+                    QCOMPARE(rooms->totalUnread(), 1);
+                    checked12 = true;
+                } else if (step == 13) {
+                    QCOMPARE(rooms->unread(r2), 1);
+                    QCOMPARE(rooms->totalUnread(), 2);
+                    checked13 = true;
+                } else if (step == 19) {
+                    QCOMPARE(client.currentRoom(), r1);
+                    QCOMPARE(rooms->unread(r1), 0); // entered: read
+                    QCOMPARE(rooms->unread(r2), 1);
+                    checked19 = true;
+                }
+            });
+            QVERIFY(checked12 && checked13 && checked19);
+        }
+        {
+            // B is inside r1 from step 8: its messages are read, r2's is not. When r1 is deleted the
+            // count goes with it.
+            ProtocolClient client;
+            QObject::connect(&client, &ProtocolClient::currentRoomChanged, client.rooms(),
+                             &RoomListModel::setViewedRoom);
+            bool checked = false;
+            replay.replay(client, QStringLiteral("B"), [&](int step) {
+                if (step == 21) {
+                    QCOMPARE(client.rooms()->find(r1)->sum, 2);
+                    QCOMPARE(client.rooms()->unread(r1), 0);
+                    QCOMPARE(client.rooms()->unread(r2), 1);
+                    QCOMPARE(client.rooms()->totalUnread(), 1);
+                    checked = true;
+                }
+            });
+            QVERIFY(checked);
+        }
+        {
+            // E connects at the end: the rooms it lists have no news for it.
+            ProtocolClient client;
+            replay.replay(client, QStringLiteral("E"));
+            QVERIFY(client.rooms()->rowCount() > 0);
+            QCOMPARE(client.rooms()->totalUnread(), 0);
+        }
+    }
+
     void basicScenario()
     {
         TranscriptReplay replay;

@@ -2,6 +2,7 @@
 // rooms, a deleted room sends you back with a notice, and every control has an accessible name.
 #include "GuiFixture.h"
 #include "models/MessageListModel.h"
+#include "models/RoomListModel.h"
 #include "models/UserListModel.h"
 #include "net/ServerAddress.h"
 #include "widgets/ColorPalettePopup.h"
@@ -25,6 +26,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -480,6 +482,168 @@ private slots:
                     .contains(QLocale().toString(QDate(2024, 5, 1), QLocale::ShortFormat)));
     }
 
+    // Unread counts: a room's new messages while we are elsewhere (or the window is inactive) show as a badge
+    // on its card and in the window title; entering it with the window active reads them.
+    void unreadBadgesAndTitle()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        f.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
+        const auto roomChanged = [&](const char *uuid, const char *name, int sum) {
+            f.feed(QString::fromUtf8(jsonText("{'type': 'result', 'payload': {'message': 'room_changed', "
+                                              "'object': {'uuid': '%1', 'name': '%2', 'color': '#cf2e24', "
+                                              "'users': [], 'sum': %3}}}"))
+                       .arg(QLatin1String(uuid), QLatin1String(name))
+                       .arg(sum)
+                       .toUtf8());
+        };
+        roomChanged("r1", "Kitchen", 5); // the room we are in, window active: read
+        QCOMPARE(f.window->windowTitle(), QStringLiteral("Chat"));
+        roomChanged("r2", "Garden", 2);
+        QCOMPARE(f.window->windowTitle(), QStringLiteral("(2) Chat"));
+        RoomListView *list = f.window->leftPanel()->roomList();
+        const QModelIndex garden = list->model()->index(1, 0);
+        QCOMPARE(garden.data(RoomListModel::UnreadRole).toLongLong(), 2);
+        // The badge is painted: red pixels left of the close button of Garden's card.
+        const QRect rect = list->visualRect(garden);
+        const QImage image = list->viewport()->grab(rect).toImage();
+        const auto redPixels = [&] {
+            int red = 0;
+            for (int y = 0; y < image.height(); y += 2)
+                for (int x = image.width() / 2; x < image.width(); x += 2) {
+                    const QColor c = image.pixelColor(x, y);
+                    red += c.red() > 150 && c.green() < 80 && c.blue() < 80;
+                }
+            return red;
+        };
+        QVERIFY2(redPixels() > 20, "no unread badge on the card");
+        const QModelIndex kitchen = list->model()->index(0, 0);
+        QCOMPARE(kitchen.data(RoomListModel::UnreadRole).toLongLong(), 0);
+
+        // Another window active: the room we are in gathers unread messages too.
+        QWidget other;
+        other.show();
+        other.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&other));
+        roomChanged("r1", "Kitchen", 6);
+        QCOMPARE(f.window->windowTitle(), QStringLiteral("(3) Chat"));
+        f.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
+        QTRY_COMPARE(f.window->windowTitle(), QStringLiteral("(2) Chat"));
+        // Entering Garden reads it.
+        f.client.enterRoom(QStringLiteral("r2"));
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_entered'}}"));
+        QTRY_COMPARE(f.window->windowTitle(), QStringLiteral("Chat"));
+        QCOMPARE(garden.data(RoomListModel::UnreadRole).toLongLong(), 0);
+    }
+
+    static QByteArray messageFrom(const char *uuid, const char *author, const QString &body)
+    {
+        QJsonObject object =
+            QJsonDocument::fromJson(jsonText("{'uuid': 'x', 'name': 'message-x', 'user': {'uuid': 'other', "
+                                             "'name': 'Bob', 'room_uuid': 'r1'}, 'room_uuid': 'r1', "
+                                             "'created': '2024-05-01T10:00:00.5'}"))
+                .object();
+        object.insert(QStringLiteral("uuid"), QLatin1String(uuid));
+        object.insert(QStringLiteral("body"), body);
+        QJsonObject user = object.value(QStringLiteral("user")).toObject();
+        user.insert(QStringLiteral("name"), QLatin1String(author));
+        object.insert(QStringLiteral("user"), user);
+        return QJsonDocument(
+                   QJsonObject {{QStringLiteral("type"), QStringLiteral("result")},
+                                {QStringLiteral("payload"),
+                                 QJsonObject {{QStringLiteral("message"), QStringLiteral("message_created")},
+                                              {QStringLiteral("object"), object}}}})
+            .toJson(QJsonDocument::Compact);
+    }
+
+    // A point of the row's bubble where the delegate finds this link, in viewport coordinates.
+    static QPoint pointOnLink(QListView *view, const QModelIndex &index, const QUrl &url)
+    {
+        auto *delegate = static_cast<MessageDelegate *>(view->itemDelegate());
+        QStyleOptionViewItem option;
+        option.rect = view->visualRect(index);
+        for (int y = option.rect.top(); y < option.rect.bottom(); y += 3)
+            for (int x = option.rect.left(); x < option.rect.right(); x += 3)
+                if (delegate->linkAt(option, index, QPoint(x, y)) == url)
+                    return {x, y};
+        return {-1, -1};
+    }
+
+    void linksOpenRoomLinksInAppAndTextCopies()
+    {
+        GuiFixture f;
+        f.window->setOpensWebLinksForTesting(false);
+        f.enterRoom();
+        MessagesPanel *panel = f.window->roomPage()->messages();
+        QListView *view = panel->view();
+        const QString web = QStringLiteral("https://example.org/a?b=1");
+        f.feed(messageFrom("m1", "Bob", QStringLiteral("<b>x</b> see %1.").arg(web)));
+        // Room links name a server: ours (the one the client "uses" here) opens the room in this window.
+        f.client.connection()->setUrlForTesting(QUrl(QStringLiteral("ws://127.0.0.1:9000")));
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_changed', 'object': {'uuid': "
+                        "'abcdef12', 'name': 'Attic', 'color': '#cf2e24', 'users': [], 'sum': 0}}}"));
+        const QString roomLink =
+            QStringLiteral("socketchat://room/abcdef12?server=ws%3A%2F%2F127.0.0.1%3A9000");
+        f.feed(messageFrom("m2", "Bob", QStringLiteral("go to %1 now").arg(roomLink)));
+        f.feed(messageFrom("m3", "Bob", QStringLiteral("ftp://example.org and <a href=x>y</a>")));
+        QTRY_COMPARE(view->model()->rowCount(), 3);
+        QTRY_VERIFY(view->visualRect(view->model()->index(2, 0)).isValid());
+
+        // A web link goes to the desktop's browser (here: announced); the full stop is not part of it.
+        QSignalSpy opened(f.window.get(), &MainWindow::linkOpened);
+        const QPoint onWeb = pointOnLink(view, view->model()->index(0, 0), QUrl(web));
+        QVERIFY2(onWeb.x() >= 0, "the web link is not clickable");
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, onWeb);
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.first().at(0).toUrl(), QUrl(web));
+        // Everything else is literal: no link in ftp:// or in HTML.
+        QCOMPARE(pointOnLink(view, view->model()->index(2, 0), QUrl(QStringLiteral("ftp://example.org"))),
+                 QPoint(-1, -1));
+        QCOMPARE(pointOnLink(view, view->model()->index(2, 0), QUrl(QStringLiteral("x"))), QPoint(-1, -1));
+
+        const QPoint onRoom = pointOnLink(view, view->model()->index(1, 0), QUrl(roomLink, QUrl::StrictMode));
+        QVERIFY2(onRoom.x() >= 0, "the room link is not clickable");
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, onRoom);
+        QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(), QStringLiteral("enter_room"));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("uuid")).toString(), QStringLiteral("abcdef12"));
+        QCOMPARE(opened.count(), 1);
+
+        // Ctrl+C copies the current message's text exactly as typed.
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        QGuiApplication::clipboard()->clear();
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("<b>x</b> see %1.").arg(web));
+    }
+
+    void mentionsAreHighlighted()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        QListView *view = f.window->roomPage()->messages()->view();
+        f.feed(messageFrom("m1", "Bob", QStringLiteral("nothing here")));
+        f.feed(messageFrom("m2", "Bob", QStringLiteral("hey USER-ME, look")));
+        QTRY_COMPARE(view->model()->rowCount(), 2);
+        QVERIFY(!view->model()->index(0, 0).data(MessageListModel::MentionRole).toBool());
+        QVERIFY(view->model()->index(1, 0).data(MessageListModel::MentionRole).toBool());
+        QTRY_VERIFY(view->visualRect(view->model()->index(1, 0)).isValid());
+        const auto amberPixels = [&](int row) {
+            const QImage image =
+                view->viewport()->grab(view->visualRect(view->model()->index(row, 0))).toImage();
+            int amber = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    amber += c.red() > 200 && c.green() > 120 && c.blue() < 110;
+                }
+            return amber;
+        };
+        QVERIFY2(amberPixels(1) > 200, "the mention is not highlighted");
+        QCOMPARE(amberPixels(0), 0);
+    }
+
     void newMessagesMarkerWhenScrolledUp()
     {
         GuiFixture f;
@@ -506,12 +670,91 @@ private slots:
                         "'Bob', 'room_uuid': 'r1'}, 'room_uuid': 'r1', 'created': '2024-05-01T10:00:01'}}}"));
         QVERIFY(panel->newMessagesMarker()->isVisible());
         QCOMPARE(bar->value(), 0);
+        QVERIFY(panel->newMessagesMarker()->text().startsWith(QStringLiteral("1 new message")));
         QTest::mouseClick(panel->newMessagesMarker(), Qt::LeftButton);
         QTRY_COMPARE(bar->value(), bar->maximum());
+        QVERIFY(!panel->newMessagesMarker()->isVisible());
+
+        // End in the list returns to the newest message too.
+        bar->setValue(0);
+        f.feed(
+            jsonText("{'type': 'result', 'payload': {'message': 'message_created', 'object': {'uuid': "
+                     "'later', 'body': 'later', 'name': 'message-later', 'user': {'uuid': 'other', 'name': "
+                     "'Bob', 'room_uuid': 'r1'}, 'room_uuid': 'r1', 'created': '2024-05-01T10:00:02'}}}"));
+        QVERIFY(panel->newMessagesMarker()->isVisible());
+        panel->view()->setFocus();
+        QTest::keyClick(panel->view(), Qt::Key_End);
+        QTRY_COMPARE(bar->value(), bar->maximum());
+        QVERIFY(!panel->newMessagesMarker()->isVisible());
     }
 
     // socketchat.v1 paging: the newest page comes first; scrolling to the top asks for the page before it
     // (once), shows a hint meanwhile, and puts the page above without moving what is shown.
+    void findInRoomStepsThroughMatches()
+    {
+        GuiFixture f;
+        f.enterRoom();
+        f.feed(messagesListed(1, 60, "'more': false"));
+        MessagesPanel *panel = f.window->roomPage()->messages();
+        QVERIFY(!panel->findBar()->isVisible());
+        QTest::keyClick(f.window.get(), Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(panel->findBar()->isVisible());
+        QVERIFY(panel->findEdit()->hasFocus());
+        QTest::keyClicks(panel->findEdit(), QStringLiteral("MESSAGE 5"));
+        // "message 5" and "message 50" to "message 59": the newest first.
+        QCOMPARE(panel->currentMatchUuid(), QStringLiteral("m59"));
+        QVERIFY(panel->findStatus()->text().contains(QStringLiteral("11")));
+        QTest::keyClick(panel->findEdit(), Qt::Key_Return);
+        QCOMPARE(panel->currentMatchUuid(), QStringLiteral("m58"));
+        QCOMPARE(panel->view()->currentIndex().row(), 57);
+        QTest::keyClick(panel->findEdit(), Qt::Key_Return, Qt::ShiftModifier);
+        QCOMPARE(panel->currentMatchUuid(), QStringLiteral("m59"));
+        for (int i = 0; i < 11; ++i)
+            QTest::keyClick(panel->findEdit(), Qt::Key_Return);
+        QCOMPARE(panel->currentMatchUuid(), QStringLiteral("m5")); // the oldest: it stays there
+        // The match is highlighted: orange behind the found text in the current bubble.
+        const QModelIndex m5 = panel->view()->model()->index(4, 0);
+        QTRY_VERIFY(panel->view()->viewport()->rect().intersects(panel->view()->visualRect(m5)));
+        const QImage image = panel->view()->viewport()->grab(panel->view()->visualRect(m5)).toImage();
+        int orange = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                orange += c.red() > 230 && c.green() > 130 && c.green() < 190 && c.blue() < 80;
+            }
+        QVERIFY2(orange > 50, "the current match is not highlighted");
+        QTest::keyClicks(panel->findEdit(), QStringLiteral("zzz"));
+        QCOMPARE(panel->findStatus()->text(), QStringLiteral("No matches"));
+        QTest::keyClick(panel->findEdit(), Qt::Key_Escape);
+        QVERIFY(!panel->findBar()->isVisible());
+    }
+
+    // socketchat.v1: searching backwards past the loaded history pages older messages in.
+    void findInRoomPagesOlderHistoryIn()
+    {
+        GuiFixture f;
+        f.client.setPagesHistoryForTesting(true);
+        f.feedRooms();
+        f.client.enterRoom(QStringLiteral("r1"));
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_entered'}}"));
+        f.feed(messagesListed(101, 200, "'more': true"));
+        MessagesPanel *panel = f.window->roomPage()->messages();
+        QTRY_COMPARE(panel->view()->verticalScrollBar()->value(),
+                     panel->view()->verticalScrollBar()->maximum());
+        f.sent.clear();
+        QTest::keyClick(f.window.get(), Qt::Key_F, Qt::ControlModifier);
+        QTest::keyClicks(panel->findEdit(), QStringLiteral("message 42"));
+        QVERIFY(panel->currentMatchUuid().isEmpty());
+        QVERIFY(!f.sent.isEmpty());
+        QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("list_messages"));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("before")).toString(), QStringLiteral("m101"));
+        f.feed(messagesListed(1, 100, "'more': false, 'before': 'm101'"));
+        QCOMPARE(panel->currentMatchUuid(), QStringLiteral("m42"));
+        QTRY_VERIFY(panel->view()->viewport()->rect().intersects(
+            panel->view()->visualRect(panel->view()->model()->index(41, 0))));
+    }
+
     void scrollingToTheTopLoadsTheOlderPage()
     {
         GuiFixture f;

@@ -1,0 +1,172 @@
+// Desktop notifications through org.freedesktop.Notifications, for real over D-Bus: the test starts its own
+// session bus (dbus-daemon), registers a fake notification service on it and checks what the client asks of
+// it, and that clicking a notification (ActionInvoked "default") raises the window in that room.
+#include "GuiFixture.h"
+#include "widgets/Notifier.h"
+
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+
+using namespace chat;
+
+namespace {
+const QString service = QStringLiteral("org.freedesktop.Notifications");
+const QString objectPath = QStringLiteral("/org/freedesktop/Notifications");
+} // namespace
+
+// Records every Notify call, as a notification server would receive it.
+class FakeNotifications : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+public:
+    struct Call
+    {
+        QString appName, icon, summary, body;
+        QStringList actions;
+        QVariantMap hints;
+    };
+    QVector<Call> calls;
+
+public slots:
+    uint Notify(const QString &appName, uint, const QString &icon, const QString &summary,
+                const QString &body, const QStringList &actions, const QVariantMap &hints, int)
+    {
+        calls.append({appName, icon, summary, body, actions, hints});
+        return uint(100 + calls.size());
+    }
+    QStringList GetCapabilities() { return {QStringLiteral("actions"), QStringLiteral("body")}; }
+};
+
+class TestNotifications : public QObject
+{
+    Q_OBJECT
+
+private:
+    QProcess m_bus;
+    QString m_address;
+
+    static QByteArray messageCreated(const char *uuid, const char *body)
+    {
+        return QString::fromUtf8(jsonText("{'type': 'result', 'payload': {'message': 'message_created', "
+                                          "'object': {'uuid': '%1', 'body': '%2', 'name': 'message-%1', "
+                                          "'user': {'uuid': 'other', 'name': 'Bob', 'room_uuid': 'r1'}, "
+                                          "'room_uuid': 'r1', 'created': '2024-05-01T10:00:00.5'}}}"))
+            .arg(QLatin1String(uuid), QLatin1String(body))
+            .toUtf8();
+    }
+
+    void emitSignal(QDBusConnection &bus, const QString &name, const QVariantList &arguments)
+    {
+        QDBusMessage signal = QDBusMessage::createSignal(objectPath, service, name);
+        signal.setArguments(arguments);
+        QVERIFY(bus.send(signal));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
+        QVERIFY2(!daemon.isEmpty(), "dbus-daemon is missing (scripts/install-deps.sh installs package dbus)");
+        // A private session bus: the client's QDBusConnection::sessionBus() connects to it.
+        m_bus.start(
+            daemon,
+            {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address=1")});
+        QVERIFY(m_bus.waitForStarted(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(m_bus.canReadLine(), 20000);
+        m_address = QString::fromUtf8(m_bus.readLine()).trimmed();
+        QVERIFY(!m_address.isEmpty());
+        qputenv("DBUS_SESSION_BUS_ADDRESS", m_address.toUtf8());
+        QVERIFY(QDBusConnection::sessionBus().isConnected());
+    }
+
+    void cleanupTestCase()
+    {
+        m_bus.terminate();
+        m_bus.waitForFinished(10000);
+    }
+
+    void notifyCarriesRoomAuthorEscapedBodyAndClickEntersTheRoom()
+    {
+        QDBusConnection fakeBus = QDBusConnection::connectToBus(m_address, QStringLiteral("fake-service"));
+        QVERIFY(fakeBus.isConnected());
+        FakeNotifications fake;
+        QVERIFY(fakeBus.registerObject(objectPath, &fake, QDBusConnection::ExportAllSlots));
+        QVERIFY(fakeBus.registerService(service));
+
+        GuiFixture f;
+        f.settings.setNotificationsEnabled(true);
+        f.settings.setNotifyOnlyMentions(false);
+        f.enterRoom();
+        QWidget other; // another window is active: notifications are wanted
+        other.show();
+        other.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&other));
+
+        QSignalSpy shown(f.window->notifier(), &Notifier::notificationShown);
+        f.feed(messageCreated("m1", "<b>hi</b> & bye"));
+        QTRY_COMPARE_WITH_TIMEOUT(fake.calls.size(), 1, 20000);
+        const FakeNotifications::Call call = fake.calls.first();
+        QCOMPARE(call.appName, QStringLiteral("Chat"));
+        QCOMPARE(call.icon, QStringLiteral("chat-client"));
+        QCOMPARE(call.summary, QStringLiteral("Bob in Kitchen"));
+        QCOMPARE(call.body, QStringLiteral("&lt;b&gt;hi&lt;/b&gt; &amp; bye"));
+        QVERIFY(call.actions.contains(QStringLiteral("default")));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        const uint id = shown.first().at(0).toUInt();
+        QCOMPARE(id, 101u);
+
+        // Back in the lobby, the notification is clicked: the window comes up and enters Kitchen again.
+        QVERIFY(f.client.leaveRoom());
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_left'}}"));
+        QTRY_VERIFY(f.client.currentRoom().isEmpty());
+        f.sent.clear();
+        emitSignal(fakeBus, QStringLiteral("ActionInvoked"), {id, QStringLiteral("default")});
+        QTRY_VERIFY_WITH_TIMEOUT(!f.sent.isEmpty(), 20000);
+        QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(), QStringLiteral("enter_room"));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("uuid")).toString(), QStringLiteral("r1"));
+        QTRY_VERIFY(f.window->isActiveWindow());
+
+        // Closed notifications are forgotten: a late click on one does nothing.
+        emitSignal(fakeBus, QStringLiteral("NotificationClosed"), {id, 2u});
+        QTRY_VERIFY_WITH_TIMEOUT(f.window->notifier()->shownNotifications().isEmpty(), 20000);
+
+        fakeBus.unregisterService(service);
+        fakeBus.unregisterObject(objectPath);
+        QDBusConnection::disconnectFromBus(QStringLiteral("fake-service"));
+    }
+
+    void onlyMentionsWhenAsked()
+    {
+        QDBusConnection fakeBus = QDBusConnection::connectToBus(m_address, QStringLiteral("fake-service-2"));
+        FakeNotifications fake;
+        QVERIFY(fakeBus.registerObject(objectPath, &fake, QDBusConnection::ExportAllSlots));
+        QVERIFY(fakeBus.registerService(service));
+
+        GuiFixture f;
+        f.settings.setNotificationsEnabled(true);
+        f.settings.setNotifyOnlyMentions(true);
+        f.enterRoom();
+        QWidget other;
+        other.show();
+        other.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&other));
+        f.feed(messageCreated("m1", "nothing for you, user-meh"));
+        f.feed(messageCreated("m2", "USER-ME: look"));
+        QTRY_COMPARE_WITH_TIMEOUT(fake.calls.size(), 1, 20000);
+        QCOMPARE(fake.calls.first().body, QStringLiteral("USER-ME: look"));
+        f.settings.setNotifyOnlyMentions(false);
+
+        fakeBus.unregisterService(service);
+        fakeBus.unregisterObject(objectPath);
+        QDBusConnection::disconnectFromBus(QStringLiteral("fake-service-2"));
+    }
+};
+
+QTEST_MAIN(TestNotifications)
+#include "tst_notifications.moc"
