@@ -3,8 +3,8 @@ function(chat_add_test name)
     cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBRARIES;LABELS" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBRARIES})
-    # Header-only helpers shared by tests of several layers: "testlib/...".
-    target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
+    # Helpers shared by tests of several layers: "testlib/..." (tests/CMakeLists.txt).
+    target_link_libraries(${name} PRIVATE chattestlib)
     add_test(NAME ${name} COMMAND ${name})
     if(NOT ARG_TIMEOUT)
         set(ARG_TIMEOUT 120)

@@ -5,11 +5,10 @@
 #include "models/RoomListModel.h"
 #include "models/UserListModel.h"
 #include "net/ProtocolClient.h"
+#include "testlib/ServerProcess.h"
 
 #include <QJsonArray>
-#include <QProcess>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -22,51 +21,24 @@ class TestIntegration : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QProcess m_server;
-    QUrl m_url;
-
-    static quint16 freePort()
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        return probe.serverPort();
-    }
+    ServerProcess m_server {QString::fromLocal8Bit(qgetenv("CHAT_SERVER_BINARY"))};
 
     bool connectClient(ProtocolClient &client, const QString &name)
     {
         client.setPreferredName(name);
-        client.connectTo(m_url);
+        client.connectTo(m_server.url());
         return QTest::qWaitFor([&] { return client.isConnected() && client.self().name == name; }, 10000);
     }
 
 private slots:
     void initTestCase()
     {
-        const QString binary = QString::fromLocal8Bit(qgetenv("CHAT_SERVER_BINARY"));
-        QVERIFY2(!binary.isEmpty(), "CHAT_SERVER_BINARY is not set");
-        const quint16 port = freePort();
-        m_url = QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(port));
-        m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_server.start(binary,
-                       {QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                        QString::number(port), QStringLiteral("--db"),
-                        m_dir.filePath(QStringLiteral("chat.db"))});
-        QVERIFY(m_server.waitForStarted());
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                QTcpSocket socket;
-                socket.connectToHost(QHostAddress::LocalHost, port);
-                return socket.waitForConnected(200);
-            },
-            10000));
+        QVERIFY2(!qEnvironmentVariableIsEmpty("CHAT_SERVER_BINARY"), "CHAT_SERVER_BINARY is not set");
+        QVERIFY2(m_server.start({QStringLiteral("--db"), m_dir.filePath(QStringLiteral("chat.db"))}),
+                 qPrintable(m_server.log()));
     }
 
-    void cleanupTestCase()
-    {
-        m_server.terminate();
-        if (!m_server.waitForFinished(5000))
-            m_server.kill();
-    }
+    void cleanupTestCase() { QVERIFY2(m_server.terminate(), qPrintable(m_server.log())); }
 
     void twoClientsShareRoomsMessagesAndStrokes()
     {

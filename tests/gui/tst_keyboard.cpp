@@ -7,6 +7,7 @@
 #include "models/RoomListModel.h"
 #include "models/UserListModel.h"
 #include "net/ProtocolClient.h"
+#include "testlib/ServerProcess.h"
 #include "widgets/ColorPalettePopup.h"
 #include "widgets/LobbyPage.h"
 #include "widgets/MainWindow.h"
@@ -16,10 +17,7 @@
 #include <QApplication>
 #include <QLineEdit>
 #include <QMenu>
-#include <QProcess>
 #include <QStandardPaths>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -32,15 +30,7 @@ class TestKeyboard : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QProcess m_server;
-    QUrl m_url;
-
-    static quint16 freePort()
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        return probe.serverPort();
-    }
+    ServerProcess m_server {QString::fromLocal8Bit(qgetenv("CHAT_SERVER_BINARY"))};
 
     // The widget with the keyboard focus: where a key press goes.
     static QWidget *focus()
@@ -61,31 +51,12 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        const QString binary = QString::fromLocal8Bit(qgetenv("CHAT_SERVER_BINARY"));
-        QVERIFY2(!binary.isEmpty(), "CHAT_SERVER_BINARY is not set");
-        const quint16 port = freePort();
-        m_url = QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(port));
-        m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_server.start(binary,
-                       {QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                        QString::number(port), QStringLiteral("--db"),
-                        m_dir.filePath(QStringLiteral("chat.db"))});
-        QVERIFY(m_server.waitForStarted());
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                QTcpSocket socket;
-                socket.connectToHost(QHostAddress::LocalHost, port);
-                return socket.waitForConnected(200);
-            },
-            10000));
+        QVERIFY2(!qEnvironmentVariableIsEmpty("CHAT_SERVER_BINARY"), "CHAT_SERVER_BINARY is not set");
+        QVERIFY2(m_server.start({QStringLiteral("--db"), m_dir.filePath(QStringLiteral("chat.db"))}),
+                 qPrintable(m_server.log()));
     }
 
-    void cleanupTestCase()
-    {
-        m_server.terminate();
-        if (!m_server.waitForFinished(5000))
-            m_server.kill();
-    }
+    void cleanupTestCase() { QVERIFY2(m_server.terminate(), qPrintable(m_server.log())); }
 
     void createRenameRecolourEnterPostLeave()
     {
@@ -96,12 +67,12 @@ private slots:
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowActive(&window));
-        client.connectTo(m_url);
+        client.connectTo(m_server.url());
         QTRY_VERIFY_WITH_TIMEOUT(client.isConnected() && client.self().name == QStringLiteral("Keys"), 15000);
 
         ProtocolClient observer; // what the server has, as another user sees it
         observer.setPreferredName(QStringLiteral("Observer"));
-        observer.connectTo(m_url);
+        observer.connectTo(m_server.url());
         QTRY_VERIFY_WITH_TIMEOUT(observer.isConnected(), 15000);
         const int roomsBefore = observer.rooms()->rowCount();
 

@@ -4,7 +4,7 @@
 #include "storage/DatabaseUrl.h"
 #include "storage/PostgresConnection.h"
 #include "support/Json.h"
-#include "support/ServerProcess.h"
+#include "testlib/ServerProcess.h"
 #include "support/TestClient.h"
 #include "support/TestDatabase.h"
 

@@ -2,7 +2,7 @@
 // message_created reached its sender is in the history, the database passes PRAGMA integrity_check, and the
 // server serves at once.
 #include "support/Json.h"
-#include "support/ServerProcess.h"
+#include "testlib/ServerProcess.h"
 #include "support/TestClient.h"
 #include "support/TestDatabase.h"
 

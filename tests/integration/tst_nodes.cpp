@@ -5,7 +5,7 @@
 #include "model/Message.h"
 #include "model/Room.h"
 #include "support/Json.h"
-#include "support/ServerProcess.h"
+#include "testlib/ServerProcess.h"
 #include "support/TestClient.h"
 
 #include <QDeadlineTimer>

@@ -3,7 +3,7 @@
 // without a restart once the database is back. Runs alone: it stops the cluster the other tests share.
 #include "model/Room.h"
 #include "support/Json.h"
-#include "support/ServerProcess.h"
+#include "testlib/ServerProcess.h"
 #include "support/TestClient.h"
 
 #include <QElapsedTimer>

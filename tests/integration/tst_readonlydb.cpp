@@ -6,7 +6,7 @@
 // real remount is explained there), which fails the writes under the database's folder while a trigger file
 // exists. SQLite only: PostgreSQL's own files are out of the server's reach (tst_server_postgresrestart).
 #include "support/Json.h"
-#include "support/ServerProcess.h"
+#include "testlib/ServerProcess.h"
 #include "support/TestClient.h"
 #include "support/TestDatabase.h"
 

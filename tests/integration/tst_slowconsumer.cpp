@@ -2,7 +2,7 @@
 // cannot grow the server's memory, and the people chatting beside it see no change in latency.
 #include "support/Json.h"
 #include "support/RawWebSocket.h"
-#include "support/ServerProcess.h"
+#include "testlib/ServerProcess.h"
 #include "support/TestClient.h"
 #include "support/TestDatabase.h"
 

@@ -5,7 +5,7 @@
 // rooms the replies, and the memory they take while on their way, would grow with the data rather than with
 // time.
 #include "support/Json.h"
-#include "support/ServerProcess.h"
+#include "testlib/ServerProcess.h"
 #include "support/TestClient.h"
 #include "support/TestDatabase.h"
 
