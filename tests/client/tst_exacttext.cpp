@@ -45,6 +45,16 @@ QByteArray result(const char *name, const QByteArray &member)
     return QByteArray("{\"type\":\"result\",\"payload\":{\"message\":\"") + name + "\"," + member + "}}";
 }
 
+// The client as user u1 inside room r1, as the server would have put it there.
+void enterRoomR1(ProtocolClient &client)
+{
+    client.handleStatement(
+        result("user_created", "\"object\":{\"uuid\":\"u1\",\"name\":\"A\",\"room_uuid\":null}"));
+    client.handleStatement(result("rooms_listed", "\"list\":[]"));
+    client.enterRoom(QStringLiteral("r1"));
+    client.handleStatement(QByteArray("{\"type\":\"result\",\"payload\":{\"message\":\"room_entered\"}}"));
+}
+
 } // namespace
 
 class TestClientExactText : public QObject
@@ -95,12 +105,7 @@ private slots:
         test::HardStrings strings(m_seed + 3);
         ProtocolClient client;
         client.setTransportForTesting([](const QString &) { return true; });
-        client.handleStatement(
-            result("user_created", "\"object\":{\"uuid\":\"u1\",\"name\":\"A\",\"room_uuid\":null}"));
-        client.handleStatement(result("rooms_listed", "\"list\":[]"));
-        client.enterRoom(QStringLiteral("r1"));
-        client.handleStatement(
-            QByteArray("{\"type\":\"result\",\"payload\":{\"message\":\"room_entered\"}}"));
+        enterRoomR1(client);
 
         QByteArray list;
         for (size_t i = 0; i < m_texts.size(); ++i) {
@@ -154,12 +159,7 @@ private slots:
             sent = text;
             return true;
         });
-        client.handleStatement(
-            result("user_created", "\"object\":{\"uuid\":\"u1\",\"name\":\"A\",\"room_uuid\":null}"));
-        client.handleStatement(result("rooms_listed", "\"list\":[]"));
-        client.enterRoom(QStringLiteral("r1"));
-        client.handleStatement(
-            QByteArray("{\"type\":\"result\",\"payload\":{\"message\":\"room_entered\"}}"));
+        enterRoomR1(client);
         for (const std::u32string &text : m_texts) {
             const QString expected = test::HardStrings::utf16(text);
             if (expected.trimmed().isEmpty()) { // the client sends no blank message or name, by design
