@@ -318,6 +318,9 @@ void ProtocolClient::onResult(ResultName name, const ServerStatement &statement)
         return onDrawLineChanged(statement.object());
     case ResultName::RoomSumChanged:
         return onRoomSumChanged(statement.object());
+    case ResultName::LiveLineChanged: // not used yet (docs/EXTENSIONS.md): ignored, as section 8 says
+    case ResultName::TypingChanged:
+        return;
     }
 }
 

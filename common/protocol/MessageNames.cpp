@@ -15,7 +15,7 @@ constexpr NameTable<StatementType, 3> statementTypes {{
     {StatementType::Error, u"error"},
 }};
 
-constexpr NameTable<CallName, 13> callNames {{
+constexpr NameTable<CallName, 15> callNames {{
     {CallName::CreateRoom, u"create_room"},
     {CallName::ListRooms, u"list_rooms"},
     {CallName::EnterRoom, u"enter_room"},
@@ -29,9 +29,11 @@ constexpr NameTable<CallName, 13> callNames {{
     {CallName::GetDrawing, u"get_drawing"},
     {CallName::ChangeDrawLine, u"change_draw_line"},
     {CallName::ResetDrawing, u"reset_drawing"},
+    {CallName::DrawLive, u"draw_live"},
+    {CallName::SetTyping, u"set_typing"},
 }};
 
-constexpr NameTable<ResultName, 13> resultNames {{
+constexpr NameTable<ResultName, 15> resultNames {{
     {ResultName::UserCreated, u"user_created"},
     {ResultName::UserChanged, u"user_changed"},
     {ResultName::RoomsListed, u"rooms_listed"},
@@ -45,6 +47,8 @@ constexpr NameTable<ResultName, 13> resultNames {{
     {ResultName::DrawingGot, u"drawing_got"},
     {ResultName::DrawLineChanged, u"draw_line_changed"},
     {ResultName::RoomSumChanged, u"room_sum_changed"},
+    {ResultName::LiveLineChanged, u"live_line_changed"},
+    {ResultName::TypingChanged, u"typing_changed"},
 }};
 
 constexpr NameTable<ErrorName, 10> errorNames {{

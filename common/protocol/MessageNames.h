@@ -25,6 +25,10 @@ enum class CallName {
     GetDrawing,
     ChangeDrawLine,
     ResetDrawing,
+    // Extensions (socketchat.v1 only, docs/EXTENSIONS.md "Live strokes" and "Typing"): a plain client that
+    // sends them gets bad_data, as for any unknown call.
+    DrawLive,
+    SetTyping,
 };
 
 enum class ResultName {
@@ -42,6 +46,9 @@ enum class ResultName {
     DrawLineChanged,
     // Extension (socketchat.v1 only): a room's message count changed and nothing else did.
     RoomSumChanged,
+    // Extensions (socketchat.v1 only): a growing stroke of another member, and who is typing.
+    LiveLineChanged,
+    TypingChanged,
 };
 
 // Sent with type "error".
@@ -104,6 +111,9 @@ inline constexpr char16_t lines[] = u"lines";
 inline constexpr char16_t before[] = u"before";
 inline constexpr char16_t limit[] = u"limit";
 inline constexpr char16_t more[] = u"more";
+inline constexpr char16_t from[] = u"from";
+inline constexpr char16_t end[] = u"end";
+inline constexpr char16_t typing[] = u"typing";
 } // namespace key
 
 // The WebSocket subprotocol under which our server offers its extensions (docs/EXTENSIONS.md). A client

@@ -97,6 +97,9 @@ CallDispatcher::Handler CallDispatcher::handlerFor(CallName name)
         return &CallDispatcher::changeDrawLine;
     case CallName::ResetDrawing:
         return &CallDispatcher::resetDrawing;
+    case CallName::DrawLive:
+    case CallName::SetTyping:
+        return &CallDispatcher::refuseUnsupported;
     }
     Q_UNREACHABLE();
     return nullptr;
@@ -483,6 +486,11 @@ void CallDispatcher::resetDrawing(Peer &peer, const PayloadFields &)
         return;
     }
     m_outbox.toRoom(peer.roomUuid, resultWith(ResultName::DrawingGot, *drawing));
+}
+
+void CallDispatcher::refuseUnsupported(Peer &peer, const PayloadFields &)
+{
+    reply(peer, GeneralReply::BadData);
 }
 
 } // namespace chat::server

@@ -59,6 +59,8 @@ private:
     void getDrawing(Peer &peer, const PayloadFields &fields);
     void changeDrawLine(Peer &peer, const PayloadFields &fields);
     void resetDrawing(Peer &peer, const PayloadFields &fields);
+    // A call this server does not run yet: bad_data, as for an unknown call name.
+    void refuseUnsupported(Peer &peer, const PayloadFields &fields);
 
     // Sends the reply for a room uuid that is not Present; true when one was sent.
     bool rejectRoomUuid(const Peer &peer, PayloadFields::Status status);

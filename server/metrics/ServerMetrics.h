@@ -19,9 +19,9 @@ class ServerMetrics
 public:
     enum class Refusal { MaxConnections, MaxPerAddress, FloodBan };
     static constexpr std::size_t refusalKinds = 3;
-    // Every call name of the protocol (ResetDrawing is the last CallName), and one more for frames that are
+    // Every call name of the protocol (SetTyping is the last CallName), and one more for frames that are
     // not a known call.
-    static constexpr std::size_t callKinds = std::size_t(CallName::ResetDrawing) + 2;
+    static constexpr std::size_t callKinds = std::size_t(CallName::SetTyping) + 2;
     // Upper bounds of chat_commit_duration_seconds's buckets, in nanoseconds.
     static constexpr std::array<qint64, 11> commitBucketsNs {
         500'000,    1'000'000,   2'500'000,   5'000'000,   10'000'000,   25'000'000,

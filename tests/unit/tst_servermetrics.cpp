@@ -58,8 +58,8 @@ private slots:
               "chat_slow_consumers_dropped_total 1", "chat_count_updates_merged_total 1",
               "chat_commit_failures_total 1", "chat_commits_total 0"})
             QVERIFY2(hasLine(text, line), line);
-        // Every call name of the protocol, and unknown: a bounded label set.
-        QCOMPARE(text.count("chat_calls_total{call="), 14);
+        // Every call name of the protocol and its extensions, and unknown: a bounded label set.
+        QCOMPARE(text.count("chat_calls_total{call="), 16);
         // The cluster's metrics only on several nodes.
         QVERIFY(!text.contains("chat_cluster_"));
         metrics.setClustered();
