@@ -1,20 +1,35 @@
 #include "ChatServer.h"
 
+#include "Connection.h"
 #include "ServerLogging.h"
 #include "Session.h"
 #include "cluster/EventRelay.h"
 #include "protocol/CallStatement.h"
+#include "protocol/Limits.h"
 #include "storage/StorageError.h"
 #include "storage/Store.h"
-
-#include <QWebSocket>
-#include <QWebSocketCorsAuthenticator>
-#include <QWebSocketServer>
 
 namespace chat::server {
 
 namespace {
+ConnectionAcceptor::Options acceptorOptions(const ChatServer::Options &options)
+{
+    ConnectionAcceptor::Options accepting;
+    accepting.tls = options.tls;
+    accepting.allowedOrigins = options.allowedOrigins;
+    // A client that offers our subprotocol gets the extensions of docs/EXTENSIONS.md; others, plain ones
+    // included, get none.
+    accepting.subprotocols = {extensionSubprotocol()};
+    // Qt's default backlog of 50 makes a burst of connections wait for SYN retransmits (a second or more).
+    accepting.listenBacklog = options.limits.listenBacklog;
+    accepting.handshakeTimeoutMs = options.limits.handshakeTimeoutMs;
+    accepting.maxMessageBytes = limits::maxMessageBytes;
+    return accepting;
+}
+
 constexpr int shutdownGraceMs = 3000;
+// A refused connection is dropped this long after its close frame if the peer does not answer it.
+constexpr int refusedCloseMs = 2000;
 // A batch this large is committed at once, so a flood cannot hold answers back for long.
 constexpr int maxBatchCalls = 512;
 // Taking the users of ended connections out of their rooms once more, when that could not be stored.
@@ -25,10 +40,7 @@ constexpr int maxLingerRetryMs = 16000;
 ChatServer::ChatServer(Store &store, Options options, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_server(new QWebSocketServer(
-          QStringLiteral("chat-server"),
-          options.tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this))
-    , m_tcpLayer(*m_server)
+    , m_acceptor(acceptorOptions(options))
     , m_store(store)
     , m_dispatcher(store, *this, &m_metrics)
     , m_countUpdates(
@@ -44,23 +56,7 @@ ChatServer::ChatServer(Store &store, Options options, QObject *parent)
     m_lingerTimer.setSingleShot(true);
     connect(&m_lingerTimer, &QTimer::timeout, this, &ChatServer::removeLingeringUsers);
     m_clock.start();
-    if (m_options.tls)
-        m_server->setSslConfiguration(*m_options.tls);
-    if (m_options.limits.handshakeTimeoutMs > 0)
-        m_server->setHandshakeTimeout(m_options.limits.handshakeTimeoutMs);
-    // A client that offers our subprotocol gets the extensions of docs/EXTENSIONS.md; others, plain ones
-    // included, get none.
-    m_server->setSupportedSubprotocols({extensionSubprotocol()});
-    connect(m_server, &QWebSocketServer::originAuthenticationRequired, this, &ChatServer::checkOrigin);
-    connect(m_server, &QWebSocketServer::peerVerifyError, this, [](const QSslError &error) {
-        qCDebug(lcSession) << "TLS peer verification:" << error.errorString();
-    });
-    connect(m_server, &QWebSocketServer::sslErrors, this,
-            [](const QList<QSslError> &errors) { qCDebug(lcSession) << "TLS errors:" << errors; });
-    connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::acceptConnections);
-    connect(m_server, &QWebSocketServer::acceptError, this, [](QAbstractSocket::SocketError error) {
-        qCWarning(lcServer) << "cannot accept a connection:" << error;
-    });
+    connect(&m_acceptor, &ConnectionAcceptor::accepted, this, &ChatServer::accept);
     connect(&m_pingTimer, &QTimer::timeout, this, &ChatServer::pingAll);
     m_shutdownGrace.setSingleShot(true);
     connect(&m_shutdownGrace, &QTimer::timeout, this, [this] {
@@ -79,11 +75,8 @@ ChatServer::~ChatServer()
 
 bool ChatServer::listen()
 {
-    // Qt's default backlog of 50 makes a burst of connections wait for SYN retransmits (a second or more).
-    if (m_options.limits.listenBacklog > 0 && !m_tcpLayer.setListenBacklog(m_options.limits.listenBacklog))
-        qCWarning(lcServer) << "cannot set the listen backlog: QWebSocketServer changed inside";
-    if (!m_server->listen(m_options.address, m_options.port)) {
-        m_errorString = m_server->errorString();
+    if (!m_acceptor.listen(m_options.address, m_options.port)) {
+        m_errorString = m_acceptor.errorString();
         return false;
     }
     if (m_options.limits.pingIntervalMs > 0)
@@ -93,49 +86,45 @@ bool ChatServer::listen()
 
 quint16 ChatServer::port() const
 {
-    return m_server->serverPort();
+    return m_acceptor.port();
 }
 
 QHostAddress ChatServer::address() const
 {
-    return m_server->serverAddress();
+    return m_acceptor.address();
 }
 
-void ChatServer::acceptConnections()
+void ChatServer::accept(Connection *connection, const ConnectionAcceptor::Peer &from)
 {
-    while (QWebSocket *socket = m_server->nextPendingConnection()) {
-        if (m_shuttingDown) {
-            socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
-            socket->deleteLater();
-            continue;
-        }
-        if (!admitConnection(socket))
-            continue;
-        auto *session =
-            new Session(m_nextSessionId++, socket, m_options.limits, m_clock.elapsed(), m_metrics, this);
-        session->peer().extended = socket->subprotocol() == extensionSubprotocol();
-        attachWire(session, *socket);
-        m_sessions.emplace(session->peer().id, session);
-        ++m_connectionsPerAddress[session->address()];
-        m_metrics.connectionOpened();
-        connect(session, &Session::textReceived, this, &ChatServer::handleText);
-        connect(session, &Session::binaryReceived, this, &ChatServer::handleBinary);
-        connect(session, &Session::disconnected, this, &ChatServer::removeSession);
-        qCDebug(lcSession) << "connection" << session->peer().id << "opened from" << session->peerAddress();
-        joinBatch(session->peer(), Arrival::NewConnection);
-        if (!m_dispatcher.connected(session->peer()))
-            session->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("server unavailable"));
+    if (m_shuttingDown) {
+        refuse(connection, QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+        return;
     }
+    if (!admitConnection(connection, from.address))
+        return;
+    auto *session = new Session(m_nextSessionId++, connection, from.address, from.port, m_options.limits,
+                                m_clock.elapsed(), m_metrics, this);
+    session->peer().extended = from.subprotocol == extensionSubprotocol();
+    m_sessions.emplace(session->peer().id, session);
+    ++m_connectionsPerAddress[session->address()];
+    m_metrics.connectionOpened();
+    connect(session, &Session::textReceived, this, &ChatServer::handleText);
+    connect(session, &Session::binaryReceived, this, &ChatServer::handleBinary);
+    connect(session, &Session::disconnected, this, &ChatServer::removeSession);
+    qCDebug(lcSession) << "connection" << session->peer().id << "opened from" << session->peerAddress();
+    joinBatch(session->peer(), Arrival::NewConnection);
+    if (!m_dispatcher.connected(session->peer()))
+        session->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("server unavailable"));
 }
 
-void ChatServer::attachWire(Session *session, QWebSocket &socket)
+void ChatServer::refuse(Connection *connection, QWebSocketProtocol::CloseCode code, const QString &reason)
 {
-    if (QTcpSocket *wire = m_tcpLayer.takeSocketOf(socket)) {
-        session->setWire(wire);
-    } else if (!std::exchange(m_toldNoWire, true)) {
-        qCWarning(lcServer)
-            << "no TCP socket found under a QWebSocket: statements go through its QString API";
-    }
+    // Before any statement: a plain client sees the connection end, as for any other refusal. It goes once
+    // the close is answered, or at the latest when the close handshake would have timed out.
+    connection->setParent(this);
+    connection->close(quint16(code), reason);
+    connect(connection, &Connection::disconnected, connection, &QObject::deleteLater);
+    QTimer::singleShot(refusedCloseMs, connection, &QObject::deleteLater);
 }
 
 bool ChatServer::isFloodBanned(const QHostAddress &address)
@@ -149,43 +138,28 @@ bool ChatServer::isFloodBanned(const QHostAddress &address)
     return false;
 }
 
-bool ChatServer::admitConnection(QWebSocket *socket)
+bool ChatServer::admitConnection(Connection *connection, const QHostAddress &address)
 {
-    if (isFloodBanned(socket->peerAddress())) {
+    if (isFloodBanned(address)) {
         // Debug only: a reconnecting flooder would otherwise flood the log instead.
-        qCDebug(lcSession) << "refused a connection from" << socket->peerAddress().toString()
-                           << "(it flooded moments ago)";
+        qCDebug(lcSession) << "refused a connection from" << address.toString() << "(it flooded moments ago)";
         m_metrics.connectionRefused(ServerMetrics::Refusal::FloodBan);
-        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("rate limit exceeded"));
-        socket->deleteLater();
+        refuse(connection, QWebSocketProtocol::CloseCodePolicyViolated,
+               QStringLiteral("rate limit exceeded"));
         return false;
     }
     const ConnectionLimits &limits = m_options.limits;
     const bool tooMany = limits.maxConnections > 0 && sessionCount() >= limits.maxConnections;
     const bool tooManyHere = limits.maxConnectionsPerAddress > 0
-        && m_connectionsPerAddress.value(socket->peerAddress()) >= limits.maxConnectionsPerAddress;
+        && m_connectionsPerAddress.value(address) >= limits.maxConnectionsPerAddress;
     if (!tooMany && !tooManyHere)
         return true;
     m_metrics.connectionRefused(tooMany ? ServerMetrics::Refusal::MaxConnections
                                         : ServerMetrics::Refusal::MaxPerAddress);
-    qCWarning(lcSession) << "refused a connection from" << socket->peerAddress().toString()
+    qCWarning(lcSession) << "refused a connection from" << address.toString()
                          << (tooMany ? "(server full)" : "(too many from that address)");
-    // 1008 before any statement: a plain client sees the connection end, as for any other refusal.
-    socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many connections"));
-    socket->deleteLater();
+    refuse(connection, QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many connections"));
     return false;
-}
-
-void ChatServer::checkOrigin(QWebSocketCorsAuthenticator *authenticator) const
-{
-    // Browsers always send Origin; other clients may not, and could send any value anyway. The list is
-    // there to keep other web pages from using a visitor's browser against this server.
-    const QString origin = authenticator->origin();
-    const bool allowed =
-        m_options.allowedOrigins.isEmpty() || origin.isEmpty() || m_options.allowedOrigins.contains(origin);
-    authenticator->setAllowed(allowed);
-    if (!allowed)
-        qCWarning(lcSession) << "refused a connection from origin" << origin;
 }
 
 bool ChatServer::admitCall(Session *session)
@@ -456,7 +430,7 @@ void ChatServer::shutdown()
     m_shuttingDown = true;
     m_pingTimer.stop();
     m_lingerTimer.stop(); // a restart clears every room's members anyway
-    m_server->close();
+    m_acceptor.close();
     commitBatch(); // answers already given go out before the close frames
     qCInfo(lcServer) << "shutting down, closing" << m_sessions.size() << "connections";
     m_shutdownGrace.start(shutdownGraceMs);

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "ConnectionAcceptor.h"
 #include "ConnectionLimits.h"
 #include "CountUpdateMerger.h"
-#include "TcpLayer.h"
 #include "dispatch/CallCaps.h"
 #include "dispatch/CallDispatcher.h"
 #include "dispatch/CallLimits.h"
@@ -17,23 +17,21 @@
 #include <QSslConfiguration>
 #include <QStringList>
 #include <QTimer>
+#include <QWebSocketProtocol>
 
 #include <functional>
 #include <map>
 #include <optional>
 
-class QWebSocket;
-class QWebSocketCorsAuthenticator;
-class QWebSocketServer;
-
 namespace chat::server {
 
+class Connection;
 class EventRelay;
 class Session;
 class Store;
 
-// The WebSocket front: accepts connections, turns frames into calls for the dispatcher, and delivers
-// statements to the caller, to everyone, or to one room's members.
+// The WebSocket front: admits the connections ConnectionAcceptor hands over, turns frames into calls for the
+// dispatcher, and delivers statements to the caller, to everyone, or to one room's members.
 class ChatServer : public QObject, public Outbox
 {
     Q_OBJECT
@@ -100,16 +98,14 @@ signals:
     void shutDown();
 
 private:
-    void acceptConnections();
-    // Lets the session write pre-encoded frames onto its TCP socket (TcpLayer).
-    void attachWire(Session *session, QWebSocket &socket);
+    void accept(Connection *connection, const ConnectionAcceptor::Peer &from);
+    void refuse(Connection *connection, QWebSocketProtocol::CloseCode code, const QString &reason);
     void handleText(Session *session, const QString &text);
     void handleBinary(Session *session, const QByteArray &data);
     void handleParsed(Session *session, const ParsedCall &parsed);
     bool admitCall(Session *session);
-    bool admitConnection(QWebSocket *socket);
+    bool admitConnection(Connection *connection, const QHostAddress &address);
     bool isFloodBanned(const QHostAddress &address);
-    void checkOrigin(QWebSocketCorsAuthenticator *authenticator) const;
     void removeSession(Session *session);
     void pingAll();
     void finishShutdownWhenEmpty();
@@ -150,9 +146,7 @@ private:
 
     Options m_options;
     ServerMetrics m_metrics;
-    QWebSocketServer *m_server;
-    TcpLayer m_tcpLayer;
-    bool m_toldNoWire = false;
+    ConnectionAcceptor m_acceptor;
     Store &m_store;
     CallDispatcher m_dispatcher;
     QVector<HeldDelivery> m_held;

@@ -26,7 +26,7 @@ constexpr quint16 closeNormal = 1000;
 
 WireConnection::WireConnection(int descriptor, const QByteArray &alreadyRead, qint64 maxMessageBytes,
                                QObject *parent)
-    : QObject(parent)
+    : Connection(parent)
     , m_descriptor(descriptor)
     , m_decoder(maxMessageBytes)
     , m_readNotifier(new QSocketNotifier(descriptor, QSocketNotifier::Read, this))

@@ -1,11 +1,7 @@
 #pragma once
 
+#include "Connection.h"
 #include "websocket/FrameDecoder.h"
-
-#include <QByteArray>
-#include <QObject>
-#include <QString>
-#include <QVector>
 
 class QSocketNotifier;
 struct iovec;
@@ -18,7 +14,7 @@ namespace chat::server {
 // as the connection lives, used or not: most of an idle connection's memory (PERFORMANCE.md). Here nothing is
 // buffered between reads, and only what the kernel refused waits to be written, shared with the other
 // recipients of the same statement. Plain TCP only: TLS stays with QWebSocket and QSslSocket.
-class WireConnection : public QObject
+class WireConnection : public Connection
 {
     Q_OBJECT
 
@@ -28,22 +24,13 @@ public:
                    QObject *parent = nullptr);
     ~WireConnection() override;
 
-    bool isOpen() const { return m_descriptor >= 0 && !m_closeSent; }
-    // Each a text message (UTF-8), sent in order; the kernel gets all of them in one call when it can.
-    void sendTexts(const QVector<QByteArray> &messages);
-    qint64 bytesToWrite() const { return m_unsentBytes; }
-    void ping();
-    // Sends a close frame; the connection ends when the peer answers it (or abort()).
-    void close(quint16 code, const QString &reason);
-    // Ends the TCP connection now.
-    void abort();
-
-signals:
-    void textMessageReceived(const QString &text);
-    void binaryMessageReceived(const QByteArray &data);
-    void pong();
-    void bytesWritten();
-    void disconnected();
+    bool isOpen() const override { return m_descriptor >= 0 && !m_closeSent; }
+    // The kernel gets all of them in one call when it can.
+    void sendTexts(const QVector<QByteArray> &messages) override;
+    qint64 bytesToWrite() const override { return m_unsentBytes; }
+    void ping() override;
+    void close(quint16 code, const QString &reason) override;
+    void abort() override;
 
 private:
     void readAvailable();
