@@ -183,10 +183,10 @@ bool ChatServer::admitCall(Session *session)
     return false;
 }
 
-void ChatServer::handleText(Session *session, const QString &text)
+void ChatServer::handleText(Session *session, const QByteArray &utf8)
 {
-    if (admitCall(session))
-        handleParsed(session, CallParser::parseText(text));
+    if (admitCall(session)) // from the frame to the parser as UTF-8: no QString round trip
+        handleParsed(session, CallParser::parseUtf8(utf8));
 }
 
 void ChatServer::handleBinary(Session *session, const QByteArray &data)

@@ -100,7 +100,7 @@ signals:
 private:
     void accept(Connection *connection, const ConnectionAcceptor::Peer &from);
     void refuse(Connection *connection, QWebSocketProtocol::CloseCode code, const QString &reason);
-    void handleText(Session *session, const QString &text);
+    void handleText(Session *session, const QByteArray &utf8);
     void handleBinary(Session *session, const QByteArray &data);
     void handleParsed(Session *session, const ParsedCall &parsed);
     bool admitCall(Session *session);

@@ -32,7 +32,7 @@ public:
     virtual void abort() = 0;
 
 signals:
-    void textMessageReceived(const QString &text);
+    void textMessageReceived(const QByteArray &utf8); // well-formed UTF-8
     void binaryMessageReceived(const QByteArray &data);
     void pong();
     void bytesWritten(); // some of what waited went out

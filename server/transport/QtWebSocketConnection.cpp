@@ -18,7 +18,8 @@ QtWebSocketConnection::QtWebSocketConnection(QWebSocket *socket, QTcpSocket *tcp
     // Qt's default limit is about 2 GiB; a bigger message closes the connection with 1009.
     m_socket->setMaxAllowedIncomingMessageSize(quint64(maxMessageBytes));
     m_socket->setMaxAllowedIncomingFrameSize(quint64(maxMessageBytes));
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &Connection::textMessageReceived);
+    connect(m_socket, &QWebSocket::textMessageReceived, this,
+            [this](const QString &text) { emit textMessageReceived(text.toUtf8()); });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Connection::binaryMessageReceived);
     connect(m_socket, &QWebSocket::pong, this, [this] { emit pong(); });
     connect(m_socket, &QWebSocket::bytesWritten, this, [this] { emit bytesWritten(); });

@@ -52,7 +52,7 @@ public:
     bool isClosing() const { return m_closing; }
 
 signals:
-    void textReceived(chat::server::Session *session, const QString &text);
+    void textReceived(chat::server::Session *session, const QByteArray &utf8); // well-formed UTF-8
     void binaryReceived(chat::server::Session *session, const QByteArray &data);
     void disconnected(chat::server::Session *session);
 

@@ -85,7 +85,7 @@ void WireConnection::handle(const FrameDecoder::Event &event)
     using Kind = FrameDecoder::Kind;
     switch (event.kind) {
     case Kind::Text:
-        emit textMessageReceived(event.text);
+        emit textMessageReceived(event.payload);
         return;
     case Kind::Binary:
         emit binaryMessageReceived(event.payload);

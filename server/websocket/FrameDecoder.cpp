@@ -1,8 +1,8 @@
 #include "FrameDecoder.h"
 
 #include "FrameEncoder.h"
+#include "protocol/Utf8Validator.h"
 
-#include <QStringDecoder>
 #include <QtEndian>
 
 #include <algorithm>
@@ -18,17 +18,6 @@ constexpr quint16 closeProtocolError = 1002;
 constexpr quint16 closeWrongDatatype = 1007;
 constexpr quint16 closeTooMuchData = 1009;
 
-// Strict UTF-8 (no surrogates, no overlong forms). A U+FEFF first in a message is a byte-order mark before
-// the JSON document and is dropped; inside the document's strings every U+FEFF is kept (docs/PROTOCOL.md
-// section 3, "Strings").
-std::optional<QString> decodeUtf8(const QByteArray &bytes)
-{
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    QString text = decoder(bytes);
-    if (decoder.hasError())
-        return std::nullopt;
-    return text;
-}
 } // namespace
 
 FrameDecoder::FrameDecoder(qint64 maxMessageBytes)
@@ -117,7 +106,7 @@ std::optional<FrameDecoder::Event> FrameDecoder::takeFrame(bool *needMore)
         m_message = QByteArray();
         m_messageOpcode = 0;
         if (tooBig && !m_dropData)
-            return Event {Kind::TooBig, closeTooMuchData, {}, {}};
+            return Event {Kind::TooBig, closeTooMuchData, {}};
         return std::nullopt;
     }
     if (quint64(available) < frameBytes) {
@@ -138,11 +127,11 @@ std::optional<FrameDecoder::Event> FrameDecoder::controlFrame(quint8 opcode, QBy
 {
     switch (opcode) {
     case Frame::Ping:
-        return Event {Kind::Ping, 0, std::move(payload), {}};
+        return Event {Kind::Ping, 0, std::move(payload)};
     case Frame::Pong:
-        return Event {Kind::Pong, 0, {}, {}};
+        return Event {Kind::Pong, 0, {}};
     case Frame::Close:
-        return Event {Kind::Close, closeAnswerTo(payload), {}, {}};
+        return Event {Kind::Close, closeAnswerTo(payload), {}};
     default:
         return fail(closeProtocolError);
     }
@@ -160,13 +149,12 @@ std::optional<FrameDecoder::Event> FrameDecoder::dataFrame(quint8 opcode, bool f
     m_message.append(payload);
     if (!final)
         return std::nullopt;
-    const QByteArray message = std::exchange(m_message, {});
+    QByteArray message = std::exchange(m_message, {});
     if (std::exchange(m_messageOpcode, 0) == Frame::Binary)
-        return Event {Kind::Binary, 0, message, {}};
-    auto text = decodeUtf8(message);
-    if (!text)
+        return Event {Kind::Binary, 0, std::move(message)};
+    if (!isWellFormedUtf8(message))
         return fail(closeWrongDatatype);
-    return Event {Kind::Text, 0, {}, std::move(*text)};
+    return Event {Kind::Text, 0, std::move(message)};
 }
 
 FrameDecoder::Event FrameDecoder::fail(quint16 code)
@@ -177,7 +165,7 @@ FrameDecoder::Event FrameDecoder::fail(quint16 code)
     m_messageOpcode = 0;
     m_skipBytes = 0;
     compact();
-    return Event {Kind::Fail, code, {}, {}};
+    return Event {Kind::Fail, code, {}};
 }
 
 quint16 FrameDecoder::closeAnswerTo(const QByteArray &payload)
@@ -193,7 +181,8 @@ quint16 FrameDecoder::closeAnswerTo(const QByteArray &payload)
         (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
     if (!sendable)
         return closeProtocolError;
-    return decodeUtf8(payload.mid(2)) ? code : closeWrongDatatype;
+    return isWellFormedUtf8(QByteArrayView(payload.constData() + 2, payload.size() - 2)) ? code
+                                                                                         : closeWrongDatatype;
 }
 
 } // namespace chat::server

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QByteArray>
-#include <QString>
 
 #include <optional>
 
@@ -17,7 +16,7 @@ class FrameDecoder
 {
 public:
     enum class Kind {
-        Text, // a whole text message, well-formed UTF-8, decoded (a byte-order mark before it dropped)
+        Text, // a whole text message: `payload`, checked to be well-formed UTF-8 (not converted)
         Binary, // a whole binary message
         Ping, // answer with a pong carrying `payload`
         Pong,
@@ -30,8 +29,7 @@ public:
     {
         Kind kind;
         quint16 code = 0;
-        QByteArray payload; // Binary, Ping
-        QString text; // Text
+        QByteArray payload; // Text, Binary, Ping
     };
 
     explicit FrameDecoder(qint64 maxMessageBytes);

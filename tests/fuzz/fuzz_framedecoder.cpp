@@ -4,6 +4,8 @@
 // nothing after a violation, and must give the same events however the bytes are cut.
 #include "websocket/FrameDecoder.h"
 
+#include <QStringDecoder>
+
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
@@ -18,6 +20,14 @@ constexpr qint64 maxMessageBytes = 1024; // small, so the too-big path is reache
 {
     std::fprintf(stderr, "fuzz_framedecoder: %s\n", what);
     std::abort();
+}
+
+// Our validator (Utf8Validator) against Qt's strict decoder: a text message passed on must be UTF-8 to both.
+bool isUtf8ForQt(const QByteArray &bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder(bytes);
+    return !decoder.hasError();
 }
 
 // Events in a comparable form; checks each on the way.
@@ -35,9 +45,11 @@ std::vector<QByteArray> decode(const QByteArray &stream, qsizetype piece, bool d
                 QByteArray::number(int(event->kind)) + ':' + QByteArray::number(event->code);
             switch (event->kind) {
             case FrameDecoder::Kind::Text:
-                if (event->text.toUtf8().size() > maxMessageBytes)
+                if (event->payload.size() > maxMessageBytes)
                     fail("a text message over the limit");
-                described += event->text.toUtf8();
+                if (!isUtf8ForQt(event->payload))
+                    fail("a text message that Qt's strict decoder refuses");
+                described += event->payload;
                 break;
             case FrameDecoder::Kind::Binary:
                 if (event->payload.size() > maxMessageBytes)
