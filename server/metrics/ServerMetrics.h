@@ -43,6 +43,7 @@ public:
     void slowConsumerDropped() { ++m_slowConsumersDropped; }
     void countUpdateMerged() { ++m_countUpdatesMerged; }
     void liveSkipped() { ++m_liveSkipped; }
+    quint64 liveSkippedCount() const { return m_liveSkipped; }
 
     void commitSucceeded(qint64 nanoseconds);
     void commitFailed() { ++m_commitFailures; }
