@@ -49,6 +49,7 @@ ClusterNode::~ClusterNode()
         m_listener = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_listenerName);
     }
+    m_liveNotify.reset();
     if (m_liveSender.isValid()) {
         m_liveSender.close();
         m_liveSender = QSqlDatabase();
@@ -204,20 +205,33 @@ void ClusterNode::relayLive(const QString &roomUuid, const QByteArray &text)
 
 bool ClusterNode::openLiveSender()
 {
-    if (m_liveSender.isValid() && m_liveSender.isOpen())
+    if (m_liveNotify)
         return true;
-    if (m_liveSenderFailed.isValid() && !m_liveSenderFailed.hasExpired(liveSenderRetryMs))
+    // While the database is known to be away (or just failed here), live events are dropped rather than
+    // wait for a connection attempt on every event-loop pass.
+    if (!m_healthySince.isValid()
+        || (m_liveSenderFailed.isValid() && !m_liveSenderFailed.hasExpired(liveSenderRetryMs)))
         return false;
     if (!m_liveSender.isValid())
         m_liveSender = addPostgresConnection(m_url, m_liveSenderName, QStringLiteral("chat-server-live"));
     if (m_liveSender.open()) {
-        m_liveSenderFailed.invalidate();
-        return true;
+        m_liveNotify.emplace(m_liveSender);
+        if (m_liveNotify->prepare(QStringLiteral("SELECT pg_notify(?, ?)"))) {
+            m_liveSenderFailed.invalidate();
+            return true;
+        }
     }
     qCWarning(lcServer) << "cannot open the connection for live events:"
                         << m_liveSender.lastError().text().trimmed();
-    m_liveSenderFailed.start();
+    closeLiveSender();
     return false;
+}
+
+void ClusterNode::closeLiveSender()
+{
+    m_liveNotify.reset();
+    m_liveSender.close(); // opened again for later events
+    m_liveSenderFailed.start();
 }
 
 void ClusterNode::sendLive()
@@ -230,18 +244,15 @@ void ClusterNode::sendLive()
         packLivePayloads(m_liveNodeLine, live, maxLivePayloadBytes, &leftOut);
     if (leftOut > 0)
         qCDebug(lcServer) << leftOut << "live events too long for a notification were not relayed";
-    QSqlQuery notify(m_liveSender);
-    notify.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
     for (const QByteArray &payload : payloads) {
-        notify.addBindValue(liveChannel);
-        notify.addBindValue(QString::fromUtf8(payload));
-        if (!notify.exec()) {
-            qCWarning(lcServer) << "cannot relay live events:" << notify.lastError().text().trimmed();
-            notify.finish();
-            m_liveSender.close(); // opened again for the next ones
-            m_liveSenderFailed.start();
+        m_liveNotify->bindValue(0, liveChannel);
+        m_liveNotify->bindValue(1, QString::fromUtf8(payload));
+        if (!m_liveNotify->exec()) {
+            qCWarning(lcServer) << "cannot relay live events:" << m_liveNotify->lastError().text().trimmed();
+            closeLiveSender();
             return;
         }
+        m_liveNotify->finish();
     }
     m_server.metrics().liveRelayedOut(quint64(payloads.size()));
 }

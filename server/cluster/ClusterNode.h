@@ -9,8 +9,11 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QSqlDriver>
+#include <QSqlQuery>
 #include <QTimer>
 #include <QVector>
+
+#include <optional>
 
 namespace chat::server {
 
@@ -69,6 +72,7 @@ private:
     // NOTIFYs what relayLive() gathered, on a connection of its own that is never in a batch transaction.
     void sendLive();
     bool openLiveSender();
+    void closeLiveSender();
     void deliverNewEvents();
     void afterReconnect();
     void rejoinAfterBeingTakenForDead();
@@ -86,6 +90,7 @@ private:
     QSqlDatabase m_listener;
     QString m_liveSenderName;
     QSqlDatabase m_liveSender;
+    std::optional<QSqlQuery> m_liveNotify; // SELECT pg_notify(?, ?), prepared once per connection
     QElapsedTimer m_liveSenderFailed; // valid after the live sender failed: wait a little before trying again
     QByteArray m_liveNodeLine; // the first line of this node's live payloads (LivePayloads.h)
     QVector<LiveEvent> m_live; // gathered in this event-loop pass
