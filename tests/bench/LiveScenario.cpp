@@ -372,7 +372,14 @@ void LiveScenario::onPreview(int memberIndex, const QString &text, qint64 receiv
     ++preview.receipts;
     ++m_delivered;
     m_lastDeliveryNs = receivedNs;
-    m_latency.add(Clock::msBetween(preview.sentNs, receivedNs));
+    const double latencyMs = Clock::msBetween(preview.sentNs, receivedNs);
+    m_latency.add(latencyMs);
+    if (const auto nodes = options().urls.size(); nodes > 1) {
+        // Clients are spread over the nodes in turn by their id (Scenario::createClient).
+        const bool sameNode = m_members[std::size_t(memberIndex)].client->id() % nodes
+            == m_members[std::size_t(author.member)].client->id() % nodes;
+        (sameNode ? m_latencySameNode : m_latencyOtherNode).add(latencyMs);
+    }
 
     if (object.value(keyOf(key::points)).toArray().size() != preview.numbers
         || object.value(keyOf(key::user)).toString()
@@ -499,6 +506,11 @@ QJsonObject LiveScenario::figures() const
         {QStringLiteral("bench_cpu_s_measuring"),
          Stats::round3(m_ended ? m_benchCpuEnd - m_benchCpuStart : 0)},
     };
+    if (options().urls.size() > 1) {
+        json.insert(QStringLiteral("nodes"), int(options().urls.size()));
+        json.insert(QStringLiteral("latency_same_node_ms"), m_latencySameNode.toJson());
+        json.insert(QStringLiteral("latency_other_node_ms"), m_latencyOtherNode.toJson());
+    }
     if (probe().isAttached()) {
         std::optional<double> cpu;
         std::optional<double> perPreview;
@@ -549,6 +561,10 @@ QStringList LiveScenario::summaryLines() const
                  .arg(m_mismatched)
                  .arg(m_unknown);
     lines << QStringLiteral("latency send → live_line_changed at each other member: ") + m_latency.describe();
+    if (options().urls.size() > 1) {
+        lines << QStringLiteral("  … at members on the author's node: ") + m_latencySameNode.describe();
+        lines << QStringLiteral("  … at members on another node: ") + m_latencyOtherNode.describe();
+    }
     lines << QStringLiteral("interval between two draw_live of a drawer: ") + m_sendInterval.describe();
     lines << QStringLiteral(
                  "frames received %1 (draw_line_changed %2); benchmark CPU while measuring: %3 s of "

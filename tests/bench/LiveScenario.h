@@ -129,6 +129,10 @@ private:
     double m_benchCpuStart = 0;
     double m_benchCpuEnd = 0;
     Stats m_latency; // every live_line_changed at every receiver
+    // Several nodes (--url repeated): receivers on the author's node, and on another node (through
+    // PostgreSQL).
+    Stats m_latencySameNode;
+    Stats m_latencyOtherNode;
     Stats m_sendInterval; // between two draw_live of one drawer: the benchmark's own timer jitter
     QTimer m_sendWindow;
     QTimer m_drainDeadline;

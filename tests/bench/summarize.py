@@ -31,7 +31,10 @@ def figures(scenario, result):
         return ("%d drawers: p50 %.1f p99 %.1f max %.1f ms; %.1f us CPU/preview, %.2f us CPU/frame; "
                 "sent %d, lost %d") % (
             f["drawers_drawing"], l["p50"], l["p99"], l["max"], f["server_cpu_us_per_preview"],
-            f["server_cpu_us_per_delivered_frame"], f["previews_sent"], f["lost"])
+            f["server_cpu_us_per_delivered_frame"], f["previews_sent"], f["lost"]) + (
+            "; other node p50 %.1f p99 %.1f ms" % (f["latency_other_node_ms"]["p50"],
+                                                  f["latency_other_node_ms"]["p99"])
+            if "latency_other_node_ms" in f else "")
     return ""
 
 
