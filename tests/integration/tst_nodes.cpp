@@ -467,6 +467,13 @@ private slots:
                  fields({{"user", author}, {"room_uuid", setup.room.uuid}, {"typing", true}}));
         QVERIFY(setup.p->receivesNothing()); // node B delivered both to b; the plain member got nothing
         QVERIFY(setup.a->receivesNothing()); // and node A took nothing back from its own notification
+
+        // The typist disconnects: node A says it stopped typing, to node B's negotiated member too.
+        setup.a->close();
+        const auto stopped = waitFor(*setup.b, nameOf(ResultName::TypingChanged), 10000);
+        QVERIFY(stopped);
+        QCOMPARE(stopped->object(),
+                 fields({{"user", author}, {"room_uuid", setup.room.uuid}, {"typing", false}}));
     }
 
     void aLongPreviewArrivesCompleteOnTheOtherNode()
