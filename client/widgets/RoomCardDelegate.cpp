@@ -1,5 +1,6 @@
 #include "RoomCardDelegate.h"
 
+#include "Avatar.h"
 #include "Icons.h"
 #include "drawing/CssColor.h"
 #include "models/RoomListModel.h"
@@ -116,7 +117,45 @@ void RoomCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->drawText(QRect(x, y, metrics.horizontalAdvance(sum) + 2, 18), Qt::AlignVCenter, sum);
     x -= 20;
     Icons::get(QStringLiteral("messages")).paint(painter, QRect(x, y + 1, 16, 16));
+    paintPresence(painter, small,
+                  QRect(partRect(option.rect, Part::Swatch).right() + 10, y - 2, 0, avatarSize)
+                      .adjusted(0, 0, x - 10 - (partRect(option.rect, Part::Swatch).right() + 10), 0),
+                  index);
     painter->restore();
+}
+
+int RoomCardDelegate::avatarsShown(int users, int width)
+{
+    // Up to four avatars, then "+N" for the others, as many as the width allows.
+    const int plusWidth = 30;
+    for (int shown = qMin(users, maxAvatars); shown > 0; --shown) {
+        const int needed = avatarSize + (shown - 1) * avatarStep + (users > shown ? plusWidth : 0);
+        if (needed <= width)
+            return shown;
+    }
+    return 0;
+}
+
+void RoomCardDelegate::paintPresence(QPainter *painter, const QFont &font, const QRect &area,
+                                     const QModelIndex &index) const
+{
+    // Presence (issue 15): who is inside, from the room's users (works with the plain protocol too).
+    const QStringList names = index.data(RoomListModel::UserNamesRole).toStringList();
+    const QStringList uuids = index.data(RoomListModel::UserUuidsRole).toStringList();
+    const int users = int(qMin(names.size(), uuids.size()));
+    const int shown = avatarsShown(users, area.width());
+    int x = area.left();
+    for (int i = 0; i < shown; ++i) {
+        Avatar::paint(*painter, QRect(x, area.top(), avatarSize, avatarSize), uuids.at(i), names.at(i));
+        x += avatarStep;
+    }
+    if (users > shown && (shown > 0 || area.width() >= 30)) {
+        painter->setFont(font);
+        painter->setPen(QColor(0, 0, 0, 170));
+        const int left = shown > 0 ? x - avatarStep + avatarSize + 4 : area.left();
+        painter->drawText(QRect(left, area.top(), 30, avatarSize), Qt::AlignLeft | Qt::AlignVCenter,
+                          QStringLiteral("+%1").arg(users - shown));
+    }
 }
 
 bool RoomCardDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,

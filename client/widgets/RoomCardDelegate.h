@@ -25,6 +25,12 @@ public:
     void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
                               const QModelIndex &index) const override;
 
+    static constexpr int maxAvatars = 4;
+    static constexpr int avatarSize = 22;
+    static constexpr int avatarStep = 18; // avatars overlap a little, each with its white ring
+    // How many avatars a card shows for this many users in this width (the rest are "+N").
+    static int avatarsShown(int users, int width);
+
     Part partAt(const QRect &itemRect, const QPoint &pos) const;
     QRect partRect(const QRect &itemRect, Part part) const;
 
@@ -38,6 +44,8 @@ protected:
 
 private:
     QRect cardRect(const QRect &itemRect) const;
+    void paintPresence(QPainter *painter, const QFont &font, const QRect &area,
+                       const QModelIndex &index) const;
 
     bool m_compact;
 };
