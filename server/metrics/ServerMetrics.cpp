@@ -41,6 +41,9 @@ void ServerMetrics::writeTo(MetricsWriter &writer) const
                    "Message-count updates for connections outside a room replaced by a newer one before they "
                    "were sent (--room-update-budget).",
                    m_countUpdatesMerged);
+    writer.counter("chat_live_skipped_total",
+                   "Live statements (previews, typing) a connection with a write backlog skipped.",
+                   m_liveSkipped);
 
     std::array<double, commitBucketsNs.size()> bounds {};
     quint64 committed = 0;

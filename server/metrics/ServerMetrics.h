@@ -42,6 +42,8 @@ public:
     void floodClosed() { ++m_floodCloses; }
     void slowConsumerDropped() { ++m_slowConsumersDropped; }
     void countUpdateMerged() { ++m_countUpdatesMerged; }
+    void liveSkipped() { ++m_liveSkipped; }
+    quint64 liveSkippedCount() const { return m_liveSkipped; }
 
     void commitSucceeded(qint64 nanoseconds);
     void commitFailed() { ++m_commitFailures; }
@@ -66,6 +68,7 @@ private:
     quint64 m_floodCloses = 0;
     quint64 m_slowConsumersDropped = 0;
     quint64 m_countUpdatesMerged = 0;
+    quint64 m_liveSkipped = 0;
     std::array<quint64, commitBucketsNs.size() + 1> m_commitBuckets {}; // the last: above every bound
     qint64 m_commitNsSum = 0;
     quint64 m_commitFailures = 0;

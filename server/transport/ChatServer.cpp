@@ -3,6 +3,7 @@
 #include "ServerLogging.h"
 #include "Session.h"
 #include "cluster/EventRelay.h"
+#include "dispatch/LiveStatements.h"
 #include "protocol/CallStatement.h"
 #include "storage/StorageError.h"
 #include "storage/Store.h"
@@ -188,11 +189,15 @@ void ChatServer::checkOrigin(QWebSocketCorsAuthenticator *authenticator) const
         qCWarning(lcSession) << "refused a connection from origin" << origin;
 }
 
-bool ChatServer::admitCall(Session *session)
+bool ChatServer::admitCall(Session *session, const ParsedCall &parsed)
 {
     if (session->isClosing())
         return false;
-    switch (session->admitCall(m_clock.elapsed())) {
+    // A preview costs half a call (docs/EXTENSIONS.md, "Live strokes"): 33 a second and the ordinary calls
+    // stay under the default 30 calls a second.
+    const auto *call = std::get_if<CallStatement>(&parsed);
+    const double cost = call && call->name == CallName::DrawLive && session->peer().extended ? 0.5 : 1.0;
+    switch (session->admitCall(m_clock.elapsed(), cost)) {
     case Session::Admission::Accepted:
         return true;
     case Session::Admission::Refused:
@@ -211,34 +216,56 @@ bool ChatServer::admitCall(Session *session)
 
 void ChatServer::handleText(Session *session, const QString &text)
 {
-    if (admitCall(session))
-        handleParsed(session, CallParser::parseText(text));
+    if (session->isClosing())
+        return;
+    const ParsedCall parsed = CallParser::parseText(text);
+    if (admitCall(session, parsed))
+        handleParsed(session, parsed);
 }
 
 void ChatServer::handleBinary(Session *session, const QByteArray &data)
 {
-    if (admitCall(session))
-        handleParsed(session, CallParser::parseBinary(data));
+    if (session->isClosing())
+        return;
+    const ParsedCall parsed = CallParser::parseBinary(data);
+    if (admitCall(session, parsed))
+        handleParsed(session, parsed);
 }
 
 void ChatServer::handleParsed(Session *session, const ParsedCall &parsed)
 {
     if (session->isClosing())
         return;
+    const auto *call = std::get_if<CallStatement>(&parsed);
+    const bool live = call && (call->name == CallName::DrawLive || call->name == CallName::SetTyping);
+    if (live && session->peer().extended)
+        return handleLive(session, *call);
     joinBatch(session->peer());
-    if (const auto *reply = std::get_if<GeneralReply>(&parsed)) {
+    if (live || !call) {
+        // A plain client's draw_live or set_typing is an unknown call name (docs/PROTOCOL.md Q1).
+        const GeneralReply reply = call ? GeneralReply::BadData : std::get<GeneralReply>(parsed);
         m_metrics.unknownCallHandled();
         qCDebug(lcDispatch) << "connection" << session->peer().id
-                            << "sent a malformed statement:" << nameOf(*reply);
-        deliver(session, ServerStatement::general(*reply).toUtf8());
+                            << "sent a malformed statement:" << nameOf(reply);
+        deliver(session, ServerStatement::general(reply).toUtf8());
         return;
     }
-    const auto &call = std::get<CallStatement>(parsed);
-    m_metrics.callHandled(call.name);
-    if (const auto refusal = m_callLimits.check(session->peer(), call)) {
-        qCDebug(lcDispatch) << "connection" << session->peer().id << nameOf(call.name)
+    m_metrics.callHandled(call->name);
+    if (const auto refusal = m_callLimits.check(session->peer(), *call)) {
+        qCDebug(lcDispatch) << "connection" << session->peer().id << nameOf(call->name)
                             << "refused:" << nameOf(*refusal);
         deliver(session, ServerStatement::error(*refusal).toUtf8()); // after its earlier answers
+        return;
+    }
+    m_dispatcher.dispatch(session->peer(), *call);
+}
+
+void ChatServer::handleLive(Session *session, const CallStatement &call)
+{
+    // No batch: nothing is stored. An error still goes after the caller's earlier answers (deliver).
+    m_metrics.callHandled(call.name);
+    if (const auto refusal = m_callLimits.check(session->peer(), call)) {
+        deliver(session, ServerStatement::error(*refusal).toUtf8());
         return;
     }
     m_dispatcher.dispatch(session->peer(), call);
@@ -336,6 +363,45 @@ void ChatServer::toRoomByKind(const QString &roomUuid, const ServerStatement &pl
         deliver(session, session->peer().extended ? extendedText : plainText);
 }
 
+void ChatServer::toRoomLive(const Peer &sender, const QByteArray &text)
+{
+    if (m_relay)
+        m_relay->relayLive(sender.roomUuid, text);
+    deliverLive(sender.roomUuid, sender.id, text);
+}
+
+void ChatServer::deliverLiveFromOtherNode(const QString &roomUuid, const QByteArray &text)
+{
+    deliverLive(roomUuid, 0, text);
+}
+
+void ChatServer::deliverLive(const QString &roomUuid, quint64 exceptId, const QByteArray &text)
+{
+    const auto members = m_roomMembers.constFind(roomUuid);
+    if (members == m_roomMembers.cend())
+        return;
+    for (Session *session : *members) {
+        const Peer &peer = session->peer();
+        if (!peer.extended || peer.id == exceptId)
+            continue;
+        // A member whose room_entered still waits for the batch gets it after that (and its drawing_got).
+        if (m_batchOpen && m_enteredInBatch.contains(peer.id))
+            m_held.append({peer.id, text, {}});
+        else if (!session->sendDroppable(text))
+            m_metrics.liveSkipped();
+    }
+}
+
+void ChatServer::stopTyping(Peer &peer)
+{
+    // docs/EXTENSIONS.md, "Typing": the server says typing false for a user that leaves while typing.
+    if (peer.typing && !peer.roomUuid.isEmpty()) {
+        peer.typing = false;
+        toRoomLive(peer, typingChangedText(peer.userUuid, peer.roomUuid, false));
+    }
+    peer.typingForwardedMs = -1;
+}
+
 bool ChatServer::mayHaveMembers(const QString &roomUuid) const
 {
     return m_relay || m_roomMembers.contains(roomUuid); // other nodes' members are not known here
@@ -428,6 +494,7 @@ void ChatServer::setRoom(Peer &peer, const QString &roomUuid)
 {
     if (peer.roomUuid == roomUuid)
         return;
+    stopTyping(peer);
     const auto it = m_sessions.find(peer.id);
     Session *session = it == m_sessions.end() ? nullptr : it->second;
     if (!peer.roomUuid.isEmpty()) {
@@ -439,8 +506,11 @@ void ChatServer::setRoom(Peer &peer, const QString &roomUuid)
         }
     }
     peer.roomUuid = roomUuid;
-    if (session && !roomUuid.isEmpty())
+    if (session && !roomUuid.isEmpty()) {
         m_roomMembers[roomUuid].insert(session);
+        if (m_batchOpen && peer.extended)
+            m_enteredInBatch.insert(peer.id);
+    }
 }
 
 void ChatServer::pingAll()
@@ -535,6 +605,7 @@ bool ChatServer::commitHeld()
     const QHash<quint64, QString> roomsBefore = std::exchange(m_roomsBeforeBatch, {});
     const QSet<quint64> connected = std::exchange(m_connectedInBatch, {});
     const QSet<QString> left = std::exchange(m_leftInBatch, {});
+    m_enteredInBatch.clear();
     QElapsedTimer commitClock;
     commitClock.start();
     try {

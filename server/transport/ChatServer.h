@@ -73,6 +73,9 @@ public:
     bool inBatch() const { return m_batchOpen; }
     // A statement another node broadcast: to this node's clients, everyone (empty room) or a room's members.
     void deliverFromOtherNode(const QString &roomUuid, const QByteArray &text);
+    // A live statement another node relayed (docs/EXTENSIONS.md): to this node's socketchat.v1 members of
+    // the room, droppable.
+    void deliverLiveFromOtherNode(const QString &roomUuid, const QByteArray &text);
     // Runs a change in the current batch and tells everyone of the rooms it returns (users that left them).
     void changeRooms(const std::function<QVector<Room>()> &change);
     // Closes every connection with 1012 so that the clients come back to a fresh state.
@@ -92,6 +95,7 @@ public:
     void toRoom(const QString &roomUuid, const ServerStatement &statement) override;
     void toRoomByKind(const QString &roomUuid, const ServerStatement &plain,
                       const ServerStatement &extended) override;
+    void toRoomLive(const Peer &sender, const QByteArray &text) override;
     void setRoom(Peer &peer, const QString &roomUuid) override;
     void emptyRoom(const QString &roomUuid) override;
     bool mayHaveMembers(const QString &roomUuid) const override;
@@ -106,7 +110,10 @@ private:
     void handleText(Session *session, const QString &text);
     void handleBinary(Session *session, const QByteArray &data);
     void handleParsed(Session *session, const ParsedCall &parsed);
-    bool admitCall(Session *session);
+    // draw_live and set_typing of a socketchat.v1 client: run outside the group-commit batch (nothing to
+    // store).
+    void handleLive(Session *session, const CallStatement &call);
+    bool admitCall(Session *session, const ParsedCall &parsed);
     bool admitConnection(QWebSocket *socket);
     bool isFloodBanned(const QHostAddress &address);
     void checkOrigin(QWebSocketCorsAuthenticator *authenticator) const;
@@ -126,6 +133,10 @@ private:
     // While a commit sends what it held, each session's messages are gathered and written together.
     void send(Session *session, const QByteArray &text);
     void relay(const QString &roomUuid, const QByteArray &text);
+    // To the socketchat.v1 members of a room here, but the connection exceptId (0: none), droppable.
+    void deliverLive(const QString &roomUuid, quint64 exceptId, const QByteArray &text);
+    // A connection that was typing leaves its room: the others hear it stopped.
+    void stopTyping(Peer &peer);
     // After another node's room_deleted: this node's connections are no longer in that room.
     void forgetDeletedRoom(const QByteArray &text);
     void recoverFromFailedBatch(const QVector<quint64> &callers, const QHash<quint64, QString> &roomsBefore,
@@ -163,6 +174,8 @@ private:
     QHash<quint64, QString> m_roomsBeforeBatch; // each caller's room when the batch began, to undo it
     QSet<quint64> m_connectedInBatch; // their users exist only if the batch commits
     QSet<QString> m_leftInBatch; // users whose leaving is stored only if the batch commits
+    // Connections that entered a room in the open batch: its live statements wait for their room_entered.
+    QSet<quint64> m_enteredInBatch;
     QSet<QString> m_lingeringUsers; // users of ended connections still in a room in the database
     QTimer m_lingerTimer;
     int m_lingerDelayMs = 0;

@@ -76,9 +76,9 @@ QString Session::peerAddress() const
     return QStringLiteral("%1:%2").arg(m_address.toString()).arg(m_peerPort);
 }
 
-Session::Admission Session::admitCall(qint64 nowMs)
+Session::Admission Session::admitCall(qint64 nowMs, double cost)
 {
-    if (m_calls.take(nowMs))
+    if (cost == 1.0 ? m_calls.take(nowMs) : m_calls.spend(cost, nowMs))
         return Admission::Accepted;
     if (m_limits.floodCloseAfter <= 0 || m_strikes.take(nowMs))
         return Admission::Refused;
@@ -123,6 +123,14 @@ void Session::send(const QByteArray &utf8)
         TextFrameWriter::write(*m_wire, utf8);
     else
         m_socket->sendTextMessage(QString::fromUtf8(utf8));
+}
+
+bool Session::sendDroppable(const QByteArray &utf8)
+{
+    if (!m_held.isEmpty() || unsentBytes() > 0)
+        return false;
+    send(utf8);
+    return true;
 }
 
 void Session::setWire(QTcpSocket *wire)

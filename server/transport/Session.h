@@ -40,10 +40,13 @@ public:
     QString peerAddress() const;
     QHostAddress address() const { return m_address; }
 
-    // Takes one call from the token bucket.
-    Admission admitCall(qint64 nowMs);
+    // Takes one call (cost 1) or a part of one (a draw_live costs 0.5, TokenBucket::spend) from the bucket.
+    Admission admitCall(qint64 nowMs, double cost = 1.0);
     // Sends one text message, already UTF-8 (docs/PROTOCOL.md section 1: every statement is a text frame).
     void send(const QByteArray &utf8);
+    // A statement the peer may miss (docs/EXTENSIONS.md, live extensions): skipped while anything waits to be
+    // sent to it, so a slow consumer loses these first. False when it was skipped.
+    bool sendDroppable(const QByteArray &utf8);
     // Keeps messages until sendHeld(), which writes them all at once (a commit's deliveries).
     void hold(const QByteArray &utf8) { m_held.append(utf8); }
     bool holdsAny() const { return !m_held.isEmpty(); }
