@@ -59,7 +59,7 @@ void Avatar::paint(QPainter &painter, const QRect &rect, const QString &userUuid
     painter.setBrush(color(userUuid));
     painter.drawEllipse(QRectF(rect).adjusted(0.75, 0.75, -0.75, -0.75));
     QFont font = painter.font();
-    font.setPixelSize(qMax(7, rect.height() * 2 / 5));
+    font.setPixelSize(qMax(8, rect.height() * 11 / 24));
     font.setBold(true);
     painter.setFont(font);
     painter.setPen(Qt::white);

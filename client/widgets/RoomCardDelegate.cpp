@@ -137,7 +137,7 @@ QRect RoomCardDelegate::presenceArea(const QStyleOptionViewItem &option, const Q
         - 12 - metrics.horizontalAdvance(QString::number(index.data(RoomListModel::SumRole).toLongLong()))
         - 20;
     const int left = partRect(option.rect, Part::Swatch).right() + 10;
-    return QRect(left, card.bottom() - 30, qMax(0, countsLeft - 10 - left), avatarSize);
+    return QRect(left, card.bottom() - 31, qMax(0, countsLeft - 10 - left), avatarSize);
 }
 
 QRect RoomCardDelegate::avatarRect(const QRect &area, int i)

@@ -26,8 +26,8 @@ public:
                               const QModelIndex &index) const override;
 
     static constexpr int maxAvatars = 4;
-    static constexpr int avatarSize = 22;
-    static constexpr int avatarStep = 18; // avatars overlap a little, each with its white ring
+    static constexpr int avatarSize = 24;
+    static constexpr int avatarStep = 19; // avatars overlap a little, each with its white ring
     // How many avatars a card shows for this many users in this width (the rest are "+N").
     static int avatarsShown(int users, int width);
     // Where the avatars of this card go (left to right from its left), and the i-th avatar in it.
