@@ -68,6 +68,11 @@ void ServerMetrics::writeTo(MetricsWriter &writer) const
                    m_eventsOut);
     writer.counter("chat_cluster_events_in_total",
                    "Broadcasts of the other nodes delivered to this node's clients.", m_eventsIn);
+    writer.counter("chat_cluster_live_notifications_out_total",
+                   "NOTIFYs on chat_live that carried this node's live statements to the other nodes.",
+                   m_liveOut);
+    writer.counter("chat_cluster_live_in_total",
+                   "Live statements of the other nodes delivered to this node's clients.", m_liveIn);
 }
 
 } // namespace chat::server

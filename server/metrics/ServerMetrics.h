@@ -53,6 +53,8 @@ public:
     void heartbeatWritten() { ++m_heartbeats; }
     void eventsRelayedOut(quint64 count) { m_eventsOut += count; }
     void eventRelayedIn() { ++m_eventsIn; }
+    void liveRelayedOut(quint64 notifications) { m_liveOut += notifications; }
+    void liveRelayedIn(quint64 events) { m_liveIn += events; }
 
     qint64 connectionsOpen() const { return m_connectionsOpen; }
 
@@ -76,6 +78,8 @@ private:
     quint64 m_heartbeats = 0;
     quint64 m_eventsOut = 0;
     quint64 m_eventsIn = 0;
+    quint64 m_liveOut = 0;
+    quint64 m_liveIn = 0;
 };
 
 } // namespace chat::server
