@@ -22,8 +22,8 @@ class LiveStrokeSender : public QObject
     Q_OBJECT
 public:
     static constexpr int intervalMs = 30;
-    // A preview stops growing past this many numbers (the server's default points cap); the final line
-    // still carries the whole stroke.
+    // A preview stops growing past this many numbers (well inside the server's default cap, --max-points
+    // 20000); the final line carries at most 8000 (DrawingPanel thins longer strokes) and corrects it.
     static constexpr qsizetype maxNumbers = 10000;
 
     explicit LiveStrokeSender(ProtocolClient *client, QObject *parent = nullptr);
