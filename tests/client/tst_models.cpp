@@ -81,8 +81,9 @@ private slots:
                  QStringList({QStringLiteral("user 0"), QStringLiteral("user 1")}));
         QCOMPARE(index.data(RoomListModel::UserUuidsRole).toStringList(),
                  QStringList({QStringLiteral("u0"), QStringLiteral("u1")}));
-        QVERIFY2(index.data(Qt::AccessibleDescriptionRole).toString().endsWith(
-                     QStringLiteral("colour: Green, inside: user 0, user 1")),
+        QVERIFY2(index.data(Qt::AccessibleDescriptionRole)
+                     .toString()
+                     .endsWith(QStringLiteral("colour: Green, inside: user 0, user 1")),
                  qPrintable(index.data(Qt::AccessibleDescriptionRole).toString()));
     }
 
