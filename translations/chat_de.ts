@@ -724,6 +724,14 @@
         <source>%n unread</source>
         <translation><numerusform>%n ungelesen</numerusform><numerusform>%n ungelesen</numerusform></translation>
     </message>
+    <message>
+        <source>Inside: %1</source>
+        <translation>Im Raum: %1</translation>
+    </message>
+    <message>
+        <source>inside: %1</source>
+        <translation>im Raum: %1</translation>
+    </message>
 </context>
 <context>
     <name>chat::RoomListView</name>
@@ -879,6 +887,21 @@
     <message>
         <source>Theme</source>
         <translation>Design</translation>
+    </message>
+</context>
+<context>
+    <name>chat::TypingLabel</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt …</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 und %2 schreiben …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 and %n other(s) are typing…</source>
+        <translation><numerusform>%1, %2 und %n weitere Person schreiben …</numerusform><numerusform>%1, %2 und %n weitere Personen schreiben …</numerusform></translation>
     </message>
 </context>
 <context>

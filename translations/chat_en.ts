@@ -742,6 +742,14 @@
             <numerusform>%n unread</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Inside: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inside: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chat::RoomListView</name>
@@ -897,6 +905,24 @@
     <message>
         <source>Theme</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chat::TypingLabel</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 and %n other(s) are typing…</source>
+        <translation>
+            <numerusform>%1, %2 and %n other are typing…</numerusform>
+            <numerusform>%1, %2 and %n others are typing…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -724,6 +724,14 @@
         <source>%n unread</source>
         <translation><numerusform>%n непрочитане</numerusform><numerusform>%n непрочитані</numerusform><numerusform>%n непрочитаних</numerusform></translation>
     </message>
+    <message>
+        <source>Inside: %1</source>
+        <translation>Усередині: %1</translation>
+    </message>
+    <message>
+        <source>inside: %1</source>
+        <translation>усередині: %1</translation>
+    </message>
 </context>
 <context>
     <name>chat::RoomListView</name>
@@ -879,6 +887,21 @@
     <message>
         <source>Theme</source>
         <translation>Тема</translation>
+    </message>
+</context>
+<context>
+    <name>chat::TypingLabel</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 друкує…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 і %2 друкують…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 and %n other(s) are typing…</source>
+        <translation><numerusform>%1, %2 та ще %n людина друкують…</numerusform><numerusform>%1, %2 та ще %n людини друкують…</numerusform><numerusform>%1, %2 та ще %n людей друкують…</numerusform></translation>
     </message>
 </context>
 <context>

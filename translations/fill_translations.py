@@ -9,6 +9,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 T = {
+    # Live collaboration (issue 15): who is typing, who is inside a room.
+    "%1 is typing…": ("%1 друкує…", "%1 schreibt …"),
+    "%1 and %2 are typing…": ("%1 і %2 друкують…", "%1 und %2 schreiben …"),
+    "%1, %2 and %n other(s) are typing…": (["%1, %2 та ще %n людина друкують…", "%1, %2 та ще %n людини друкують…",
+                                           "%1, %2 та ще %n людей друкують…"],
+                                          ["%1, %2 und %n weitere Person schreiben …",
+                                           "%1, %2 und %n weitere Personen schreiben …"]),
+    "Inside: %1": ("Усередині: %1", "Im Raum: %1"),
+    "inside: %1": ("усередині: %1", "im Raum: %1"),
     # Unread counts, notifications, links, mentions, find in room.
     "(%1) Chat": ("(%1) Чат", "(%1) Chat"),
     "That room link is not valid.": ("Це посилання на кімнату недійсне.", "Dieser Raum-Link ist ungültig."),

@@ -3,8 +3,10 @@
 #include "Icons.h"
 #include "MessageDelegate.h"
 #include "MessageEdit.h"
+#include "TypingLabel.h"
 #include "models/MessageListModel.h"
 #include "net/ProtocolClient.h"
+#include "net/TypingNotifier.h"
 
 #include <QClipboard>
 #include <QEvent>
@@ -20,6 +22,7 @@
 #include <QScrollBar>
 #include <QShortcut>
 #include <QStackedWidget>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -34,6 +37,7 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
     , m_view(new QListView(this))
     , m_marker(new QPushButton(m_view))
     , m_edit(new MessageEdit(this))
+    , m_typing(new TypingLabel(client->typing(), this))
     , m_send(new QToolButton(this))
     , m_loadingHint(new QLabel(m_view))
     , m_findBar(new QWidget(this))
@@ -97,6 +101,9 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
     m_send->setIconSize({32, 32});
     connect(m_send, &QToolButton::clicked, this, &MessagesPanel::send);
     connect(m_edit, &MessageEdit::submitted, this, &MessagesPanel::send);
+    // Every edit tells the typing notifier (socketchat.v1 set_typing); it decides what goes out.
+    connect(m_edit, &QPlainTextEdit::textChanged, this,
+            [this] { m_client->typingNotifier()->edited(m_edit->document()->isEmpty()); });
 
     auto *composer = new QHBoxLayout;
     composer->addWidget(m_edit, 1);
@@ -139,6 +146,7 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
     history->addWidget(m_stack, 1);
     history->addWidget(m_bar);
     layout->addLayout(history, 1);
+    layout->addWidget(m_typing);
     layout->addLayout(composer);
 
     MessageListModel *model = client->messages();

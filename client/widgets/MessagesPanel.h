@@ -16,6 +16,7 @@ namespace chat {
 
 class MessageEdit;
 class ProtocolClient;
+class TypingLabel;
 
 // The messages of the room: bubbles that follow new messages while the view is at the bottom (otherwise a
 // "new messages" marker appears), "No messages yet" when empty, and the message box with its send button.
@@ -32,6 +33,7 @@ public:
     MessageEdit *editor() const { return m_edit; }
     QPushButton *newMessagesMarker() const { return m_marker; }
     QLabel *loadingOlderHint() const { return m_loadingHint; }
+    TypingLabel *typingLabel() const { return m_typing; }
     void focusEditor();
     // Find in room (Ctrl+F): a bar over the messages searching the loaded history, case-insensitive. Enter
     // goes to the previous (older) match, Shift+Enter to the next, Escape closes. On a server that pages the
@@ -81,6 +83,7 @@ private:
     QListView *m_view;
     QPushButton *m_marker;
     MessageEdit *m_edit;
+    TypingLabel *m_typing;
     QToolButton *m_send;
     QLabel *m_ghost = nullptr;
     QScrollBar *m_bar = nullptr;

@@ -387,9 +387,9 @@ private slots:
             const char *black;
             const char *description;
         } languages[] = {
-            {"uk", "Чорний", "3 повідомлення, 1 користувач, колір: Червоний"},
-            {"de", "Schwarz", "3 Nachrichten, 1 Benutzer, Farbe: Rot"},
-            {"en", "Black", "3 messages, 1 user, colour: Red"},
+            {"uk", "Чорний", "3 повідомлення, 1 користувач, колір: Червоний, усередині: user-me"},
+            {"de", "Schwarz", "3 Nachrichten, 1 Benutzer, Farbe: Rot, im Raum: user-me"},
+            {"en", "Black", "3 messages, 1 user, colour: Red, inside: user-me"},
         };
         for (const auto &language : languages) {
             Translations::install(QString::fromLatin1(language.code));
