@@ -690,6 +690,10 @@
         <source>The connection to the server was lost. Reconnecting…</source>
         <translation>Die Verbindung zum Server wurde unterbrochen. Verbindung wird wiederhergestellt…</translation>
     </message>
+    <message>
+        <source>The server is restarting. Reconnecting…</source>
+        <translation>Der Server wird neu gestartet. Verbindung wird wiederhergestellt…</translation>
+    </message>
 </context>
 <context>
     <name>chat::RoomCardDelegate</name>

@@ -696,6 +696,10 @@
         <source>The connection to the server was lost. Reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server is restarting. Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chat::RoomCardDelegate</name>

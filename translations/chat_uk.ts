@@ -690,6 +690,10 @@
         <source>The connection to the server was lost. Reconnecting…</source>
         <translation>З’єднання із сервером втрачено. Під’єднуємося знову…</translation>
     </message>
+    <message>
+        <source>The server is restarting. Reconnecting…</source>
+        <translation>Сервер перезапускається. Під’єднуємося знову…</translation>
+    </message>
 </context>
 <context>
     <name>chat::RoomCardDelegate</name>

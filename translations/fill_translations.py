@@ -10,6 +10,8 @@ from pathlib import Path
 
 T = {
     # Unread counts, notifications, links, mentions, find in room.
+    "The server is restarting. Reconnecting…": ("Сервер перезапускається. Під’єднуємося знову…",
+                                                "Der Server wird neu gestartet. Verbindung wird wiederhergestellt…"),
     "(%1) Chat": ("(%1) Чат", "(%1) Chat"),
     "That room link is not valid.": ("Це посилання на кімнату недійсне.", "Dieser Raum-Link ist ungültig."),
     "Find in this room": ("Пошук у цій кімнаті", "In diesem Raum suchen"),
