@@ -448,6 +448,24 @@
         <source>That room no longer exists.</source>
         <translation>Diesen Raum gibt es nicht mehr.</translation>
     </message>
+    <message>
+        <source>Open a room on another server</source>
+        <translation>Raum auf einem anderen Server öffnen</translation>
+    </message>
+    <message>
+        <source>This link opens a room on another server:
+%1
+
+Leave %2 and connect to that server?</source>
+        <translation>Dieser Link öffnet einen Raum auf einem anderen Server:
+%1
+
+%2 verlassen und mit diesem Server verbinden?</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
 </context>
 <context>
     <name>chat::MessageEdit</name>

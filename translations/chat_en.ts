@@ -448,6 +448,21 @@
         <source>That room no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open a room on another server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This link opens a room on another server:
+%1
+
+Leave %2 and connect to that server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chat::MessageEdit</name>

@@ -448,6 +448,24 @@
         <source>That room no longer exists.</source>
         <translation>Цієї кімнати більше не існує.</translation>
     </message>
+    <message>
+        <source>Open a room on another server</source>
+        <translation>Відкрити кімнату на іншому сервері</translation>
+    </message>
+    <message>
+        <source>This link opens a room on another server:
+%1
+
+Leave %2 and connect to that server?</source>
+        <translation>Це посилання відкриває кімнату на іншому сервері:
+%1
+
+Вийти з %2 і під’єднатися до того сервера?</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Під’єднатися</translation>
+    </message>
 </context>
 <context>
     <name>chat::MessageEdit</name>

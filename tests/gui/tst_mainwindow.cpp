@@ -31,6 +31,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollBar>
@@ -616,6 +617,59 @@ private slots:
         QGuiApplication::clipboard()->clear();
         QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
         QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("<b>x</b> see %1.").arg(web));
+    }
+
+    // A room link naming another server (a message may carry any link) asks before leaving this server:
+    // Cancel stays, Connect switches and opens the room there. The same server written differently (a "/"
+    // path, the default port) is this server: the room opens at once.
+    void roomLinkToAnotherServerAsksFirst()
+    {
+        GuiFixture f;
+        f.window->setOpensWebLinksForTesting(false);
+        const QUrl here(QStringLiteral("ws://127.0.0.1:80"));
+        f.client.connection()->setUrlForTesting(here);
+        f.settings.setServerUrl(here);
+        f.enterRoom();
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_changed', 'object': {'uuid': "
+                        "'abcdef12', 'name': 'Attic', 'color': '#cf2e24', 'users': [], 'sum': 0}}}"));
+        QSignalSpy opened(f.window.get(), &MainWindow::linkOpened);
+        const auto confirmation = [&] {
+            return f.window->findChild<QMessageBox *>(QStringLiteral("otherServerConfirmation"));
+        };
+
+        f.window->openLink(QUrl(QStringLiteral("socketchat://room/abcdef12?server=ws%3A%2F%2F127.0.0.1%2F")));
+        QVERIFY(!confirmation());
+        QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(), QStringLiteral("enter_room"));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("uuid")).toString(), QStringLiteral("abcdef12"));
+        f.sent.clear();
+
+        // 127.0.0.2 (not a name: the test never leaves this machine) is another server.
+        const QUrl other(QStringLiteral("ws://127.0.0.2:9999"));
+        const QUrl link(QStringLiteral("socketchat://room/12345678?server=ws%3A%2F%2F127.0.0.2%3A9999"));
+        f.window->openLink(link);
+        QTRY_VERIFY(confirmation() && confirmation()->isVisible());
+        QVERIFY(confirmation()->text().contains(QStringLiteral("ws://127.0.0.2:9999")));
+        QCOMPARE(confirmation()->defaultButton(), confirmation()->button(QMessageBox::Cancel));
+        QTest::keyClick(confirmation(), Qt::Key_Escape);
+        QTRY_VERIFY(!confirmation());
+        QCOMPARE(f.client.connection()->url(), here);
+        QCOMPARE(f.settings.serverUrl(), here);
+        QVERIFY(f.sent.isEmpty());
+        QCOMPARE(opened.count(), 0); // not handed to the browser either
+
+        f.window->openLink(link);
+        QTRY_VERIFY(confirmation() && confirmation()->isVisible());
+        QAbstractButton *connectButton = nullptr;
+        for (QAbstractButton *button : confirmation()->buttons())
+            if (confirmation()->buttonRole(button) == QMessageBox::AcceptRole)
+                connectButton = button;
+        QVERIFY(connectButton);
+        QCOMPARE(connectButton->text(), QStringLiteral("Connect"));
+        connectButton->click();
+        QTRY_VERIFY(!confirmation());
+        QCOMPARE(f.client.connection()->url(), other);
+        QCOMPARE(f.settings.serverUrl(), other);
+        f.client.connection()->close();
     }
 
     void mentionsAreHighlighted()
