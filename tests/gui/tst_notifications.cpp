@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QSystemTrayIcon>
 
 using namespace chat;
 
@@ -139,6 +140,60 @@ private slots:
         fakeBus.unregisterService(service);
         fakeBus.unregisterObject(objectPath);
         QDBusConnection::disconnectFromBus(QStringLiteral("fake-service"));
+    }
+
+    // Where the session bus has no org.freedesktop.Notifications (nothing registers it on this private bus
+    // in this function), a message goes to the tray icon when there is a tray, else the taskbar entry asks
+    // for attention; neither crashes, and a click on the tray message enters the room.
+    void withoutTheServiceTheTrayOrTheTaskbarIsUsed()
+    {
+        QDBusConnectionInterface *bus = QDBusConnection::sessionBus().interface();
+        QVERIFY(bus);
+        QVERIFY(!bus->isServiceRegistered(service));
+
+        GuiFixture f;
+        f.settings.setNotificationsEnabled(true);
+        f.settings.setNotifyOnlyMentions(false);
+        f.enterRoom();
+        QWidget other;
+        other.show();
+        other.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&other));
+        Notifier *notifier = f.window->notifier();
+
+        // No tray either (the offscreen platform really has none): the taskbar entry asks for attention.
+        notifier->setTrayAvailableForTesting(std::nullopt);
+        if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+            f.feed(messageCreated("m1", "first"));
+            QCOMPARE(notifier->lastRoute(), Notifier::Route::Attention);
+            QVERIFY(!notifier->trayIcon());
+        }
+        notifier->setTrayAvailableForTesting(false);
+        f.feed(messageCreated("m2", "second"));
+        QCOMPARE(notifier->lastRoute(), Notifier::Route::Attention);
+        QVERIFY(!notifier->trayIcon());
+
+        // A tray: the icon appears with the unread total and shows the message.
+        notifier->setTrayAvailableForTesting(true);
+        notifier->setUnreadTotal(3);
+        f.feed(messageCreated("m3", "third"));
+        QCOMPARE(notifier->lastRoute(), Notifier::Route::Tray);
+        QSystemTrayIcon *tray = notifier->trayIcon();
+        QVERIFY(tray);
+        QVERIFY(tray->isVisible());
+        QCOMPARE(tray->toolTip(), notifier->trayToolTip());
+        QVERIFY(tray->toolTip().contains(QLatin1Char('3')));
+
+        // Back in the lobby, the tray message is clicked: the window comes up and enters Kitchen again.
+        QVERIFY(f.client.leaveRoom());
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_left'}}"));
+        QTRY_VERIFY(f.client.currentRoom().isEmpty());
+        f.sent.clear();
+        emit tray->messageClicked();
+        QTRY_VERIFY_WITH_TIMEOUT(!f.sent.isEmpty(), 20000);
+        QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(), QStringLiteral("enter_room"));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("uuid")).toString(), QStringLiteral("r1"));
+        notifier->setTrayAvailableForTesting(std::nullopt);
     }
 
     void onlyMentionsWhenAsked()
