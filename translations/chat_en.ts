@@ -575,6 +575,10 @@ Leave %2 and connect to that server?</source>
         <source>Copy link</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Copy selected text</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chat::NoticeBar</name>

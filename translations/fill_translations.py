@@ -10,6 +10,7 @@ from pathlib import Path
 
 T = {
     # Unread counts, notifications, links, mentions, find in room.
+    "Copy selected text": ("Копіювати виділений текст", "Markierten Text kopieren"),
     "Open a room on another server": ("Відкрити кімнату на іншому сервері", "Raum auf einem anderen Server öffnen"),
     "This link opens a room on another server:\n%1\n\nLeave %2 and connect to that server?":
         ("Це посилання відкриває кімнату на іншому сервері:\n%1\n\nВийти з %2 і під’єднатися до того сервера?",

@@ -672,6 +672,113 @@ private slots:
         f.client.connection()->close();
     }
 
+    // A point of the row's bubble where the delegate puts the text cursor at this position (viewport).
+    static QPoint pointAtPosition(QListView *view, const QModelIndex &index, int position)
+    {
+        auto *delegate = static_cast<MessageDelegate *>(view->itemDelegate());
+        QStyleOptionViewItem option;
+        option.rect = view->visualRect(index);
+        for (int y = option.rect.top(); y < option.rect.bottom(); y += 2) {
+            // Others' bubbles are on the left: their text starts 16 px in. Lines without text are skipped.
+            if (delegate->positionAt(option, index, QPoint(option.rect.left() + 17, y), false) < 0)
+                continue;
+            for (int x = option.rect.left(); x < option.rect.right(); ++x)
+                if (delegate->positionAt(option, index, QPoint(x, y), false) == position)
+                    return {x, y};
+        }
+        return {-1, -1};
+    }
+
+    static QString copied(QListView *view)
+    {
+        QGuiApplication::clipboard()->clear();
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+        return QGuiApplication::clipboard()->text();
+    }
+
+    // Part of a message's text is selected with the mouse (a drag inside the bubble, a double-click on a
+    // word) or the keyboard (Shift+arrows on the current message), painted highlighted, and Ctrl+C copies
+    // just that; links stay clickable, and without a selection Ctrl+C copies the whole message.
+    void partOfAMessageIsSelectedAndCopied()
+    {
+        GuiFixture f;
+        f.window->setOpensWebLinksForTesting(false);
+        f.enterRoom();
+        QListView *view = f.window->roomPage()->messages()->view();
+        QWidget *viewport = view->viewport();
+        const QString web = QStringLiteral("https://example.org/page");
+        f.feed(messageFrom("m1", "Bob", QStringLiteral("alpha beta gamma delta")));
+        f.feed(messageFrom("m2", "Bob", QStringLiteral("see %1 now").arg(web)));
+        QTRY_COMPARE(view->model()->rowCount(), 2);
+        QTRY_VERIFY(view->visualRect(view->model()->index(1, 0)).isValid());
+        const QModelIndex first = view->model()->index(0, 0);
+        const QModelIndex second = view->model()->index(1, 0);
+        const QColor highlight = view->palette().color(QPalette::Active, QPalette::Highlight);
+        const auto highlighted = [&](const QModelIndex &index) {
+            const QImage image = viewport->grab(view->visualRect(index)).toImage();
+            int count = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    count += image.pixelColor(x, y) == highlight;
+            return count;
+        };
+        QCOMPARE(highlighted(first), 0);
+
+        // Drag over "beta" (characters 6 to 10).
+        const QPoint from = pointAtPosition(view, first, 6);
+        const QPoint to = pointAtPosition(view, first, 10);
+        QVERIFY(from.x() >= 0 && to.x() > from.x());
+        QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+        QTest::mouseMove(viewport, to);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+        QCOMPARE(view->currentIndex(), first);
+        QCOMPARE(copied(view), QStringLiteral("beta"));
+        QVERIFY(highlighted(first) > 20);
+        // A drag that leaves the bubble to the right stops at the line's end.
+        const QPoint onDelta = pointAtPosition(view, first, 17);
+        const QPoint outside(view->visualRect(first).right() - 2, onDelta.y());
+        QTest::mousePress(viewport, Qt::LeftButton, {}, onDelta);
+        QTest::mouseMove(viewport, outside);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, outside);
+        QCOMPARE(copied(view), QStringLiteral("delta"));
+
+        // A double-click selects the word.
+        QTest::mouseDClick(viewport, Qt::LeftButton, {}, pointAtPosition(view, first, 13));
+        QCOMPARE(copied(view), QStringLiteral("gamma"));
+
+        // Keyboard: Escape clears; Shift+Right from the start, Ctrl+Shift+Right by word, Shift+End,
+        // Shift+Left.
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Escape);
+        QCOMPARE(copied(view), QStringLiteral("alpha beta gamma delta")); // no selection: the whole message
+        for (int i = 0; i < 5; ++i)
+            QTest::keyClick(view, Qt::Key_Right, Qt::ShiftModifier);
+        QCOMPARE(copied(view), QStringLiteral("alpha"));
+        QTest::keyClick(view, Qt::Key_Right, Qt::ShiftModifier | Qt::ControlModifier);
+        QCOMPARE(copied(view), QStringLiteral("alpha beta"));
+        QTest::keyClick(view, Qt::Key_End, Qt::ShiftModifier);
+        QTest::keyClick(view, Qt::Key_Left, Qt::ShiftModifier);
+        QCOMPARE(copied(view), QStringLiteral("alpha beta gamma delt"));
+
+        // Another message becomes current: the selection goes, Ctrl+C copies that message whole.
+        view->setCurrentIndex(second);
+        QCOMPARE(copied(view), QStringLiteral("see %1 now").arg(web));
+        QTRY_COMPARE(highlighted(first), 0);
+
+        // A click on a link opens it; a drag that starts on it selects instead.
+        QSignalSpy opened(f.window.get(), &MainWindow::linkOpened);
+        const QPoint onLink = pointOnLink(view, second, QUrl(web));
+        QVERIFY(onLink.x() >= 0);
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, onLink);
+        QCOMPARE(opened.count(), 1);
+        const int start = int(QStringLiteral("see ").size());
+        QTest::mousePress(viewport, Qt::LeftButton, {}, pointAtPosition(view, second, start));
+        QTest::mouseMove(viewport, pointAtPosition(view, second, start + 5));
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, pointAtPosition(view, second, start + 5));
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(copied(view), QStringLiteral("https"));
+    }
+
     void mentionsAreHighlighted()
     {
         GuiFixture f;
