@@ -327,6 +327,14 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_settings->setWindowGeometry(saveGeometry());
+    // Closing the window ends the client with exit status 0. Nothing else quits it (no tray menu, no signal
+    // handler, the colour popup and dialogs have this window as parent), but the window system may ask for
+    // the close: a window manager's close button, or any X client sending WM_DELETE_WINDOW (a script on a
+    // shared display). Such a request comes as a spontaneous event; say on stderr which it was.
+    qInfo().noquote() << (event->spontaneous()
+                              ? QStringLiteral("chat-client: the window system asked to close the window")
+                              : QStringLiteral(
+                                  "chat-client: the window was closed from the client (Ctrl+Q)"));
     QMainWindow::closeEvent(event);
 }
 

@@ -27,6 +27,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QCloseEvent>
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -777,6 +778,28 @@ private slots:
         QTest::mouseRelease(viewport, Qt::LeftButton, {}, pointAtPosition(view, second, start + 5));
         QCOMPARE(opened.count(), 1);
         QCOMPARE(copied(view), QStringLiteral("https"));
+    }
+
+    // Closing the main window ends the client with status 0: the client says on stderr whether it was
+    // closed from inside (Ctrl+Q) or by the window system (WM_DELETE_WINDOW from a window manager or any
+    // other X client), so that an exit nobody asked for can be told apart.
+    void closingSaysWhatClosedTheWindow()
+    {
+        GuiFixture f;
+        f.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
+        QTest::ignoreMessage(QtInfoMsg, "chat-client: the window was closed from the client (Ctrl+Q)");
+        QTest::keyClick(f.window.get(), Qt::Key_Q, Qt::ControlModifier);
+        QTRY_VERIFY(!f.window->isVisible());
+
+        f.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+        QTest::ignoreMessage(QtInfoMsg, "chat-client: the window system asked to close the window");
+        // What the xcb platform delivers for WM_DELETE_WINDOW: a close event to the window's QWindow.
+        QCloseEvent request;
+        QSpontaneKeyEvent::setSpontaneous(&request);
+        QCoreApplication::sendEvent(f.window->windowHandle(), &request);
+        QTRY_VERIFY(!f.window->isVisible());
     }
 
     void mentionsAreHighlighted()
