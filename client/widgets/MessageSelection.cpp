@@ -38,13 +38,16 @@ MessageSelection::MessageSelection(QListView *view, MessageDelegate *delegate)
                 if (!m_uuid.isEmpty() && current.data(MessageListModel::UuidRole).toString() != m_uuid)
                     clear();
             });
+    connect(view->model(), &QAbstractItemModel::modelReset, this, &MessageSelection::clear);
+    connect(view->model(), &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (!m_index.isValid())
+            clear();
+    });
 }
 
 QModelIndex MessageSelection::selectedIndex() const
 {
-    const auto *messages = qobject_cast<const MessageListModel *>(m_view->model());
-    const int row = m_uuid.isEmpty() || !messages ? -1 : messages->rowOf(m_uuid);
-    return row < 0 ? QModelIndex() : messages->index(row);
+    return m_index;
 }
 
 QString MessageSelection::selectedText() const
@@ -62,6 +65,7 @@ QString MessageSelection::selectedText() const
 void MessageSelection::select(const QModelIndex &index, int anchor, int position)
 {
     m_uuid = index.data(MessageListModel::UuidRole).toString();
+    m_index = index;
     m_anchor = anchor;
     m_position = position;
     apply();
@@ -72,6 +76,7 @@ void MessageSelection::clear()
     if (m_uuid.isEmpty())
         return;
     m_uuid.clear();
+    m_index = QPersistentModelIndex();
     m_anchor = m_position = 0;
     m_dragging = false;
     apply();

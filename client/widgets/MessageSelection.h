@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPersistentModelIndex>
 #include <QString>
 #include <Qt>
 
@@ -22,14 +23,14 @@ class MessageDelegate;
 //     Shift+Home/End, Ctrl+A the whole text, Escape clears;
 //   - Ctrl+C copies the selection (without one MessagesPanel copies the whole message); on X11 the selection
 //     is also the primary selection, for a middle click.
-// Moving to another message clears it.
+// Moving to another message clears it, and so does the message leaving the list (another room, a reset).
 class MessageSelection : public QObject
 {
     Q_OBJECT
 public:
     MessageSelection(QListView *view, MessageDelegate *delegate);
 
-    bool hasSelection() const { return !m_uuid.isEmpty() && m_anchor != m_position; }
+    bool hasSelection() const { return m_index.isValid() && m_anchor != m_position; }
     QString uuid() const { return m_uuid; }
     QString selectedText() const;
     // Selects characters [anchor, position) (or reversed) of the message at index.
@@ -50,6 +51,7 @@ private:
     QListView *m_view;
     MessageDelegate *m_delegate;
     QString m_uuid;
+    QPersistentModelIndex m_index; // the message's row; it follows rows inserted above, dies with the row
     int m_anchor = 0;
     int m_position = 0;
     bool m_dragging = false;

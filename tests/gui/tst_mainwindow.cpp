@@ -13,6 +13,7 @@
 #include "widgets/LobbyPage.h"
 #include "widgets/MessageDelegate.h"
 #include "widgets/MessageEdit.h"
+#include "widgets/MessageSelection.h"
 #include "widgets/MessagesPanel.h"
 #include "widgets/NoticeBar.h"
 #include "widgets/RoomCardDelegate.h"
@@ -778,6 +779,16 @@ private slots:
         QTest::mouseRelease(viewport, Qt::LeftButton, {}, pointAtPosition(view, second, start + 5));
         QCOMPARE(opened.count(), 1);
         QCOMPARE(copied(view), QStringLiteral("https"));
+
+        // The room's list is reloaded (entering again): the selection does not outlive its message's row.
+        f.feed(messageFrom("m3", "Bob", QStringLiteral("third")));
+        QTRY_COMPARE(view->model()->rowCount(), 3);
+        QTest::mouseDClick(viewport, Qt::LeftButton, {}, pointAtPosition(view, first, 1));
+        QCOMPARE(copied(view), QStringLiteral("alpha")); // rows added below keep it
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'messages_listed', 'list': []}}"));
+        QTRY_COMPARE(view->model()->rowCount(), 0);
+        QCOMPARE(copied(view), QString()); // nothing selected, no current message: the clipboard stays empty
+        QVERIFY(!f.window->roomPage()->messages()->textSelection()->hasSelection());
     }
 
     // Closing the main window ends the client with status 0: the client says on stderr whether it was
