@@ -84,7 +84,6 @@ private:
     QListView *m_view;
     QPushButton *m_marker;
     MessageEdit *m_edit;
-    MessageSelection *m_selection;
     QToolButton *m_send;
     QLabel *m_ghost = nullptr;
     QScrollBar *m_bar = nullptr;
@@ -101,6 +100,7 @@ private:
     QVector<int> m_matches; // rows, oldest first
     QString m_matchUuid; // the current match's message
     bool m_findWantsOlder = false; // a page was asked for to go on searching backwards
+    MessageSelection *m_selection; // part of a message's text
 };
 
 } // namespace chat
