@@ -466,6 +466,10 @@ Leave %2 and connect to that server?</source>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
 </context>
 <context>
     <name>chat::MessageEdit</name>

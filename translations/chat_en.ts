@@ -463,6 +463,10 @@ Leave %2 and connect to that server?</source>
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chat::MessageEdit</name>

@@ -466,6 +466,10 @@ Leave %2 and connect to that server?</source>
         <source>Connect</source>
         <translation>Під’єднатися</translation>
     </message>
+    <message>
+        <source>Question</source>
+        <translation>Питання</translation>
+    </message>
 </context>
 <context>
     <name>chat::MessageEdit</name>

@@ -32,6 +32,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -254,6 +255,10 @@ void MainWindow::confirmOtherServer(const RoomLink &link)
         QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("otherServerConfirmation"));
     box->setAccessibleName(box->windowTitle());
+    box->setAccessibleDescription(box->text());
+    // Its question-mark image is decoration with nothing to say but this.
+    if (auto *icon = box->findChild<QLabel *>(QStringLiteral("qt_msgboxex_icon_label")))
+        icon->setAccessibleName(tr("Question"));
     QPushButton *connectButton = box->addButton(tr("Connect"), QMessageBox::AcceptRole);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setEscapeButton(QMessageBox::Cancel);

@@ -284,6 +284,20 @@ private slots:
         verifyClean(walkModal([&] { clear->click(); }), "clear-board confirmation");
     }
 
+    // The question before a room link switches servers (window-modal, not blocking).
+    void otherServerConfirmation()
+    {
+        GuiFixture f;
+        f.client.connection()->setUrlForTesting(QUrl(QStringLiteral("ws://127.0.0.1:9000")));
+        f.window->openLink(
+            QUrl(QStringLiteral("socketchat://room/12345678?server=ws%3A%2F%2F127.0.0.2%3A9999")));
+        QTRY_VERIFY(QApplication::activeModalWidget() && QApplication::activeModalWidget()->isVisible());
+        QWidget *box = QApplication::activeModalWidget();
+        QVERIFY(!QAccessible::queryAccessibleInterface(box)->text(QAccessible::Name).isEmpty());
+        verifyClean(walkAll(box), "other-server confirmation");
+        box->close();
+    }
+
     void inlineRoomNameEditorAndColourPopup()
     {
         GuiFixture f;
