@@ -3,6 +3,7 @@
 #include "MessageDelegate.h"
 #include "models/MessageListModel.h"
 
+#include <QApplication>
 #include <QClipboard>
 #include <QEvent>
 #include <QGuiApplication>
@@ -126,6 +127,8 @@ bool MessageSelection::mouseEvent(QEvent *event)
         else
             select(index, position, position);
         m_dragging = true;
+        m_pressedAt = pos;
+        m_moved = false;
         return false;
     }
     case QEvent::MouseMove: {
@@ -135,6 +138,12 @@ bool MessageSelection::mouseEvent(QEvent *event)
         const QModelIndex index = selectedIndex();
         if (!index.isValid())
             return false;
+        // A hand that shakes while clicking a link does not select a character of it.
+        if (!m_moved
+            && (mouse->position().toPoint() - m_pressedAt).manhattanLength()
+                < QApplication::startDragDistance())
+            return true;
+        m_moved = true;
         const int position =
             m_delegate->positionAt(optionFor(m_view, index), index, mouse->position().toPoint(), true);
         if (position != m_position)

@@ -2,13 +2,13 @@
 
 #include <QObject>
 #include <QPersistentModelIndex>
+#include <QPoint>
 #include <QString>
 #include <Qt>
 
 class QKeyEvent;
 class QListView;
 class QModelIndex;
-class QPoint;
 
 namespace chat {
 
@@ -55,6 +55,8 @@ private:
     int m_anchor = 0;
     int m_position = 0;
     bool m_dragging = false;
+    bool m_moved = false; // the drag went past the start distance
+    QPoint m_pressedAt;
 };
 
 } // namespace chat
