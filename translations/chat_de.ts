@@ -448,6 +448,28 @@
         <source>That room no longer exists.</source>
         <translation>Diesen Raum gibt es nicht mehr.</translation>
     </message>
+    <message>
+        <source>Open a room on another server</source>
+        <translation>Raum auf einem anderen Server öffnen</translation>
+    </message>
+    <message>
+        <source>This link opens a room on another server:
+%1
+
+Leave %2 and connect to that server?</source>
+        <translation>Dieser Link öffnet einen Raum auf einem anderen Server:
+%1
+
+%2 verlassen und mit diesem Server verbinden?</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
 </context>
 <context>
     <name>chat::MessageEdit</name>
@@ -556,6 +578,10 @@
     <message>
         <source>Copy link</source>
         <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <source>Copy selected text</source>
+        <translation>Markierten Text kopieren</translation>
     </message>
 </context>
 <context>
@@ -689,6 +715,10 @@
     <message>
         <source>The connection to the server was lost. Reconnecting…</source>
         <translation>Die Verbindung zum Server wurde unterbrochen. Verbindung wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>The server is restarting. Reconnecting…</source>
+        <translation>Der Server wird neu gestartet. Verbindung wird wiederhergestellt…</translation>
     </message>
 </context>
 <context>

@@ -448,6 +448,25 @@
         <source>That room no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open a room on another server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This link opens a room on another server:
+%1
+
+Leave %2 and connect to that server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chat::MessageEdit</name>
@@ -558,6 +577,10 @@
     </message>
     <message>
         <source>Copy link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy selected text</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -694,6 +717,10 @@
     </message>
     <message>
         <source>The connection to the server was lost. Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is restarting. Reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -448,6 +448,28 @@
         <source>That room no longer exists.</source>
         <translation>Цієї кімнати більше не існує.</translation>
     </message>
+    <message>
+        <source>Open a room on another server</source>
+        <translation>Відкрити кімнату на іншому сервері</translation>
+    </message>
+    <message>
+        <source>This link opens a room on another server:
+%1
+
+Leave %2 and connect to that server?</source>
+        <translation>Це посилання відкриває кімнату на іншому сервері:
+%1
+
+Вийти з %2 і під’єднатися до того сервера?</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Під’єднатися</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Питання</translation>
+    </message>
 </context>
 <context>
     <name>chat::MessageEdit</name>
@@ -556,6 +578,10 @@
     <message>
         <source>Copy link</source>
         <translation>Копіювати посилання</translation>
+    </message>
+    <message>
+        <source>Copy selected text</source>
+        <translation>Копіювати виділений текст</translation>
     </message>
 </context>
 <context>
@@ -689,6 +715,10 @@
     <message>
         <source>The connection to the server was lost. Reconnecting…</source>
         <translation>З’єднання із сервером втрачено. Під’єднуємося знову…</translation>
+    </message>
+    <message>
+        <source>The server is restarting. Reconnecting…</source>
+        <translation>Сервер перезапускається. Під’єднуємося знову…</translation>
     </message>
 </context>
 <context>

@@ -275,6 +275,8 @@ void ProtocolClient::onClosed(int code, const QString &reason)
     if (code == QWebSocketProtocol::CloseCodeTooMuchData || code == QWebSocketProtocol::CloseCodeBadOperation)
         emit notice(
             tr("The server rejected the last request (%1) and closed the connection.").arg(m_lastCall));
+    else if (code == 1012) // service restart (Connection comes back at once)
+        emit notice(tr("The server is restarting. Reconnecting…"));
     else
         emit notice(tr("The connection to the server was lost. Reconnecting…"));
     m_wasLost = true;

@@ -3,6 +3,7 @@
 #include "Icons.h"
 #include "MessageDelegate.h"
 #include "MessageEdit.h"
+#include "MessageSelection.h"
 #include "TypingLabel.h"
 #include "models/MessageListModel.h"
 #include "net/ProtocolClient.h"
@@ -69,6 +70,8 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
     m_view->installEventFilter(this);
     m_view->viewport()->setMouseTracking(true); // the pointing hand over links
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Part of a message's text can be selected and copied (its filters run before this panel's).
+    m_selection = new MessageSelection(m_view, static_cast<MessageDelegate *>(m_view->itemDelegate()));
     connect(m_view, &QListView::customContextMenuRequested, this, &MessagesPanel::showContextMenu);
     auto *toNewest = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_End), this);
     toNewest->setContext(Qt::WidgetWithChildrenShortcut);
@@ -459,6 +462,12 @@ void MessagesPanel::showContextMenu(const QPoint &pos)
     if (!index.isValid())
         return;
     QMenu menu(this);
+    if (m_selection->hasSelection()
+        && index.data(MessageListModel::UuidRole).toString() == m_selection->uuid()) {
+        const QString selected = m_selection->selectedText();
+        menu.addAction(tr("Copy selected text"), this,
+                       [selected] { QGuiApplication::clipboard()->setText(selected); });
+    }
     menu.addAction(tr("Copy text"), this, [this, index] { copyMessage(index); });
     const QUrl link = linkAt(pos);
     if (link.isValid()) {
@@ -506,7 +515,9 @@ bool MessagesPanel::eventFilter(QObject *watched, QEvent *event)
     }
     if (watched == m_view->viewport() && event->type() == QEvent::MouseMove) {
         const bool overLink = linkAt(static_cast<QMouseEvent *>(event)->position().toPoint()).isValid();
-        m_view->viewport()->setCursor(overLink ? Qt::PointingHandCursor : Qt::ArrowCursor);
+        m_view->viewport()->setCursor(
+            overLink ? Qt::PointingHandCursor
+                     : m_selection->cursorAt(static_cast<QMouseEvent *>(event)->position().toPoint()));
     }
     if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
         placeMarker();
