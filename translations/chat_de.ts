@@ -448,6 +448,28 @@
         <source>That room no longer exists.</source>
         <translation>Diesen Raum gibt es nicht mehr.</translation>
     </message>
+    <message>
+        <source>Open a room on another server</source>
+        <translation>Raum auf einem anderen Server öffnen</translation>
+    </message>
+    <message>
+        <source>This link opens a room on another server:
+%1
+
+Leave %2 and connect to that server?</source>
+        <translation>Dieser Link öffnet einen Raum auf einem anderen Server:
+%1
+
+%2 verlassen und mit diesem Server verbinden?</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
 </context>
 <context>
     <name>chat::MessageEdit</name>
@@ -556,6 +578,10 @@
     <message>
         <source>Copy link</source>
         <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <source>Copy selected text</source>
+        <translation>Markierten Text kopieren</translation>
     </message>
 </context>
 <context>
@@ -690,6 +716,10 @@
         <source>The connection to the server was lost. Reconnecting…</source>
         <translation>Die Verbindung zum Server wurde unterbrochen. Verbindung wird wiederhergestellt…</translation>
     </message>
+    <message>
+        <source>The server is restarting. Reconnecting…</source>
+        <translation>Der Server wird neu gestartet. Verbindung wird wiederhergestellt…</translation>
+    </message>
 </context>
 <context>
     <name>chat::RoomCardDelegate</name>
@@ -723,6 +753,14 @@
     <message numerus="yes">
         <source>%n unread</source>
         <translation><numerusform>%n ungelesen</numerusform><numerusform>%n ungelesen</numerusform></translation>
+    </message>
+    <message>
+        <source>Inside: %1</source>
+        <translation>Im Raum: %1</translation>
+    </message>
+    <message>
+        <source>inside: %1</source>
+        <translation>im Raum: %1</translation>
     </message>
 </context>
 <context>
@@ -879,6 +917,21 @@
     <message>
         <source>Theme</source>
         <translation>Design</translation>
+    </message>
+</context>
+<context>
+    <name>chat::TypingLabel</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt …</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 und %2 schreiben …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 and %n other(s) are typing…</source>
+        <translation><numerusform>%1, %2 und %n weitere Person schreiben …</numerusform><numerusform>%1, %2 und %n weitere Personen schreiben …</numerusform></translation>
     </message>
 </context>
 <context>

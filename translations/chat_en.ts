@@ -448,6 +448,25 @@
         <source>That room no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open a room on another server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This link opens a room on another server:
+%1
+
+Leave %2 and connect to that server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chat::MessageEdit</name>
@@ -558,6 +577,10 @@
     </message>
     <message>
         <source>Copy link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy selected text</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -696,6 +719,10 @@
         <source>The connection to the server was lost. Reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server is restarting. Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chat::RoomCardDelegate</name>
@@ -741,6 +768,14 @@
             <numerusform>%n unread</numerusform>
             <numerusform>%n unread</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Inside: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inside: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -897,6 +932,24 @@
     <message>
         <source>Theme</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chat::TypingLabel</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 and %n other(s) are typing…</source>
+        <translation>
+            <numerusform>%1, %2 and %n other are typing…</numerusform>
+            <numerusform>%1, %2 and %n others are typing…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

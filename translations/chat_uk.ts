@@ -448,6 +448,28 @@
         <source>That room no longer exists.</source>
         <translation>Цієї кімнати більше не існує.</translation>
     </message>
+    <message>
+        <source>Open a room on another server</source>
+        <translation>Відкрити кімнату на іншому сервері</translation>
+    </message>
+    <message>
+        <source>This link opens a room on another server:
+%1
+
+Leave %2 and connect to that server?</source>
+        <translation>Це посилання відкриває кімнату на іншому сервері:
+%1
+
+Вийти з %2 і під’єднатися до того сервера?</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Під’єднатися</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Питання</translation>
+    </message>
 </context>
 <context>
     <name>chat::MessageEdit</name>
@@ -556,6 +578,10 @@
     <message>
         <source>Copy link</source>
         <translation>Копіювати посилання</translation>
+    </message>
+    <message>
+        <source>Copy selected text</source>
+        <translation>Копіювати виділений текст</translation>
     </message>
 </context>
 <context>
@@ -690,6 +716,10 @@
         <source>The connection to the server was lost. Reconnecting…</source>
         <translation>З’єднання із сервером втрачено. Під’єднуємося знову…</translation>
     </message>
+    <message>
+        <source>The server is restarting. Reconnecting…</source>
+        <translation>Сервер перезапускається. Під’єднуємося знову…</translation>
+    </message>
 </context>
 <context>
     <name>chat::RoomCardDelegate</name>
@@ -723,6 +753,14 @@
     <message numerus="yes">
         <source>%n unread</source>
         <translation><numerusform>%n непрочитане</numerusform><numerusform>%n непрочитані</numerusform><numerusform>%n непрочитаних</numerusform></translation>
+    </message>
+    <message>
+        <source>Inside: %1</source>
+        <translation>Усередині: %1</translation>
+    </message>
+    <message>
+        <source>inside: %1</source>
+        <translation>усередині: %1</translation>
     </message>
 </context>
 <context>
@@ -879,6 +917,21 @@
     <message>
         <source>Theme</source>
         <translation>Тема</translation>
+    </message>
+</context>
+<context>
+    <name>chat::TypingLabel</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 друкує…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 і %2 друкують…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 and %n other(s) are typing…</source>
+        <translation><numerusform>%1, %2 та ще %n людина друкують…</numerusform><numerusform>%1, %2 та ще %n людини друкують…</numerusform><numerusform>%1, %2 та ще %n людей друкують…</numerusform></translation>
     </message>
 </context>
 <context>

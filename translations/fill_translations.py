@@ -9,7 +9,24 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 T = {
+    # Live collaboration (issue 15): who is typing, who is inside a room.
+    "%1 is typing…": ("%1 друкує…", "%1 schreibt …"),
+    "%1 and %2 are typing…": ("%1 і %2 друкують…", "%1 und %2 schreiben …"),
+    "%1, %2 and %n other(s) are typing…": (["%1, %2 та ще %n людина друкують…", "%1, %2 та ще %n людини друкують…",
+                                           "%1, %2 та ще %n людей друкують…"],
+                                          ["%1, %2 und %n weitere Person schreiben …",
+                                           "%1, %2 und %n weitere Personen schreiben …"]),
+    "Inside: %1": ("Усередині: %1", "Im Raum: %1"),
+    "inside: %1": ("усередині: %1", "im Raum: %1"),
     # Unread counts, notifications, links, mentions, find in room.
+    "Copy selected text": ("Копіювати виділений текст", "Markierten Text kopieren"),
+    "Open a room on another server": ("Відкрити кімнату на іншому сервері", "Raum auf einem anderen Server öffnen"),
+    "This link opens a room on another server:\n%1\n\nLeave %2 and connect to that server?":
+        ("Це посилання відкриває кімнату на іншому сервері:\n%1\n\nВийти з %2 і під’єднатися до того сервера?",
+         "Dieser Link öffnet einen Raum auf einem anderen Server:\n%1\n\n%2 verlassen und mit diesem Server verbinden?"),
+    "Connect": ("Під’єднатися", "Verbinden"),
+    "The server is restarting. Reconnecting…": ("Сервер перезапускається. Під’єднуємося знову…",
+                                                "Der Server wird neu gestartet. Verbindung wird wiederhergestellt…"),
     "(%1) Chat": ("(%1) Чат", "(%1) Chat"),
     "That room link is not valid.": ("Це посилання на кімнату недійсне.", "Dieser Raum-Link ist ungültig."),
     "Find in this room": ("Пошук у цій кімнаті", "In diesem Raum suchen"),

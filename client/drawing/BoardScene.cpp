@@ -1,7 +1,10 @@
 #include "BoardScene.h"
 
+#include "CssColor.h"
+#include "LivePreviewItem.h"
 #include "StrokeLayerItem.h"
 #include "models/DrawingModel.h"
+#include "models/LivePreviewModel.h"
 
 #include <QGraphicsPathItem>
 #include <QPainter>
@@ -35,6 +38,55 @@ QImage BoardScene::exportImage() const
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     painter.drawImage(QRectF(QPointF(0, 0), sceneRect().size()), m_layer->image());
     return image;
+}
+
+void BoardScene::setPreviews(LivePreviewModel *previews)
+{
+    if (m_previews)
+        disconnect(m_previews, nullptr, this, nullptr);
+    m_previews = previews;
+    if (previews) {
+        connect(previews, &QAbstractItemModel::rowsInserted, this,
+                [this](const QModelIndex &, int first, int last) {
+                    for (int row = first; row <= last; ++row)
+                        showPreview(row);
+                });
+        connect(previews, &LivePreviewModel::previewGrew, this,
+                [this](int row, qsizetype) { showPreview(row); });
+        connect(previews, &QAbstractItemModel::rowsRemoved, this, &BoardScene::syncPreviews);
+        connect(previews, &QAbstractItemModel::modelReset, this, &BoardScene::syncPreviews);
+        connect(previews, &QObject::destroyed, this, [this] { m_previews = nullptr; });
+    }
+    syncPreviews();
+}
+
+void BoardScene::syncPreviews()
+{
+    QHash<QString, LivePreviewItem *> keep;
+    const int rows = m_previews ? m_previews->rowCount() : 0;
+    for (int row = 0; row < rows; ++row) {
+        const QString uuid = m_previews->at(row).uuid;
+        if (LivePreviewItem *item = m_previewItems.take(uuid))
+            keep.insert(uuid, item);
+    }
+    qDeleteAll(m_previewItems); // removed from the scene as they go
+    m_previewItems = keep;
+    for (int row = 0; row < rows; ++row) {
+        if (!m_previewItems.contains(m_previews->at(row).uuid))
+            showPreview(row);
+    }
+}
+
+void BoardScene::showPreview(int row)
+{
+    const LivePreviewModel::Preview &preview = m_previews->at(row);
+    LivePreviewItem *&item = m_previewItems[preview.uuid];
+    if (!item) {
+        item = new LivePreviewItem;
+        item->setZValue(2); // above the layer (and our own stroke in it), below nothing else
+        addItem(item);
+    }
+    item->setStroke(preview.pointList(), toolFromName(preview.tool), CssColor::parse(preview.color));
 }
 
 void BoardScene::rebuild()

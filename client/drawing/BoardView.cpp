@@ -72,6 +72,8 @@ void BoardView::mousePressEvent(QMouseEvent *event)
     m_drawing = true;
     m_points = {boardPoint(event->position().toPoint())};
     showLive();
+    emit strokeStarted(m_tool, m_color);
+    emit strokeExtended(m_points);
 }
 
 void BoardView::mouseMoveEvent(QMouseEvent *event)
@@ -79,9 +81,11 @@ void BoardView::mouseMoveEvent(QMouseEvent *event)
     if (!m_drawing)
         return QGraphicsView::mouseMoveEvent(event);
     const QPointF point = boardPoint(event->position().toPoint());
-    if (point != m_points.last())
-        m_points.append(point);
+    if (point == m_points.last())
+        return;
+    m_points.append(point);
     showLive();
+    emit strokeExtended(m_points);
 }
 
 void BoardView::mouseReleaseEvent(QMouseEvent *event)

@@ -27,6 +27,9 @@ public:
     int heightForWidth(int width) const override { return width * 3 / 4; }
 
 signals:
+    // The pen went down; the stroke grew (all its points so far); it was lifted.
+    void strokeStarted(chat::DrawingTool tool, const QColor &color);
+    void strokeExtended(const QVector<QPointF> &points);
     void strokeFinished(const QVector<QPointF> &points, chat::DrawingTool tool, const QColor &color);
 
 protected:

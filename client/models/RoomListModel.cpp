@@ -4,6 +4,16 @@
 
 namespace chat {
 
+namespace {
+QStringList namesOf(const Room &room)
+{
+    QStringList names;
+    for (const User &user : room.users)
+        names.append(user.name);
+    return names;
+}
+} // namespace
+
 RoomListModel::RoomListModel(QObject *parent)
     : QAbstractListModel(parent)
 { }
@@ -31,9 +41,12 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
     case NameRole:
         return room.name;
     case Qt::ToolTipRole: {
-        const QString text = tr("%1: %n message(s)", nullptr, int(room.sum)).arg(room.name);
-        const qint64 unreadCount = unread(room.uuid);
-        return unreadCount > 0 ? text + QLatin1Char('\n') + tr("%n unread", nullptr, int(unreadCount)) : text;
+        QString text = tr("%1: %n message(s)", nullptr, int(room.sum)).arg(room.name);
+        if (const qint64 unreadCount = unread(room.uuid); unreadCount > 0)
+            text += QLatin1Char('\n') + tr("%n unread", nullptr, int(unreadCount));
+        if (!room.users.isEmpty())
+            text += QLatin1Char('\n') + tr("Inside: %1").arg(namesOf(room).join(tr(", ")));
+        return text;
     }
     case Qt::AccessibleDescriptionRole: {
         // What the card shows besides the name: "3 messages, 1 user, 2 unread, colour: Green".
@@ -41,7 +54,10 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
             + tr("%n user(s)", nullptr, int(room.users.size())) + tr(", ");
         if (const qint64 unreadCount = unread(room.uuid); unreadCount > 0)
             text += tr("%n unread", nullptr, int(unreadCount)) + tr(", ");
-        return text + tr("colour: %1").arg(Accessibility::colourName(room.color));
+        text += tr("colour: %1").arg(Accessibility::colourName(room.color));
+        if (!room.users.isEmpty()) // presence (issue 15): who the avatars on the card are
+            text += tr(", ") + tr("inside: %1").arg(namesOf(room).join(tr(", ")));
+        return text;
     }
     case UuidRole:
         return room.uuid;
@@ -53,6 +69,14 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return int(room.users.size());
     case UnreadRole:
         return unread(room.uuid);
+    case UserNamesRole:
+        return namesOf(room);
+    case UserUuidsRole: {
+        QStringList uuids;
+        for (const User &user : room.users)
+            uuids.append(user.uuid);
+        return uuids;
+    }
     default:
         return {};
     }
@@ -66,8 +90,10 @@ Qt::ItemFlags RoomListModel::flags(const QModelIndex &index) const
 
 QHash<int, QByteArray> RoomListModel::roleNames() const
 {
-    return {{UuidRole, "uuid"}, {NameRole, "name"},           {ColorRole, "color"},
-            {SumRole, "sum"},   {UserCountRole, "userCount"}, {UnreadRole, "unread"}};
+    return {{UuidRole, "uuid"},           {NameRole, "name"},
+            {ColorRole, "color"},         {SumRole, "sum"},
+            {UserCountRole, "userCount"}, {UnreadRole, "unread"},
+            {UserNamesRole, "userNames"}, {UserUuidsRole, "userUuids"}};
 }
 
 void RoomListModel::reset(const QVector<Room> &rooms)

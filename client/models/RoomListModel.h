@@ -19,7 +19,18 @@ class RoomListModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Role { UuidRole = Qt::UserRole + 1, NameRole, ColorRole, SumRole, UserCountRole, UnreadRole };
+    // UserNamesRole, UserUuidsRole: who is inside (QStringList each, in join order), for the presence
+    // avatars.
+    enum Role {
+        UuidRole = Qt::UserRole + 1,
+        NameRole,
+        ColorRole,
+        SumRole,
+        UserCountRole,
+        UnreadRole,
+        UserNamesRole,
+        UserUuidsRole
+    };
 
     explicit RoomListModel(QObject *parent = nullptr);
 

@@ -1,5 +1,6 @@
 #include "Connection.h"
 
+#include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QWebSocketHandshakeOptions>
 
@@ -11,6 +12,31 @@ namespace chat {
 namespace {
 constexpr int firstRetryMs = 500;
 constexpr int maxRetryMs = 30000;
+constexpr int restartJitterMs = 250;
+constexpr int serviceRestart = 1012;
+
+// Qt 6.4 counts 1012 "service restart" (registered after RFC 6455, sent by ChatServer::restartSessions,
+// docs/PROTOCOL.md section 1) among the invalid close codes: QWebSocket answers the close frame with 1002
+// and reports closeCode() 1002 with a reason of its own, "Invalid close code 1002 detected." (the code in the
+// text is already the replaced one), and the server's reason is lost. Our server sends no other code that Qt
+// takes for invalid, so that reason, in English or in Qt's translation, stands for 1012. A Qt that reports
+// 1012 itself is recognised by the code.
+bool isServiceRestart(int code, const QString &reason)
+{
+    if (code == serviceRestart)
+        return true;
+    if (code != QWebSocketProtocol::CloseCodeProtocolError)
+        return false;
+    static const char source[] = "Invalid close code %1 detected.";
+    for (const QString &text :
+         {QString::fromLatin1(source), QCoreApplication::translate("QWebSocketDataProcessor", source)}) {
+        for (const int reported : {int(QWebSocketProtocol::CloseCodeProtocolError), serviceRestart}) {
+            if (reason == text.arg(reported))
+                return true;
+        }
+    }
+    return false;
+}
 } // namespace
 
 Connection::Connection(QObject *parent)
@@ -108,17 +134,27 @@ void Connection::onDisconnected()
     // Without a close frame QWebSocket still reports 1000 (normal); RFC 6455 section 7.1.5 calls that an
     // abnormal closure, 1006, which is what the log and the notice must say.
     const bool clean = std::exchange(m_closeFrame, false);
-    const int code =
-        clean ? int(m_socket.closeCode()) : int(QWebSocketProtocol::CloseCodeAbnormalDisconnection);
-    const QString reason = clean ? m_socket.closeReason() : QString();
+    int code = clean ? int(m_socket.closeCode()) : int(QWebSocketProtocol::CloseCodeAbnormalDisconnection);
+    QString reason = clean ? m_socket.closeReason() : QString();
+    const bool restart = clean && isServiceRestart(code, reason);
+    if (restart) {
+        code = serviceRestart;
+        reason = QStringLiteral("server restarting");
+    }
     if (m_state == State::Connected)
         emit closed(code, reason);
     if (!m_wanted) {
         setState(State::Disconnected);
         return;
     }
-    // A little jitter keeps many clients from coming back in the same millisecond after a server restart.
-    const int delay = nextRetryDelayMs() + int(QRandomGenerator::global()->bounded(250));
+    // A server that restarts its sessions is up and wants the clients back to a fresh state: back at once,
+    // without the backoff. A little jitter keeps many clients from coming back in the same millisecond.
+    const int jitter = int(QRandomGenerator::global()->bounded(restartJitterMs));
+    int delay = jitter;
+    if (restart)
+        m_attempt = 0;
+    else
+        delay += nextRetryDelayMs();
     ++m_attempt;
     setState(State::WaitingToReconnect);
     m_retryTimer.start(delay);

@@ -9,7 +9,8 @@
 namespace chat {
 
 // One WebSocket to the server that comes back by itself: after an unexpected close it retries with an
-// exponential backoff until close() is called. It knows nothing about statements.
+// exponential backoff until close() is called; after a server restart (1012) it comes back at once. It knows
+// nothing about statements.
 class Connection : public QObject
 {
     Q_OBJECT
@@ -31,6 +32,8 @@ public:
     bool socketClosedForTesting() const { return m_socket.state() == QAbstractSocket::UnconnectedState; }
     bool reconnectScheduledForTesting() const { return m_retryTimer.isActive(); }
     int nextRetryDelayMs() const;
+    // The delay before the next attempt while WaitingToReconnect, else -1.
+    int scheduledRetryMs() const { return m_retryTimer.isActive() ? m_retryTimer.interval() : -1; }
     QString negotiatedSubprotocol() const { return m_socket.subprotocol(); }
 
     // Offered in the handshake; the original server ignores them (docs/PROTOCOL.md section 11).

@@ -1,14 +1,17 @@
 #include "ProtocolClient.h"
 
 #include "MessageListReader.h"
+#include "TypingNotifier.h"
 #include "model/Drawing.h"
 #include "model/Line.h"
 #include "model/Message.h"
 #include "model/Room.h"
 #include "models/DrawingModel.h"
 #include "models/EventLogModel.h"
+#include "models/LivePreviewModel.h"
 #include "models/MessageListModel.h"
 #include "models/RoomListModel.h"
+#include "models/TypingModel.h"
 #include "models/UserListModel.h"
 #include "protocol/CallStatement.h"
 #include "protocol/Limits.h"
@@ -33,6 +36,9 @@ ProtocolClient::ProtocolClient(QObject *parent)
     , m_users(new UserListModel(this))
     , m_log(new EventLogModel(this))
     , m_drawing(new DrawingModel(this))
+    , m_previews(new LivePreviewModel(this))
+    , m_typing(new TypingModel(this))
+    , m_typingNotifier(new TypingNotifier([this](bool typing) { return sendTyping(typing); }, this))
 {
     m_connection.setSubprotocols({subprotocol()});
     connect(&m_connection, &Connection::opened, this, &ProtocolClient::onOpened);
@@ -86,6 +92,7 @@ bool ProtocolClient::leaveRoom()
         setCurrentRoom({});
         return true;
     }
+    m_typingNotifier->stop(); // "not typing" while we are still inside to say it
     // Section 8: leave_room only while inside, or the original closes the connection.
     return requireConnection() && send(CallName::LeaveRoom);
 }
@@ -135,7 +142,10 @@ bool ProtocolClient::sendMessage(const QString &body)
         emit notice(tr("Enter a room before writing."));
         return false;
     }
-    return send(CallName::CreateMessage, {{keyOf(key::body), body}});
+    const bool sent = send(CallName::CreateMessage, {{keyOf(key::body), body}});
+    if (sent)
+        m_typingNotifier->stop(); // after the message: its message_created clears us at the others anyway
+    return sent;
 }
 
 bool ProtocolClient::sendLine(const QString &uuid, const QJsonArray &points, const QString &color,
@@ -159,9 +169,36 @@ bool ProtocolClient::resetDrawing()
     return requireConnection() && m_inside && send(CallName::ResetDrawing);
 }
 
+bool ProtocolClient::sendLivePoints(const QString &uuid, qsizetype from, const QJsonArray &points,
+                                    const QString &color, const QString &tool, bool end)
+{
+    if (!isExtended() || !isConnected() || !m_inside || uuid.isEmpty() || from < 0)
+        return false;
+    QJsonObject fields {{keyOf(key::uuid), uuid},
+                        {keyOf(key::from), qint64(from)},
+                        {keyOf(key::points), points},
+                        {keyOf(key::tool), tool},
+                        {keyOf(key::color), color}};
+    if (end)
+        fields.insert(keyOf(key::end), true);
+    return send(CallName::DrawLive, fields);
+}
+
+bool ProtocolClient::sendTyping(bool typing)
+{
+    if (!isExtended() || !isConnected() || !m_inside)
+        return false;
+    return send(CallName::SetTyping, {{keyOf(key::typing), typing}});
+}
+
+bool ProtocolClient::isExtended() const
+{
+    return m_extendedForTesting || m_connection.negotiatedSubprotocol() == extensionSubprotocol();
+}
+
 bool ProtocolClient::pagesHistory() const
 {
-    return m_pagesForTesting || m_connection.negotiatedSubprotocol() == extensionSubprotocol();
+    return m_pagesForTesting || isExtended();
 }
 
 bool ProtocolClient::loadOlderMessages()
@@ -234,9 +271,12 @@ void ProtocolClient::onClosed(int code, const QString &reason)
     m_inside = false;
     m_pendingEnters.clear();
     setLoadingOlder({}); // its answer will not come; re-entering brings a fresh list
+    forgetLiveState(); // nobody's stroke grows for us now; re-entering brings the drawing
     if (code == QWebSocketProtocol::CloseCodeTooMuchData || code == QWebSocketProtocol::CloseCodeBadOperation)
         emit notice(
             tr("The server rejected the last request (%1) and closed the connection.").arg(m_lastCall));
+    else if (code == 1012) // service restart (Connection comes back at once)
+        emit notice(tr("The server is restarting. Reconnecting…"));
     else
         emit notice(tr("The connection to the server was lost. Reconnecting…"));
     m_wasLost = true;
@@ -318,9 +358,10 @@ void ProtocolClient::onResult(ResultName name, const ServerStatement &statement)
         return onDrawLineChanged(statement.object());
     case ResultName::RoomSumChanged:
         return onRoomSumChanged(statement.object());
-    case ResultName::LiveLineChanged: // not used yet (docs/EXTENSIONS.md): ignored, as section 8 says
+    case ResultName::LiveLineChanged:
+        return onLiveLineChanged(statement.object());
     case ResultName::TypingChanged:
-        return;
+        return onTypingChanged(statement.object());
     }
 }
 
@@ -498,6 +539,7 @@ void ProtocolClient::onMessageCreated(const QJsonObject &object)
     if (!message->roomUuid.isEmpty() && message->roomUuid != m_currentRoom)
         return;
     m_messages->append(*message);
+    m_typing->clearUser(message->user.uuid); // they sent what they were typing
     emit messageArrived(message->user.uuid == m_self.uuid, message->user.name, message->body);
 }
 
@@ -505,16 +547,74 @@ void ProtocolClient::onDrawingGot(const QJsonObject &object)
 {
     if (m_currentRoom.isEmpty())
         return;
-    if (const auto drawing = Drawing::fromJson(object))
+    if (const auto drawing = Drawing::fromJson(object)) {
         m_drawing->reset(*drawing);
+        m_previews->clear(); // a new drawing (a reset, re-entry): what grew before belongs to the old one
+    }
 }
 
 void ProtocolClient::onDrawLineChanged(const QJsonObject &object)
 {
     if (m_currentRoom.isEmpty())
         return;
-    if (const auto line = Line::fromJson(object))
+    if (const auto line = Line::fromJson(object)) {
+        // The stored line first, then the preview goes: never a frame without the stroke.
         m_drawing->apply(*line);
+        m_previews->remove(line->uuid);
+    }
+}
+
+void ProtocolClient::onLiveLineChanged(const QJsonObject &object)
+{
+    // docs/EXTENSIONS.md "Live strokes", receiver rules.
+    if (!isExtended() || !m_inside || m_currentRoom.isEmpty())
+        return;
+    const QJsonValue uuid = object.value(QStringView(key::uuid));
+    const QJsonValue user = object.value(QStringView(key::user));
+    const QJsonValue from = object.value(QStringView(key::from));
+    const QJsonValue points = object.value(QStringView(key::points));
+    const QJsonValue tool = object.value(QStringView(key::tool));
+    const QJsonValue color = object.value(QStringView(key::color));
+    if (!uuid.isString() || !user.isString() || !from.isDouble() || !points.isArray() || !tool.isString()
+        || !color.isString() || from.toDouble() < 0 || from.toDouble() != double(from.toInteger()))
+        return;
+    const QJsonArray array = points.toArray();
+    if (!Line::isPointArray(array))
+        return;
+    if (user.toString() == m_self.uuid || m_drawing->rowOf(uuid.toString()) >= 0)
+        return; // ours, or the final line arrived first
+    QVector<double> numbers;
+    numbers.reserve(array.size());
+    for (const QJsonValue &value : array)
+        numbers.append(value.toDouble());
+    m_previews->update(uuid.toString(), user.toString(), from.toInteger(), numbers, tool.toString(),
+                       color.toString(), object.value(QStringView(key::end)).toBool(false));
+}
+
+void ProtocolClient::onTypingChanged(const QJsonObject &object)
+{
+    if (!isExtended() || !m_inside || m_currentRoom.isEmpty())
+        return;
+    const QJsonValue user = object.value(QStringView(key::user));
+    const QJsonValue typing = object.value(QStringView(key::typing));
+    if (!user.isString() || !typing.isBool() || user.toString() == m_self.uuid
+        || object.value(QStringView(key::roomUuid)).toString() != m_currentRoom)
+        return;
+    const Room *room = m_rooms->find(m_currentRoom);
+    if (!room)
+        return;
+    for (const User &member : room->users) {
+        if (member.uuid == user.toString())
+            return m_typing->setTyping(member.uuid, member.name, typing.toBool());
+    }
+    // Not among the room's users: nobody to show (they left; a late statement).
+}
+
+void ProtocolClient::forgetLiveState()
+{
+    m_previews->clear();
+    m_typing->clear();
+    m_typingNotifier->reset();
 }
 
 void ProtocolClient::setCurrentRoom(const QString &uuid)
@@ -526,6 +626,7 @@ void ProtocolClient::setCurrentRoom(const QString &uuid)
     setLoadingOlder({});
     m_messages->clear();
     m_drawing->clear();
+    forgetLiveState();
     updateUsersFromRoom();
     emit currentRoomChanged(uuid);
 }
@@ -542,6 +643,17 @@ void ProtocolClient::updateUsersFromRoom()
 {
     const Room *room = m_rooms->find(m_currentRoom);
     m_users->reset(room ? room->users : QVector<User>());
+    // Whoever is no longer inside (left, disconnected, their node died) stops drawing and typing for us.
+    QSet<QString> inside;
+    QHash<QString, QString> nameByUuid;
+    if (room) {
+        for (const User &user : room->users) {
+            inside.insert(user.uuid);
+            nameByUuid.insert(user.uuid, user.name);
+        }
+    }
+    m_previews->retainAuthors(inside);
+    m_typing->retainUsers(nameByUuid);
 }
 
 } // namespace chat

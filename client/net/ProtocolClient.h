@@ -18,6 +18,9 @@ namespace chat {
 
 class DrawingModel;
 class EventLogModel;
+class LivePreviewModel;
+class TypingModel;
+class TypingNotifier;
 class MessageListModel;
 class RoomListModel;
 class ServerStatement;
@@ -38,6 +41,11 @@ public:
     UserListModel *users() const { return m_users; }
     EventLogModel *log() const { return m_log; }
     DrawingModel *drawing() const { return m_drawing; }
+    // socketchat.v1 only (docs/EXTENSIONS.md): other members' growing strokes and who is typing in our room.
+    LivePreviewModel *livePreviews() const { return m_previews; }
+    TypingModel *typing() const { return m_typing; }
+    // Decides when set_typing goes out; the composer tells it about every edit.
+    TypingNotifier *typingNotifier() const { return m_typingNotifier; }
 
     void connectTo(const QUrl &url);
     bool isConnected() const { return m_transport || m_connection.state() == Connection::State::Connected; }
@@ -60,6 +68,16 @@ public:
     bool sendMessage(const QString &body);
     bool sendLine(const QString &uuid, const QJsonArray &points, const QString &color, const QString &tool);
     bool resetDrawing();
+    // socketchat.v1 extensions: false, silently (no notice), when not negotiated, not connected or not in a
+    // room; a plain server never sees them.
+    bool sendLivePoints(const QString &uuid, qsizetype from, const QJsonArray &points, const QString &color,
+                        const QString &tool, bool end);
+    bool sendTyping(bool typing);
+
+    // Whether the connection negotiated socketchat.v1 (docs/EXTENSIONS.md), so extensions may be used.
+    bool isExtended() const;
+    // Tests without a socket: whether the "server" negotiated socketchat.v1.
+    void setExtendedForTesting(bool extended) { m_extendedForTesting = extended; }
 
     // History paging (socketchat.v1, docs/EXTENSIONS.md). Against a server that pages, a room starts with its
     // newest messages; older ones are asked for a page at a time, one request at a time.
@@ -119,6 +137,9 @@ private:
     void onMessageCreated(const QJsonObject &object);
     void onDrawingGot(const QJsonObject &object);
     void onDrawLineChanged(const QJsonObject &object);
+    void onLiveLineChanged(const QJsonObject &object);
+    void onTypingChanged(const QJsonObject &object);
+    void forgetLiveState(); // previews, typing states and our typing state: none outlives the room
     void setCurrentRoom(const QString &uuid);
     void closeRoom(const QString &uuid, const QString &reason);
     void updateUsersFromRoom();
@@ -129,6 +150,9 @@ private:
     UserListModel *m_users;
     EventLogModel *m_log;
     DrawingModel *m_drawing;
+    LivePreviewModel *m_previews;
+    TypingModel *m_typing;
+    TypingNotifier *m_typingNotifier;
 
     User m_self;
     QString m_wantedName; // the name the user chose; restored after a reconnect
@@ -143,6 +167,7 @@ private:
     bool m_moreHistory = false; // the server pages and the room holds older messages than those shown
     QString m_olderBefore; // the page asked for ends before this message (our oldest when asked)
     bool m_pagesForTesting = false;
+    bool m_extendedForTesting = false;
     Transport m_transport;
 };
 

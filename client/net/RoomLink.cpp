@@ -13,7 +13,24 @@ bool looksLikeUuid(const QString &text)
     static const QRegularExpression pattern(QStringLiteral("^[0-9a-fA-F-]{8,64}$"));
     return pattern.match(text).hasMatch();
 }
+QUrl normalized(const QUrl &server)
+{
+    QUrl url = server.adjusted(QUrl::NormalizePathSegments | QUrl::StripTrailingSlash);
+    url.setScheme(url.scheme().toLower());
+    url.setHost(url.host().toLower());
+    const int defaultPort = url.scheme() == QLatin1String("wss") ? 443 : 80;
+    if (url.port() == defaultPort)
+        url.setPort(-1);
+    if (url.path() == QLatin1String("/"))
+        url.setPath(QString());
+    return url;
+}
 } // namespace
+
+bool RoomLink::sameServer(const QUrl &a, const QUrl &b)
+{
+    return normalized(a) == normalized(b);
+}
 
 QUrl RoomLink::toUrl() const
 {

@@ -18,6 +18,9 @@ struct RoomLink
     static QString scheme() { return QStringLiteral("socketchat"); }
     QUrl toUrl() const;
     static std::optional<RoomLink> parse(const QString &text);
+    // Whether two server addresses name the same server: scheme and host in any case, the default port
+    // written or not (ws 80, wss 443), an empty path or "/".
+    static bool sameServer(const QUrl &a, const QUrl &b);
 };
 
 } // namespace chat

@@ -8,6 +8,7 @@
 #include "drawing/StrokeLayerItem.h"
 #include "model/Line.h"
 #include "model/Uuid.h"
+#include "net/LiveStrokeSender.h"
 #include "net/ProtocolClient.h"
 
 #include <QButtonGroup>
@@ -45,7 +46,12 @@ DrawingPanel::DrawingPanel(ProtocolClient *client, QWidget *parent)
     , m_client(client)
     , m_scene(new BoardScene(client->drawing(), this))
     , m_view(new BoardView(m_scene, this))
+    , m_live(new LiveStrokeSender(client, this))
 {
+    m_scene->setPreviews(client->livePreviews());
+    connect(m_view, &BoardView::strokeStarted, this,
+            [this](DrawingTool tool, const QColor &color) { m_live->begin(Uuid::create(), tool, color); });
+    connect(m_view, &BoardView::strokeExtended, m_live, &LiveStrokeSender::extend);
     connect(m_view, &BoardView::strokeFinished, this, &DrawingPanel::sendStroke);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -149,7 +155,8 @@ void DrawingPanel::sendStroke(QVector<QPointF> points, DrawingTool tool, const Q
         points = fewer;
     }
     Line line;
-    line.uuid = Uuid::create();
+    // The uuid the live previews announced, so that the final line replaces them.
+    line.uuid = m_live->isActive() ? m_live->uuid() : Uuid::create();
     line.points = Line::toPointArray(points);
     line.tool = toolName(tool);
     line.color = CssColor::toText(color);
@@ -157,6 +164,7 @@ void DrawingPanel::sendStroke(QVector<QPointF> points, DrawingTool tool, const Q
     m_scene->layer()->addPending(line);
     if (!m_client->sendLine(line.uuid, line.points, line.color, line.tool))
         m_scene->layer()->removePending(line.uuid);
+    m_live->finish(); // after change_draw_line, as docs/EXTENSIONS.md asks: draw_live with end:true
 }
 
 void DrawingPanel::clearForEveryone()

@@ -10,10 +10,13 @@ namespace chat {
 
 class BoardScene;
 class BoardView;
+class LiveStrokeSender;
 class ProtocolClient;
 
 // The drawing tab: the board, and to its right the eraser, pen, clear and export buttons and the 18 colours.
-// A finished stroke is shown at once and sent as one change_draw_line with a fresh uuid.
+// A finished stroke is shown at once and sent as one change_draw_line with a fresh uuid. With socketchat.v1
+// the stroke also streams while it is drawn (LiveStrokeSender), and other members' growing strokes show on
+// the board.
 class DrawingPanel : public QWidget
 {
     Q_OBJECT
@@ -23,6 +26,7 @@ public:
     static const QStringList &colors();
     BoardView *view() const { return m_view; }
     BoardScene *scene() const { return m_scene; }
+    LiveStrokeSender *liveSender() const { return m_live; }
 
     void clearForEveryone();
     void exportPng();
@@ -39,6 +43,7 @@ private:
     ProtocolClient *m_client;
     BoardScene *m_scene;
     BoardView *m_view;
+    LiveStrokeSender *m_live;
     QToolButton *m_eraser = nullptr;
     QToolButton *m_pen = nullptr;
     QToolButton *m_clear = nullptr;

@@ -81,7 +81,7 @@ void HeaderWidget::retranslate()
     m_gear->setToolTip(tr("Settings (Ctrl+,)"));
     m_state->setAccessibleDescription(tr("Connection state"));
     m_logged->setText(tr("Logged as:"));
-    m_name->setAccessibleName(tr("Your user name"));
+    m_name->setLabel(tr("Your user name"));
     m_name->setHint(tr("Your user name: edit it and press Enter"));
     showState(m_client->connection()->state());
 }

@@ -32,7 +32,10 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -225,10 +228,8 @@ void MainWindow::openLink(const QUrl &url)
             m_notices->showNotice(tr("That room link is not valid."));
             return;
         }
-        if (link->server.isValid() && link->server != m_client->connection()->url()) {
-            m_client->setRoomToOpen(link->room);
-            m_settings->setServerUrl(link->server);
-            m_client->connectTo(link->server);
+        if (link->server.isValid() && !RoomLink::sameServer(link->server, m_client->connection()->url())) {
+            confirmOtherServer(*link);
             return;
         }
         if (!m_client->rooms()->find(link->room))
@@ -240,6 +241,37 @@ void MainWindow::openLink(const QUrl &url)
     emit linkOpened(url);
     if (!m_openLinksForTesting)
         QDesktopServices::openUrl(url);
+}
+
+void MainWindow::confirmOtherServer(const RoomLink &link)
+{
+    // A link in a message may name any server: never leave this one without asking (the room's messages
+    // and the user's name there are left behind). Window-modal and not blocking: messages keep coming.
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Open a room on another server"),
+        tr("This link opens a room on another server:\n%1\n\nLeave %2 and connect "
+           "to that server?")
+            .arg(link.server.toDisplayString(), m_client->connection()->url().toDisplayString()),
+        QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("otherServerConfirmation"));
+    box->setAccessibleName(box->windowTitle());
+    box->setAccessibleDescription(box->text());
+    // Its question-mark image is decoration with nothing to say but this.
+    if (auto *icon = box->findChild<QLabel *>(QStringLiteral("qt_msgboxex_icon_label")))
+        icon->setAccessibleName(tr("Question"));
+    QPushButton *connectButton = box->addButton(tr("Connect"), QMessageBox::AcceptRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setEscapeButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::finished, this, [this, box, connectButton, link] {
+        if (box->clickedButton() != connectButton)
+            return;
+        m_client->setRoomToOpen(link.room);
+        m_settings->setServerUrl(link.server);
+        m_client->connectTo(link.server);
+    });
+    box->open();
 }
 
 void MainWindow::focusSearch()
@@ -300,6 +332,14 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_settings->setWindowGeometry(saveGeometry());
+    // Closing the window ends the client with exit status 0. Nothing else quits it (no tray menu, no signal
+    // handler, the colour popup and dialogs have this window as parent), but the window system may ask for
+    // the close: a window manager's close button, or any X client sending WM_DELETE_WINDOW (a script on a
+    // shared display). Such a request comes as a spontaneous event; say on stderr which it was.
+    qInfo().noquote() << (event->spontaneous()
+                              ? QStringLiteral("chat-client: the window system asked to close the window")
+                              : QStringLiteral(
+                                  "chat-client: the window was closed from the client (Ctrl+Q)"));
     QMainWindow::closeEvent(event);
 }
 

@@ -15,6 +15,7 @@ class LeftPanel;
 class LobbyPage;
 class NoticeBar;
 class Notifier;
+struct RoomLink;
 class ProtocolClient;
 class RoomPage;
 
@@ -60,6 +61,7 @@ private:
     void openSettings();
     void showAbout();
     void focusSearch();
+    void confirmOtherServer(const RoomLink &link); // a room link to another server: switch only if asked
     void setTheme(int index);
     void updateViewedRoom(); // the room inside which the user is looking, for the unread counts
     void updateTitle();

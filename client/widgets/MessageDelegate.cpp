@@ -165,14 +165,52 @@ QUrl MessageDelegate::linkAt(const QStyleOptionViewItem &option, const QModelInd
     const QVector<MessageLink> links = MessageLinks::find(body);
     if (links.isEmpty())
         return {};
-    const QRect textArea =
-        layout(option, index).bubble.adjusted(padding, padding, -padding, -padding - metaHeight);
+    const QRect textArea = textAreaOf(option, index);
     if (!textArea.contains(pos))
         return {};
     QTextDocument document;
     prepareDocument(document, body, textArea.width(), links);
     const QString href = document.documentLayout()->anchorAt(pos - textArea.topLeft());
     return href.isEmpty() ? QUrl() : QUrl(href, QUrl::StrictMode);
+}
+
+QRect MessageDelegate::textAreaOf(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    return layout(option, index).bubble.adjusted(padding, padding, -padding, -padding - metaHeight);
+}
+
+void MessageDelegate::setTextSelection(const QString &uuid, int anchor, int position)
+{
+    m_selectionUuid = uuid;
+    m_selectionAnchor = anchor;
+    m_selectionPosition = position;
+}
+
+std::unique_ptr<QTextDocument> MessageDelegate::textDocument(const QStyleOptionViewItem &option,
+                                                             const QModelIndex &index) const
+{
+    const QString body = index.data(MessageListModel::BodyRole).toString();
+    auto document = std::make_unique<QTextDocument>();
+    prepareDocument(*document, body, textAreaOf(option, index).width(), MessageLinks::find(body));
+    return document;
+}
+
+int MessageDelegate::positionAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                const QPoint &pos, bool clamp) const
+{
+    const QRect area = textAreaOf(option, index);
+    const auto document = textDocument(option, index);
+    const QSizeF size = document->documentLayout()->documentSize();
+    const QRect text(area.topLeft(), QSize(area.width(), int(std::ceil(size.height()))));
+    if (!clamp && !text.contains(pos))
+        return -1;
+    const int last = document->characterCount() - 1; // after the last character
+    if (pos.y() < text.top())
+        return 0;
+    if (pos.y() > text.bottom())
+        return last;
+    const QPointF inside(qBound<qreal>(0, pos.x() - text.left(), text.width() - 1), pos.y() - text.top());
+    return qBound(0, document->documentLayout()->hitTest(inside, Qt::FuzzyHit), last);
 }
 
 QString MessageDelegate::footerText(const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -227,7 +265,9 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QRect textArea = bubble.adjusted(padding, padding, -padding, -padding - metaHeight);
     const QVector<MessageLink> links = MessageLinks::find(body);
     const bool found = !m_findText.isEmpty() && body.contains(m_findText, Qt::CaseInsensitive);
-    if (links.isEmpty() && !found) {
+    const bool selected = !m_selectionUuid.isEmpty() && m_selectionAnchor != m_selectionPosition
+        && index.data(MessageListModel::UuidRole).toString() == m_selectionUuid;
+    if (links.isEmpty() && !found && !selected) {
         painter->setPen(QColor(0, 0, 0, 204));
         painter->setFont(bodyFont());
         painter->drawText(textArea, Qt::TextWordWrap, body);
@@ -239,6 +279,17 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         QAbstractTextDocumentLayout::PaintContext context;
         context.palette.setColor(QPalette::Text, QColor(0, 0, 0, 204));
         context.clip = QRectF(0, 0, textArea.width(), textArea.height());
+        if (selected) {
+            QAbstractTextDocumentLayout::Selection selection;
+            selection.cursor = QTextCursor(&document);
+            const int last = document.characterCount() - 1;
+            selection.cursor.setPosition(qBound(0, m_selectionAnchor, last));
+            selection.cursor.setPosition(qBound(0, m_selectionPosition, last), QTextCursor::KeepAnchor);
+            selection.format.setBackground(m_view->palette().color(QPalette::Active, QPalette::Highlight));
+            selection.format.setForeground(
+                m_view->palette().color(QPalette::Active, QPalette::HighlightedText));
+            context.selections.append(selection);
+        }
         painter->translate(textArea.topLeft());
         document.documentLayout()->draw(painter, context);
         painter->translate(-textArea.topLeft());

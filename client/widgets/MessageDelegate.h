@@ -5,6 +5,8 @@
 #include <QUrl>
 #include <QVector>
 
+#include <memory>
+
 class QListView;
 class QTextDocument;
 
@@ -35,6 +37,17 @@ public:
     void setFind(const QString &text, const QString &currentUuid);
     QUrl linkAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
 
+    // Part of one message's text selected (MessageSelection drives it): the characters between anchor and
+    // position of the body of the message with this uuid are painted highlighted. An empty uuid: none.
+    void setTextSelection(const QString &uuid, int anchor, int position);
+    // The character position in the message's body under pos (view coordinates): -1 when pos is not on its
+    // text, unless clamp, which gives the nearest position (a drag that left the bubble).
+    int positionAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos,
+                   bool clamp) const;
+    // The body laid out as it is painted, for moves by word or line (positions are the body's indexes).
+    std::unique_ptr<QTextDocument> textDocument(const QStyleOptionViewItem &option,
+                                                const QModelIndex &index) const;
+
 private:
     struct Layout
     {
@@ -45,6 +58,7 @@ private:
     Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     int bubbleWidthLimit() const;
     QRect textRect(const QString &body, int limit, bool exact) const;
+    QRect textAreaOf(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     static bool isExact(const QModelIndex &index);
     QFont bodyFont() const;
     QFont metaFont() const;
@@ -55,6 +69,9 @@ private:
     QListView *m_view;
     QString m_findText;
     QString m_findCurrent;
+    QString m_selectionUuid;
+    int m_selectionAnchor = 0;
+    int m_selectionPosition = 0;
     mutable QFont m_bodyFont;
     mutable QFontMetrics m_bodyMetrics {QFont()};
 };

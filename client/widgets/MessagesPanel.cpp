@@ -3,8 +3,11 @@
 #include "Icons.h"
 #include "MessageDelegate.h"
 #include "MessageEdit.h"
+#include "MessageSelection.h"
+#include "TypingLabel.h"
 #include "models/MessageListModel.h"
 #include "net/ProtocolClient.h"
+#include "net/TypingNotifier.h"
 
 #include <QClipboard>
 #include <QEvent>
@@ -20,6 +23,7 @@
 #include <QScrollBar>
 #include <QShortcut>
 #include <QStackedWidget>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -34,6 +38,7 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
     , m_view(new QListView(this))
     , m_marker(new QPushButton(m_view))
     , m_edit(new MessageEdit(this))
+    , m_typing(new TypingLabel(client->typing(), this))
     , m_send(new QToolButton(this))
     , m_loadingHint(new QLabel(m_view))
     , m_findBar(new QWidget(this))
@@ -65,6 +70,8 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
     m_view->installEventFilter(this);
     m_view->viewport()->setMouseTracking(true); // the pointing hand over links
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Part of a message's text can be selected and copied (its filters run before this panel's).
+    m_selection = new MessageSelection(m_view, static_cast<MessageDelegate *>(m_view->itemDelegate()));
     connect(m_view, &QListView::customContextMenuRequested, this, &MessagesPanel::showContextMenu);
     auto *toNewest = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_End), this);
     toNewest->setContext(Qt::WidgetWithChildrenShortcut);
@@ -97,6 +104,9 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
     m_send->setIconSize({32, 32});
     connect(m_send, &QToolButton::clicked, this, &MessagesPanel::send);
     connect(m_edit, &MessageEdit::submitted, this, &MessagesPanel::send);
+    // Every edit tells the typing notifier (socketchat.v1 set_typing); it decides what goes out.
+    connect(m_edit, &QPlainTextEdit::textChanged, this,
+            [this] { m_client->typingNotifier()->edited(m_edit->document()->isEmpty()); });
 
     auto *composer = new QHBoxLayout;
     composer->addWidget(m_edit, 1);
@@ -139,6 +149,7 @@ MessagesPanel::MessagesPanel(ProtocolClient *client, QWidget *parent)
     history->addWidget(m_stack, 1);
     history->addWidget(m_bar);
     layout->addLayout(history, 1);
+    layout->addWidget(m_typing);
     layout->addLayout(composer);
 
     MessageListModel *model = client->messages();
@@ -451,6 +462,12 @@ void MessagesPanel::showContextMenu(const QPoint &pos)
     if (!index.isValid())
         return;
     QMenu menu(this);
+    if (m_selection->hasSelection()
+        && index.data(MessageListModel::UuidRole).toString() == m_selection->uuid()) {
+        const QString selected = m_selection->selectedText();
+        menu.addAction(tr("Copy selected text"), this,
+                       [selected] { QGuiApplication::clipboard()->setText(selected); });
+    }
     menu.addAction(tr("Copy text"), this, [this, index] { copyMessage(index); });
     const QUrl link = linkAt(pos);
     if (link.isValid()) {
@@ -498,7 +515,9 @@ bool MessagesPanel::eventFilter(QObject *watched, QEvent *event)
     }
     if (watched == m_view->viewport() && event->type() == QEvent::MouseMove) {
         const bool overLink = linkAt(static_cast<QMouseEvent *>(event)->position().toPoint()).isValid();
-        m_view->viewport()->setCursor(overLink ? Qt::PointingHandCursor : Qt::ArrowCursor);
+        m_view->viewport()->setCursor(
+            overLink ? Qt::PointingHandCursor
+                     : m_selection->cursorAt(static_cast<QMouseEvent *>(event)->position().toPoint()));
     }
     if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
         placeMarker();

@@ -15,12 +15,15 @@ class QToolButton;
 namespace chat {
 
 class MessageEdit;
+class MessageSelection;
 class ProtocolClient;
+class TypingLabel;
 
 // The messages of the room: bubbles that follow new messages while the view is at the bottom (otherwise a
 // "new messages" marker appears), "No messages yet" when empty, and the message box with its send button.
 // Against a server that pages the history, scrolling near the top loads the older page above, keeping what
-// is shown in place. Links in messages open when clicked; Ctrl+C or the context menu copies a message's text;
+// is shown in place. Links in messages open when clicked; part of a message's text can be selected
+// (MessageSelection); Ctrl+C or the context menu copies the selection or else the message's text;
 // End (in the list) or Ctrl+End jumps back to the newest message.
 class MessagesPanel : public QWidget
 {
@@ -29,9 +32,11 @@ public:
     explicit MessagesPanel(ProtocolClient *client, QWidget *parent = nullptr);
 
     QListView *view() const { return m_view; }
+    MessageSelection *textSelection() const { return m_selection; }
     MessageEdit *editor() const { return m_edit; }
     QPushButton *newMessagesMarker() const { return m_marker; }
     QLabel *loadingOlderHint() const { return m_loadingHint; }
+    TypingLabel *typingLabel() const { return m_typing; }
     void focusEditor();
     // Find in room (Ctrl+F): a bar over the messages searching the loaded history, case-insensitive. Enter
     // goes to the previous (older) match, Shift+Enter to the next, Escape closes. On a server that pages the
@@ -81,6 +86,7 @@ private:
     QListView *m_view;
     QPushButton *m_marker;
     MessageEdit *m_edit;
+    TypingLabel *m_typing;
     QToolButton *m_send;
     QLabel *m_ghost = nullptr;
     QScrollBar *m_bar = nullptr;
@@ -97,6 +103,7 @@ private:
     QVector<int> m_matches; // rows, oldest first
     QString m_matchUuid; // the current match's message
     bool m_findWantsOlder = false; // a page was asked for to go on searching backwards
+    MessageSelection *m_selection; // part of a message's text
 };
 
 } // namespace chat

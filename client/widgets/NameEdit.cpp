@@ -10,6 +10,29 @@ NameEdit::NameEdit(QWidget *parent)
     : QLineEdit(parent)
 {
     connect(this, &QLineEdit::textChanged, this, &NameEdit::updateToolTip);
+    connect(this, &QLineEdit::textChanged, this, &NameEdit::updateAccessibleName);
+}
+
+void NameEdit::setLabel(const QString &label)
+{
+    m_label = label;
+    m_committed = text();
+    applyAccessibleName();
+}
+
+void NameEdit::updateAccessibleName()
+{
+    // While the user types, the name keeps the name being edited (the value has the typed text): a screen
+    // reader is not told of a new name at every key.
+    if (hasFocus())
+        return;
+    m_committed = text();
+    applyAccessibleName();
+}
+
+void NameEdit::applyAccessibleName()
+{
+    setAccessibleName(m_committed.isEmpty() ? m_label : QStringLiteral("%1: %2").arg(m_label, m_committed));
 }
 
 void NameEdit::setHint(const QString &hint)
@@ -65,6 +88,7 @@ void NameEdit::focusInEvent(QFocusEvent *event)
 void NameEdit::focusOutEvent(QFocusEvent *event)
 {
     QLineEdit::focusOutEvent(event);
+    updateAccessibleName();
     update();
 }
 

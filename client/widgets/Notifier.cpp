@@ -51,7 +51,9 @@ void Notifier::onMessage(const Incoming &message)
         return;
     if (m_settings->notifyOnlyMentions() && !message.mentioned)
         return;
-    if (!notifyDesktop(message))
+    if (notifyDesktop(message))
+        m_lastRoute = Route::Desktop;
+    else
         notifyTray(message);
 }
 
@@ -120,10 +122,12 @@ void Notifier::onNotificationClosed(uint id, uint)
 
 void Notifier::notifyTray(const Incoming &message)
 {
-    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+    if (!m_trayForTesting.value_or(QSystemTrayIcon::isSystemTrayAvailable())) {
+        m_lastRoute = Route::Attention;
         QApplication::alert(m_window); // the taskbar entry asks for attention instead
         return;
     }
+    m_lastRoute = Route::Tray;
     if (!m_tray) {
         m_tray = new QSystemTrayIcon(Icons::get(QStringLiteral("chat-client")), this);
         m_tray->setToolTip(trayToolTip());

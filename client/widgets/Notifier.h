@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QString>
 
+#include <optional>
+
 class QSoundEffect;
 class QSystemTrayIcon;
 class QWidget;
@@ -38,6 +40,14 @@ public:
     QString trayToolTip() const;
 
     static QString serviceName(); // org.freedesktop.Notifications
+
+    // Which way the last notification went: the Notifications service, else the tray icon's message, else
+    // (no tray either) the taskbar entry asking for attention.
+    enum class Route { None, Desktop, Tray, Attention };
+    Route lastRoute() const { return m_lastRoute; }
+    QSystemTrayIcon *trayIcon() const { return m_tray; } // made on the first tray message
+    // Tests: whether there is a system tray, instead of asking QSystemTrayIcon (offscreen has none).
+    void setTrayAvailableForTesting(std::optional<bool> available) { m_trayForTesting = available; }
     // What was asked of the service, for tests: the ids it returned, with their rooms.
     QHash<uint, QString> shownNotifications() const { return m_roomByNotification; }
 
@@ -64,6 +74,8 @@ private:
     QHash<uint, QString> m_roomByNotification; // notification id -> room uuid, until closed
     QString m_trayRoom; // the room of the last tray message
     qint64 m_unread = 0;
+    Route m_lastRoute = Route::None;
+    std::optional<bool> m_trayForTesting;
 };
 
 } // namespace chat

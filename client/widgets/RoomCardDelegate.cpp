@@ -1,5 +1,6 @@
 #include "RoomCardDelegate.h"
 
+#include "Avatar.h"
 #include "Icons.h"
 #include "drawing/CssColor.h"
 #include "models/RoomListModel.h"
@@ -99,8 +100,7 @@ void RoomCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->setBrush(CssColor::parse(index.data(RoomListModel::ColorRole).toString(), Qt::white));
     painter->drawRoundedRect(partRect(option.rect, Part::Swatch), 5, 5);
 
-    QFont small = option.font;
-    small.setPixelSize(13);
+    const QFont small = smallFont(option);
     painter->setFont(small);
     painter->setPen(QColor(0, 0, 0, 150));
     const QString users = QString::number(index.data(RoomListModel::UserCountRole).toInt());
@@ -116,7 +116,64 @@ void RoomCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->drawText(QRect(x, y, metrics.horizontalAdvance(sum) + 2, 18), Qt::AlignVCenter, sum);
     x -= 20;
     Icons::get(QStringLiteral("messages")).paint(painter, QRect(x, y + 1, 16, 16));
+    paintPresence(painter, small, presenceArea(option, index), index);
     painter->restore();
+}
+
+QFont RoomCardDelegate::smallFont(const QStyleOptionViewItem &option)
+{
+    QFont small = option.font;
+    small.setPixelSize(13);
+    return small;
+}
+
+QRect RoomCardDelegate::presenceArea(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    // Between the colour swatch and the counts (whose width depends on their digits), on the swatch's line.
+    const QFontMetrics metrics(smallFont(option));
+    const QRect card = cardRect(option.rect);
+    const int countsLeft = card.right() - 12
+        - metrics.horizontalAdvance(QString::number(index.data(RoomListModel::UserCountRole).toInt())) - 20
+        - 12 - metrics.horizontalAdvance(QString::number(index.data(RoomListModel::SumRole).toLongLong()))
+        - 20;
+    const int left = partRect(option.rect, Part::Swatch).right() + 10;
+    return QRect(left, card.bottom() - 31, qMax(0, countsLeft - 10 - left), avatarSize);
+}
+
+QRect RoomCardDelegate::avatarRect(const QRect &area, int i)
+{
+    return QRect(area.left() + i * avatarStep, area.top(), avatarSize, avatarSize);
+}
+
+int RoomCardDelegate::avatarsShown(int users, int width)
+{
+    // Up to four avatars, then "+N" for the others, as many as the width allows.
+    const int plusWidth = 30;
+    for (int shown = qMin(users, maxAvatars); shown > 0; --shown) {
+        const int needed = avatarSize + (shown - 1) * avatarStep + (users > shown ? plusWidth : 0);
+        if (needed <= width)
+            return shown;
+    }
+    return 0;
+}
+
+void RoomCardDelegate::paintPresence(QPainter *painter, const QFont &font, const QRect &area,
+                                     const QModelIndex &index) const
+{
+    // Presence (issue 15): who is inside, from the room's users (works with the plain protocol too).
+    const QStringList names = index.data(RoomListModel::UserNamesRole).toStringList();
+    const QStringList uuids = index.data(RoomListModel::UserUuidsRole).toStringList();
+    const int users = int(qMin(names.size(), uuids.size()));
+    const int shown = avatarsShown(users, area.width());
+    for (int i = 0; i < shown; ++i)
+        Avatar::paint(*painter, avatarRect(area, i), uuids.at(i), names.at(i));
+    if (users > shown && (shown > 0 || area.width() >= 30)) {
+        painter->setFont(font);
+        painter->setPen(QColor(0, 0, 0, 170));
+        const int left = shown > 0 ? avatarRect(area, shown - 1).right() + 5 : area.left();
+        painter->drawText(QRect(left, area.top(), 30, avatarSize), Qt::AlignLeft | Qt::AlignVCenter,
+                          QStringLiteral("+%1").arg(users - shown));
+    }
 }
 
 bool RoomCardDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,

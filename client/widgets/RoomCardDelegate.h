@@ -25,6 +25,15 @@ public:
     void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
                               const QModelIndex &index) const override;
 
+    static constexpr int maxAvatars = 4;
+    static constexpr int avatarSize = 24;
+    static constexpr int avatarStep = 19; // avatars overlap a little, each with its white ring
+    // How many avatars a card shows for this many users in this width (the rest are "+N").
+    static int avatarsShown(int users, int width);
+    // Where the avatars of this card go (left to right from its left), and the i-th avatar in it.
+    QRect presenceArea(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    static QRect avatarRect(const QRect &area, int i);
+
     Part partAt(const QRect &itemRect, const QPoint &pos) const;
     QRect partRect(const QRect &itemRect, Part part) const;
 
@@ -38,6 +47,9 @@ protected:
 
 private:
     QRect cardRect(const QRect &itemRect) const;
+    static QFont smallFont(const QStyleOptionViewItem &option);
+    void paintPresence(QPainter *painter, const QFont &font, const QRect &area,
+                       const QModelIndex &index) const;
 
     bool m_compact;
 };

@@ -111,7 +111,7 @@ void RoomPage::retranslate()
     texts(m_tabs->button(Users), tr("Users"), tr("Users (Ctrl+3)"));
     texts(m_link, tr("Copy a link to this room"), tr("Copy a link that opens this room (chat-client LINK)"));
     m_roomLabel->setText(tr("Room:"));
-    m_name->setAccessibleName(tr("Room name"));
+    m_name->setLabel(tr("Room name"));
     m_name->setHint(tr("The room's name: edit it and press Enter"));
 }
 

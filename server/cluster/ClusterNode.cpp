@@ -15,6 +15,9 @@ namespace chat::server {
 
 namespace {
 const QString channel = QStringLiteral("chat_events");
+// Live statements (docs/EXTENSIONS.md, "Several nodes"): the statements themselves are in the payloads.
+const QString liveChannel = QStringLiteral("chat_live");
+constexpr qint64 liveSenderRetryMs = 1000;
 constexpr qint64 pruneEveryMs = 60 * 1000;
 } // namespace
 
@@ -32,6 +35,7 @@ ClusterNode::ClusterNode(ChatServer &server, Store &store, ClusterStore &cluster
     , m_url(std::move(url))
     , m_timing(timing)
     , m_listenerName(QStringLiteral("chat-listener-%1").arg(reinterpret_cast<quintptr>(this)))
+    , m_liveSenderName(QStringLiteral("chat-live-%1").arg(reinterpret_cast<quintptr>(this)))
 {
     m_heartbeat.setInterval(m_timing.heartbeatMs);
     connect(&m_heartbeat, &QTimer::timeout, this, &ClusterNode::beat);
@@ -45,6 +49,12 @@ ClusterNode::~ClusterNode()
         m_listener = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_listenerName);
     }
+    m_liveNotify.reset();
+    if (m_liveSender.isValid()) {
+        m_liveSender.close();
+        m_liveSender = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_liveSenderName);
+    }
 }
 
 void ClusterNode::start()
@@ -52,6 +62,7 @@ void ClusterNode::start()
     m_server.setEventRelay(this);
     m_server.metrics().setClustered();
     m_generation = m_cluster.connectionGeneration();
+    m_liveNodeLine = liveNodeLine(m_cluster.nodeId());
     m_lastSeenEventId = m_cluster.lastEventId();
     m_cluster.registerNode();
     // A node that restarts under the same id: the users its last run left in rooms leave them now.
@@ -83,14 +94,18 @@ void ClusterNode::listen()
                 [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
                     if (name == channel && payload.toString() != m_cluster.nodeId())
                         onNotification(name);
+                    else if (name == liveChannel)
+                        onLiveNotification(payload.toString());
                 });
     }
     if (!m_listener.open())
         throw StorageError(QStringLiteral("cannot open the notification connection: %1")
                                .arg(m_listener.lastError().text().trimmed()));
-    if (!m_listener.driver()->subscribeToNotification(channel))
-        throw StorageError(
-            QStringLiteral("cannot LISTEN %1: %2").arg(channel, m_listener.lastError().text()));
+    for (const QString &name : {channel, liveChannel}) {
+        if (!m_listener.driver()->subscribeToNotification(name))
+            throw StorageError(
+                QStringLiteral("cannot LISTEN %1: %2").arg(name, m_listener.lastError().text()));
+    }
 }
 
 void ClusterNode::checkListener()
@@ -99,8 +114,10 @@ void ClusterNode::checkListener()
     if (m_listener.isOpen() && probe.exec(QStringLiteral("SELECT 1")))
         return;
     qCWarning(lcServer) << "lost the notification connection, listening again";
-    if (m_listener.isOpen())
+    if (m_listener.isOpen()) {
         m_listener.driver()->unsubscribeFromNotification(channel);
+        m_listener.driver()->unsubscribeFromNotification(liveChannel);
+    }
     m_listener.close();
     listen();
     qCInfo(lcServer) << "listening for the other nodes again";
@@ -175,6 +192,82 @@ void ClusterNode::discard()
     m_recorded.clear();
     m_lastOwnEventId = 0;
     m_flushedCount = 0;
+}
+
+void ClusterNode::relayLive(const QString &roomUuid, const QByteArray &text)
+{
+    if (!m_started)
+        return;
+    if (m_live.isEmpty()) // once this pass's events are handled
+        QMetaObject::invokeMethod(this, &ClusterNode::sendLive, Qt::QueuedConnection);
+    m_live.append({roomUuid, text});
+}
+
+bool ClusterNode::openLiveSender()
+{
+    if (m_liveNotify)
+        return true;
+    // While the database is known to be away (or just failed here), live events are dropped rather than
+    // wait for a connection attempt on every event-loop pass.
+    if (!m_healthySince.isValid()
+        || (m_liveSenderFailed.isValid() && !m_liveSenderFailed.hasExpired(liveSenderRetryMs)))
+        return false;
+    if (!m_liveSender.isValid())
+        m_liveSender = addPostgresConnection(m_url, m_liveSenderName, QStringLiteral("chat-server-live"));
+    if (m_liveSender.open()) {
+        m_liveNotify.emplace(m_liveSender);
+        if (m_liveNotify->prepare(QStringLiteral("SELECT pg_notify(?, ?)"))) {
+            m_liveSenderFailed.invalidate();
+            return true;
+        }
+    }
+    qCWarning(lcServer) << "cannot open the connection for live events:"
+                        << m_liveSender.lastError().text().trimmed();
+    closeLiveSender();
+    return false;
+}
+
+void ClusterNode::closeLiveSender()
+{
+    m_liveNotify.reset();
+    m_liveSender.close(); // opened again for later events
+    m_liveSenderFailed.start();
+}
+
+void ClusterNode::sendLive()
+{
+    const QVector<LiveEvent> live = std::exchange(m_live, {});
+    if (live.isEmpty() || !openLiveSender())
+        return; // live events may be lost: the next previews, or the users list, make up for them
+    int leftOut = 0;
+    const QVector<QByteArray> payloads =
+        packLivePayloads(m_liveNodeLine, live, maxLivePayloadBytes, &leftOut);
+    if (leftOut > 0)
+        qCDebug(lcServer) << leftOut << "live events too long for a notification were not relayed";
+    for (const QByteArray &payload : payloads) {
+        m_liveNotify->bindValue(0, liveChannel);
+        m_liveNotify->bindValue(1, QString::fromUtf8(payload));
+        if (!m_liveNotify->exec()) {
+            qCWarning(lcServer) << "cannot relay live events:" << m_liveNotify->lastError().text().trimmed();
+            closeLiveSender();
+            return;
+        }
+        m_liveNotify->finish();
+    }
+    m_server.metrics().liveRelayedOut(quint64(payloads.size()));
+}
+
+void ClusterNode::onLiveNotification(const QString &payload)
+{
+    const QByteArray utf8 = payload.toUtf8();
+    if (utf8.startsWith(m_liveNodeLine))
+        return; // our own
+    const auto unpacked = unpackLivePayload(utf8);
+    if (!unpacked)
+        return;
+    for (const LiveEvent &event : unpacked->events)
+        m_server.deliverLiveFromOtherNode(event.roomUuid, event.text);
+    m_server.metrics().liveRelayedIn(quint64(unpacked->events.size()));
 }
 
 void ClusterNode::beat()

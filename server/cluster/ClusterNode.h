@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EventRelay.h"
+#include "LivePayloads.h"
 #include "model/Room.h"
 #include "storage/DatabaseUrl.h"
 
@@ -8,8 +9,11 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QSqlDriver>
+#include <QSqlQuery>
 #include <QTimer>
 #include <QVector>
+
+#include <optional>
 
 namespace chat::server {
 
@@ -50,6 +54,8 @@ public:
     void flush() override;
     void committed() override;
     void discard() override;
+    // docs/EXTENSIONS.md, "Several nodes": gathered for this event-loop pass, then NOTIFYed on chat_live.
+    void relayLive(const QString &roomUuid, const QByteArray &text) override;
 
 private:
     struct Recorded
@@ -62,6 +68,11 @@ private:
     void listen();
     void checkListener();
     void onNotification(const QString &name);
+    void onLiveNotification(const QString &payload);
+    // NOTIFYs what relayLive() gathered, on a connection of its own that is never in a batch transaction.
+    void sendLive();
+    bool openLiveSender();
+    void closeLiveSender();
     void deliverNewEvents();
     void afterReconnect();
     void rejoinAfterBeingTakenForDead();
@@ -77,6 +88,12 @@ private:
     Timing m_timing;
     QString m_listenerName;
     QSqlDatabase m_listener;
+    QString m_liveSenderName;
+    QSqlDatabase m_liveSender;
+    std::optional<QSqlQuery> m_liveNotify; // SELECT pg_notify(?, ?), prepared once per connection
+    QElapsedTimer m_liveSenderFailed; // valid after the live sender failed: wait a little before trying again
+    QByteArray m_liveNodeLine; // the first line of this node's live payloads (LivePayloads.h)
+    QVector<LiveEvent> m_live; // gathered in this event-loop pass
     QTimer m_heartbeat;
     QElapsedTimer m_healthySince; // invalid while the database is away
     QElapsedTimer m_sincePrune;

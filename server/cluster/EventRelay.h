@@ -22,6 +22,13 @@ public:
     virtual void committed() = 0;
     // The batch failed: what was recorded never happened.
     virtual void discard() = 0;
+    // A live statement (docs/EXTENSIONS.md, "Live strokes", "Typing") for the socketchat.v1 members of a room
+    // on the other nodes: outside any batch, never stored, sent soon (coalesced per event-loop pass).
+    virtual void relayLive(const QString &roomUuid, const QByteArray &text)
+    {
+        Q_UNUSED(roomUuid);
+        Q_UNUSED(text);
+    }
 };
 
 } // namespace chat::server

@@ -1,5 +1,6 @@
 #include "CallDispatcher.h"
 
+#include "LiveStatements.h"
 #include "ServerLogging.h"
 #include "metrics/ServerMetrics.h"
 #include "model/Color.h"
@@ -11,11 +12,16 @@
 
 #include <QElapsedTimer>
 
+#include <limits>
+
 namespace chat::server {
 
 namespace {
 
 using Status = PayloadFields::Status;
+
+// A typing:true is forwarded at most this often per connection (docs/EXTENSIONS.md, "Typing").
+constexpr qint64 typingTrueEveryMs = 1000;
 
 // Replies are written straight to JSON text (JsonWriter): histories and drawings can be megabytes.
 template<typename Value>
@@ -66,7 +72,9 @@ CallDispatcher::CallDispatcher(Store &store, Outbox &outbox, ServerMetrics *metr
     : m_store(store)
     , m_outbox(outbox)
     , m_metrics(metrics)
-{ }
+{
+    m_clock.start();
+}
 
 CallDispatcher::Handler CallDispatcher::handlerFor(CallName name)
 {
@@ -98,8 +106,9 @@ CallDispatcher::Handler CallDispatcher::handlerFor(CallName name)
     case CallName::ResetDrawing:
         return &CallDispatcher::resetDrawing;
     case CallName::DrawLive:
+        return &CallDispatcher::drawLive;
     case CallName::SetTyping:
-        return &CallDispatcher::refuseUnsupported;
+        return &CallDispatcher::setTyping;
     }
     Q_UNREACHABLE();
     return nullptr;
@@ -488,9 +497,60 @@ void CallDispatcher::resetDrawing(Peer &peer, const PayloadFields &)
     m_outbox.toRoom(peer.roomUuid, resultWith(ResultName::DrawingGot, *drawing));
 }
 
-void CallDispatcher::refuseUnsupported(Peer &peer, const PayloadFields &)
+void CallDispatcher::drawLive(Peer &peer, const PayloadFields &fields)
 {
-    reply(peer, GeneralReply::BadData);
+    // docs/EXTENSIONS.md, "Live strokes". The transport sends a plain client's draw_live here never; should
+    // another caller, it gets what any unknown call gets.
+    if (!peer.extended) {
+        reply(peer, GeneralReply::BadData);
+        return;
+    }
+    if (peer.roomUuid.isEmpty())
+        return; // previews in flight when their author leaves are normal: dropped without a word
+    const auto uuid = fields.requiredText(key::uuid);
+    const auto tool = fields.requiredText(key::tool);
+    const auto from = fields.boundedInteger(key::from, 0, std::numeric_limits<int>::max());
+    const QJsonValue end = fields.value(key::end);
+    if (uuid.status != Status::Present || tool.status != Status::Present || from.status != Status::Present
+        || !fields.has(key::color) || !fields.hasPointArray(key::points)
+        || !(end.isUndefined() || end.isBool())) {
+        reply(peer, GeneralReply::NotSufficientData);
+        return;
+    }
+    const auto color = fields.requiredText(key::color);
+    if (color.status != Status::Present || !Color::isValid(color.value)) {
+        reply(peer, ErrorName::NotValidColor);
+        return;
+    }
+    const LivePreview preview {uuid.value, peer.userUuid, from.value,  fields.pointArray(key::points),
+                               tool.value, color.value,   end.toBool()};
+    m_outbox.toRoomLive(peer, liveLineChangedText(preview));
+}
+
+void CallDispatcher::setTyping(Peer &peer, const PayloadFields &fields)
+{
+    // docs/EXTENSIONS.md, "Typing": true at most once a second, false only after a forwarded true.
+    if (!peer.extended) {
+        reply(peer, GeneralReply::BadData);
+        return;
+    }
+    if (peer.roomUuid.isEmpty())
+        return;
+    const QJsonValue typing = fields.value(key::typing);
+    if (!typing.isBool()) {
+        reply(peer, GeneralReply::NotSufficientData);
+        return;
+    }
+    if (typing.toBool()) {
+        const qint64 now = m_clock.elapsed();
+        if (peer.typingForwardedMs >= 0 && now - peer.typingForwardedMs < typingTrueEveryMs)
+            return;
+        peer.typingForwardedMs = now;
+    } else if (!peer.typing) {
+        return;
+    }
+    peer.typing = typing.toBool();
+    m_outbox.toRoomLive(peer, typingChangedText(peer.userUuid, peer.roomUuid, peer.typing));
 }
 
 } // namespace chat::server

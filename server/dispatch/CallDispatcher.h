@@ -7,6 +7,8 @@
 #include "model/Room.h"
 #include "protocol/CallStatement.h"
 
+#include <QElapsedTimer>
+
 namespace chat::server {
 
 class ServerMetrics;
@@ -59,8 +61,10 @@ private:
     void getDrawing(Peer &peer, const PayloadFields &fields);
     void changeDrawLine(Peer &peer, const PayloadFields &fields);
     void resetDrawing(Peer &peer, const PayloadFields &fields);
-    // A call this server does not run yet: bad_data, as for an unknown call name.
-    void refuseUnsupported(Peer &peer, const PayloadFields &fields);
+    // socketchat.v1 only (docs/EXTENSIONS.md, "Live strokes" and "Typing"): nothing stored, no reply on
+    // success, forwarded to the room's other negotiated members (Outbox::toRoomLive).
+    void drawLive(Peer &peer, const PayloadFields &fields);
+    void setTyping(Peer &peer, const PayloadFields &fields);
 
     // Sends the reply for a room uuid that is not Present; true when one was sent.
     bool rejectRoomUuid(const Peer &peer, PayloadFields::Status status);
@@ -77,6 +81,7 @@ private:
     Outbox &m_outbox;
     ServerMetrics *m_metrics;
     RoomListCache m_roomList;
+    QElapsedTimer m_clock; // monotonic, for the typing rate
 };
 
 } // namespace chat::server

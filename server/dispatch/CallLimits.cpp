@@ -34,6 +34,8 @@ std::optional<ErrorName> CallLimits::check(const Peer &peer, const CallStatement
         return checkBody(call.payload);
     case CallName::ChangeDrawLine:
         return checkLine(peer, call.payload);
+    case CallName::DrawLive:
+        return checkLivePoints(peer, call.payload);
     default:
         return std::nullopt;
     }
@@ -50,6 +52,19 @@ std::optional<ErrorName> CallLimits::checkBody(const QJsonObject &payload) const
 {
     if (textOver(payload, key::body, m_caps.maxBodyLength))
         return ErrorName::BodyTooLong;
+    return std::nullopt;
+}
+
+std::optional<ErrorName> CallLimits::checkLivePoints(const Peer &peer, const QJsonObject &payload) const
+{
+    // docs/EXTENSIONS.md, "Live strokes": the whole stroke so far, from + len(points), obeys the line cap.
+    // Outside a room the preview is dropped without a word; a wrongly typed field is the handler's.
+    const QJsonValue from = payload.value(QStringView(key::from));
+    const QJsonValue points = payload.value(QStringView(key::points));
+    if (m_caps.maxPointsPerLine <= 0 || peer.roomUuid.isEmpty() || !from.isDouble() || !points.isArray())
+        return std::nullopt;
+    if (from.toDouble() + double(points.toArray().size()) > double(m_caps.maxPointsPerLine))
+        return ErrorName::TooManyPoints;
     return std::nullopt;
 }
 

@@ -26,6 +26,7 @@ private:
     std::optional<ErrorName> checkName(const QJsonObject &payload) const;
     std::optional<ErrorName> checkBody(const QJsonObject &payload) const;
     std::optional<ErrorName> checkLine(const Peer &peer, const QJsonObject &payload);
+    std::optional<ErrorName> checkLivePoints(const Peer &peer, const QJsonObject &payload) const;
 
     Store &m_store;
     CallCaps m_caps;

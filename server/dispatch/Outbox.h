@@ -29,6 +29,15 @@ public:
         Q_UNUSED(extended);
         toRoom(roomUuid, plain);
     }
+    // The live extensions (docs/EXTENSIONS.md, "Live strokes", "Typing"): to the socketchat.v1 members of the
+    // sender's room other than the sender, on this node and the others. Sent at once, never held for a commit
+    // nor stored, and droppable: a member with a write backlog skips it. Plain members never get it. `text`
+    // is the whole statement, already written (dispatch/LiveStatements.h).
+    virtual void toRoomLive(const Peer &sender, const QByteArray &text)
+    {
+        Q_UNUSED(sender);
+        Q_UNUSED(text);
+    }
     // False when nobody in the room could be sent anything (so a statement for its members need not be made).
     virtual bool mayHaveMembers(const QString &roomUuid) const
     {

@@ -34,6 +34,7 @@ public:
     explicit PayloadFields(const QJsonObject &payload);
 
     bool has(const char16_t *key) const;
+    QJsonValue value(const char16_t *key) const { return m_payload.value(QStringView(key)); }
     // A room uuid: a string, or null/number which name no room.
     Text roomUuid() const;
     // A name or colour that may be falsy ("", null, false, 0, [], {}) to mean "keep the current one".

@@ -13,6 +13,10 @@ struct Peer
     // The client negotiated socketchat.v1 (docs/EXTENSIONS.md): it may be sent the extensions. A plain client
     // never is.
     bool extended = false;
+    // set_typing (docs/EXTENSIONS.md, "Typing"): the state last forwarded to the room, and when the last
+    // forwarded true was (dispatcher clock, -1: none yet in this room).
+    bool typing = false;
+    qint64 typingForwardedMs = -1;
 };
 
 } // namespace chat::server

@@ -41,6 +41,9 @@ void ServerMetrics::writeTo(MetricsWriter &writer) const
                    "Message-count updates for connections outside a room replaced by a newer one before they "
                    "were sent (--room-update-budget).",
                    m_countUpdatesMerged);
+    writer.counter("chat_live_skipped_total",
+                   "Live statements (previews, typing) a connection with a write backlog skipped.",
+                   m_liveSkipped);
 
     std::array<double, commitBucketsNs.size()> bounds {};
     quint64 committed = 0;
@@ -65,6 +68,11 @@ void ServerMetrics::writeTo(MetricsWriter &writer) const
                    m_eventsOut);
     writer.counter("chat_cluster_events_in_total",
                    "Broadcasts of the other nodes delivered to this node's clients.", m_eventsIn);
+    writer.counter("chat_cluster_live_notifications_out_total",
+                   "NOTIFYs on chat_live that carried this node's live statements to the other nodes.",
+                   m_liveOut);
+    writer.counter("chat_cluster_live_in_total",
+                   "Live statements of the other nodes delivered to this node's clients.", m_liveIn);
 }
 
 } // namespace chat::server

@@ -42,6 +42,8 @@ public:
     void floodClosed() { ++m_floodCloses; }
     void slowConsumerDropped() { ++m_slowConsumersDropped; }
     void countUpdateMerged() { ++m_countUpdatesMerged; }
+    void liveSkipped() { ++m_liveSkipped; }
+    quint64 liveSkippedCount() const { return m_liveSkipped; }
 
     void commitSucceeded(qint64 nanoseconds);
     void commitFailed() { ++m_commitFailures; }
@@ -51,6 +53,8 @@ public:
     void heartbeatWritten() { ++m_heartbeats; }
     void eventsRelayedOut(quint64 count) { m_eventsOut += count; }
     void eventRelayedIn() { ++m_eventsIn; }
+    void liveRelayedOut(quint64 notifications) { m_liveOut += notifications; }
+    void liveRelayedIn(quint64 events) { m_liveIn += events; }
 
     qint64 connectionsOpen() const { return m_connectionsOpen; }
 
@@ -66,6 +70,7 @@ private:
     quint64 m_floodCloses = 0;
     quint64 m_slowConsumersDropped = 0;
     quint64 m_countUpdatesMerged = 0;
+    quint64 m_liveSkipped = 0;
     std::array<quint64, commitBucketsNs.size() + 1> m_commitBuckets {}; // the last: above every bound
     qint64 m_commitNsSum = 0;
     quint64 m_commitFailures = 0;
@@ -73,6 +78,8 @@ private:
     quint64 m_heartbeats = 0;
     quint64 m_eventsOut = 0;
     quint64 m_eventsIn = 0;
+    quint64 m_liveOut = 0;
+    quint64 m_liveIn = 0;
 };
 
 } // namespace chat::server

@@ -1,20 +1,36 @@
 #include "ChatServer.h"
 
+#include "Connection.h"
 #include "ServerLogging.h"
 #include "Session.h"
 #include "cluster/EventRelay.h"
+#include "dispatch/LiveStatements.h"
 #include "protocol/CallStatement.h"
+#include "protocol/Limits.h"
 #include "storage/StorageError.h"
 #include "storage/Store.h"
-
-#include <QWebSocket>
-#include <QWebSocketCorsAuthenticator>
-#include <QWebSocketServer>
 
 namespace chat::server {
 
 namespace {
+ConnectionAcceptor::Options acceptorOptions(const ChatServer::Options &options)
+{
+    ConnectionAcceptor::Options accepting;
+    accepting.tls = options.tls;
+    accepting.allowedOrigins = options.allowedOrigins;
+    // A client that offers our subprotocol gets the extensions of docs/EXTENSIONS.md; others, plain ones
+    // included, get none.
+    accepting.subprotocols = {extensionSubprotocol()};
+    // Qt's default backlog of 50 makes a burst of connections wait for SYN retransmits (a second or more).
+    accepting.listenBacklog = options.limits.listenBacklog;
+    accepting.handshakeTimeoutMs = options.limits.handshakeTimeoutMs;
+    accepting.maxMessageBytes = limits::maxMessageBytes;
+    return accepting;
+}
+
 constexpr int shutdownGraceMs = 3000;
+// A refused connection is dropped this long after its close frame if the peer does not answer it.
+constexpr int refusedCloseMs = 2000;
 // A batch this large is committed at once, so a flood cannot hold answers back for long.
 constexpr int maxBatchCalls = 512;
 // Taking the users of ended connections out of their rooms once more, when that could not be stored.
@@ -25,10 +41,7 @@ constexpr int maxLingerRetryMs = 16000;
 ChatServer::ChatServer(Store &store, Options options, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_server(new QWebSocketServer(
-          QStringLiteral("chat-server"),
-          options.tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this))
-    , m_tcpLayer(*m_server)
+    , m_acceptor(acceptorOptions(options))
     , m_store(store)
     , m_dispatcher(store, *this, &m_metrics)
     , m_countUpdates(
@@ -44,23 +57,7 @@ ChatServer::ChatServer(Store &store, Options options, QObject *parent)
     m_lingerTimer.setSingleShot(true);
     connect(&m_lingerTimer, &QTimer::timeout, this, &ChatServer::removeLingeringUsers);
     m_clock.start();
-    if (m_options.tls)
-        m_server->setSslConfiguration(*m_options.tls);
-    if (m_options.limits.handshakeTimeoutMs > 0)
-        m_server->setHandshakeTimeout(m_options.limits.handshakeTimeoutMs);
-    // A client that offers our subprotocol gets the extensions of docs/EXTENSIONS.md; others, plain ones
-    // included, get none.
-    m_server->setSupportedSubprotocols({extensionSubprotocol()});
-    connect(m_server, &QWebSocketServer::originAuthenticationRequired, this, &ChatServer::checkOrigin);
-    connect(m_server, &QWebSocketServer::peerVerifyError, this, [](const QSslError &error) {
-        qCDebug(lcSession) << "TLS peer verification:" << error.errorString();
-    });
-    connect(m_server, &QWebSocketServer::sslErrors, this,
-            [](const QList<QSslError> &errors) { qCDebug(lcSession) << "TLS errors:" << errors; });
-    connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::acceptConnections);
-    connect(m_server, &QWebSocketServer::acceptError, this, [](QAbstractSocket::SocketError error) {
-        qCWarning(lcServer) << "cannot accept a connection:" << error;
-    });
+    connect(&m_acceptor, &ConnectionAcceptor::accepted, this, &ChatServer::accept);
     connect(&m_pingTimer, &QTimer::timeout, this, &ChatServer::pingAll);
     m_shutdownGrace.setSingleShot(true);
     connect(&m_shutdownGrace, &QTimer::timeout, this, [this] {
@@ -79,11 +76,8 @@ ChatServer::~ChatServer()
 
 bool ChatServer::listen()
 {
-    // Qt's default backlog of 50 makes a burst of connections wait for SYN retransmits (a second or more).
-    if (m_options.limits.listenBacklog > 0 && !m_tcpLayer.setListenBacklog(m_options.limits.listenBacklog))
-        qCWarning(lcServer) << "cannot set the listen backlog: QWebSocketServer changed inside";
-    if (!m_server->listen(m_options.address, m_options.port)) {
-        m_errorString = m_server->errorString();
+    if (!m_acceptor.listen(m_options.address, m_options.port)) {
+        m_errorString = m_acceptor.errorString();
         return false;
     }
     if (m_options.limits.pingIntervalMs > 0)
@@ -93,49 +87,45 @@ bool ChatServer::listen()
 
 quint16 ChatServer::port() const
 {
-    return m_server->serverPort();
+    return m_acceptor.port();
 }
 
 QHostAddress ChatServer::address() const
 {
-    return m_server->serverAddress();
+    return m_acceptor.address();
 }
 
-void ChatServer::acceptConnections()
+void ChatServer::accept(Connection *connection, const ConnectionAcceptor::Peer &from)
 {
-    while (QWebSocket *socket = m_server->nextPendingConnection()) {
-        if (m_shuttingDown) {
-            socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
-            socket->deleteLater();
-            continue;
-        }
-        if (!admitConnection(socket))
-            continue;
-        auto *session =
-            new Session(m_nextSessionId++, socket, m_options.limits, m_clock.elapsed(), m_metrics, this);
-        session->peer().extended = socket->subprotocol() == extensionSubprotocol();
-        attachWire(session, *socket);
-        m_sessions.emplace(session->peer().id, session);
-        ++m_connectionsPerAddress[session->address()];
-        m_metrics.connectionOpened();
-        connect(session, &Session::textReceived, this, &ChatServer::handleText);
-        connect(session, &Session::binaryReceived, this, &ChatServer::handleBinary);
-        connect(session, &Session::disconnected, this, &ChatServer::removeSession);
-        qCDebug(lcSession) << "connection" << session->peer().id << "opened from" << session->peerAddress();
-        joinBatch(session->peer(), Arrival::NewConnection);
-        if (!m_dispatcher.connected(session->peer()))
-            session->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("server unavailable"));
+    if (m_shuttingDown) {
+        refuse(connection, QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+        return;
     }
+    if (!admitConnection(connection, from.address))
+        return;
+    auto *session = new Session(m_nextSessionId++, connection, from.address, from.port, m_options.limits,
+                                m_clock.elapsed(), m_metrics, this);
+    session->peer().extended = from.subprotocol == extensionSubprotocol();
+    m_sessions.emplace(session->peer().id, session);
+    ++m_connectionsPerAddress[session->address()];
+    m_metrics.connectionOpened();
+    connect(session, &Session::textReceived, this, &ChatServer::handleText);
+    connect(session, &Session::binaryReceived, this, &ChatServer::handleBinary);
+    connect(session, &Session::disconnected, this, &ChatServer::removeSession);
+    qCDebug(lcSession) << "connection" << session->peer().id << "opened from" << session->peerAddress();
+    joinBatch(session->peer(), Arrival::NewConnection);
+    if (!m_dispatcher.connected(session->peer()))
+        session->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("server unavailable"));
 }
 
-void ChatServer::attachWire(Session *session, QWebSocket &socket)
+void ChatServer::refuse(Connection *connection, QWebSocketProtocol::CloseCode code, const QString &reason)
 {
-    if (QTcpSocket *wire = m_tcpLayer.takeSocketOf(socket)) {
-        session->setWire(wire);
-    } else if (!std::exchange(m_toldNoWire, true)) {
-        qCWarning(lcServer)
-            << "no TCP socket found under a QWebSocket: statements go through its QString API";
-    }
+    // Before any statement: a plain client sees the connection end, as for any other refusal. It goes once
+    // the close is answered, or at the latest when the close handshake would have timed out.
+    connection->setParent(this);
+    connection->close(quint16(code), reason);
+    connect(connection, &Connection::disconnected, connection, &QObject::deleteLater);
+    QTimer::singleShot(refusedCloseMs, connection, &QObject::deleteLater);
 }
 
 bool ChatServer::isFloodBanned(const QHostAddress &address)
@@ -149,50 +139,39 @@ bool ChatServer::isFloodBanned(const QHostAddress &address)
     return false;
 }
 
-bool ChatServer::admitConnection(QWebSocket *socket)
+bool ChatServer::admitConnection(Connection *connection, const QHostAddress &address)
 {
-    if (isFloodBanned(socket->peerAddress())) {
+    if (isFloodBanned(address)) {
         // Debug only: a reconnecting flooder would otherwise flood the log instead.
-        qCDebug(lcSession) << "refused a connection from" << socket->peerAddress().toString()
-                           << "(it flooded moments ago)";
+        qCDebug(lcSession) << "refused a connection from" << address.toString() << "(it flooded moments ago)";
         m_metrics.connectionRefused(ServerMetrics::Refusal::FloodBan);
-        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("rate limit exceeded"));
-        socket->deleteLater();
+        refuse(connection, QWebSocketProtocol::CloseCodePolicyViolated,
+               QStringLiteral("rate limit exceeded"));
         return false;
     }
     const ConnectionLimits &limits = m_options.limits;
     const bool tooMany = limits.maxConnections > 0 && sessionCount() >= limits.maxConnections;
     const bool tooManyHere = limits.maxConnectionsPerAddress > 0
-        && m_connectionsPerAddress.value(socket->peerAddress()) >= limits.maxConnectionsPerAddress;
+        && m_connectionsPerAddress.value(address) >= limits.maxConnectionsPerAddress;
     if (!tooMany && !tooManyHere)
         return true;
     m_metrics.connectionRefused(tooMany ? ServerMetrics::Refusal::MaxConnections
                                         : ServerMetrics::Refusal::MaxPerAddress);
-    qCWarning(lcSession) << "refused a connection from" << socket->peerAddress().toString()
+    qCWarning(lcSession) << "refused a connection from" << address.toString()
                          << (tooMany ? "(server full)" : "(too many from that address)");
-    // 1008 before any statement: a plain client sees the connection end, as for any other refusal.
-    socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many connections"));
-    socket->deleteLater();
+    refuse(connection, QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many connections"));
     return false;
 }
 
-void ChatServer::checkOrigin(QWebSocketCorsAuthenticator *authenticator) const
-{
-    // Browsers always send Origin; other clients may not, and could send any value anyway. The list is
-    // there to keep other web pages from using a visitor's browser against this server.
-    const QString origin = authenticator->origin();
-    const bool allowed =
-        m_options.allowedOrigins.isEmpty() || origin.isEmpty() || m_options.allowedOrigins.contains(origin);
-    authenticator->setAllowed(allowed);
-    if (!allowed)
-        qCWarning(lcSession) << "refused a connection from origin" << origin;
-}
-
-bool ChatServer::admitCall(Session *session)
+bool ChatServer::admitCall(Session *session, const ParsedCall &parsed)
 {
     if (session->isClosing())
         return false;
-    switch (session->admitCall(m_clock.elapsed())) {
+    // A preview costs half a call (docs/EXTENSIONS.md, "Live strokes"): 33 a second and the ordinary calls
+    // stay under the default 30 calls a second.
+    const auto *call = std::get_if<CallStatement>(&parsed);
+    const double cost = call && call->name == CallName::DrawLive && session->peer().extended ? 0.5 : 1.0;
+    switch (session->admitCall(m_clock.elapsed(), cost)) {
     case Session::Admission::Accepted:
         return true;
     case Session::Admission::Refused:
@@ -209,36 +188,59 @@ bool ChatServer::admitCall(Session *session)
     return false;
 }
 
-void ChatServer::handleText(Session *session, const QString &text)
+void ChatServer::handleText(Session *session, const QByteArray &utf8)
 {
-    if (admitCall(session))
-        handleParsed(session, CallParser::parseText(text));
+    if (session->isClosing())
+        return;
+    // From the frame to the parser as UTF-8: no QString round trip.
+    const ParsedCall parsed = CallParser::parseUtf8(utf8);
+    if (admitCall(session, parsed))
+        handleParsed(session, parsed);
 }
 
 void ChatServer::handleBinary(Session *session, const QByteArray &data)
 {
-    if (admitCall(session))
-        handleParsed(session, CallParser::parseBinary(data));
+    if (session->isClosing())
+        return;
+    const ParsedCall parsed = CallParser::parseBinary(data);
+    if (admitCall(session, parsed))
+        handleParsed(session, parsed);
 }
 
 void ChatServer::handleParsed(Session *session, const ParsedCall &parsed)
 {
     if (session->isClosing())
         return;
+    const auto *call = std::get_if<CallStatement>(&parsed);
+    const bool live = call && (call->name == CallName::DrawLive || call->name == CallName::SetTyping);
+    if (live && session->peer().extended)
+        return handleLive(session, *call);
     joinBatch(session->peer());
-    if (const auto *reply = std::get_if<GeneralReply>(&parsed)) {
+    if (live || !call) {
+        // A plain client's draw_live or set_typing is an unknown call name (docs/PROTOCOL.md Q1).
+        const GeneralReply reply = call ? GeneralReply::BadData : std::get<GeneralReply>(parsed);
         m_metrics.unknownCallHandled();
         qCDebug(lcDispatch) << "connection" << session->peer().id
-                            << "sent a malformed statement:" << nameOf(*reply);
-        deliver(session, ServerStatement::general(*reply).toUtf8());
+                            << "sent a malformed statement:" << nameOf(reply);
+        deliver(session, ServerStatement::general(reply).toUtf8());
         return;
     }
-    const auto &call = std::get<CallStatement>(parsed);
-    m_metrics.callHandled(call.name);
-    if (const auto refusal = m_callLimits.check(session->peer(), call)) {
-        qCDebug(lcDispatch) << "connection" << session->peer().id << nameOf(call.name)
+    m_metrics.callHandled(call->name);
+    if (const auto refusal = m_callLimits.check(session->peer(), *call)) {
+        qCDebug(lcDispatch) << "connection" << session->peer().id << nameOf(call->name)
                             << "refused:" << nameOf(*refusal);
         deliver(session, ServerStatement::error(*refusal).toUtf8()); // after its earlier answers
+        return;
+    }
+    m_dispatcher.dispatch(session->peer(), *call);
+}
+
+void ChatServer::handleLive(Session *session, const CallStatement &call)
+{
+    // No batch: nothing is stored. An error still goes after the caller's earlier answers (deliver).
+    m_metrics.callHandled(call.name);
+    if (const auto refusal = m_callLimits.check(session->peer(), call)) {
+        deliver(session, ServerStatement::error(*refusal).toUtf8());
         return;
     }
     m_dispatcher.dispatch(session->peer(), call);
@@ -336,6 +338,45 @@ void ChatServer::toRoomByKind(const QString &roomUuid, const ServerStatement &pl
         deliver(session, session->peer().extended ? extendedText : plainText);
 }
 
+void ChatServer::toRoomLive(const Peer &sender, const QByteArray &text)
+{
+    if (m_relay)
+        m_relay->relayLive(sender.roomUuid, text);
+    deliverLive(sender.roomUuid, sender.id, text);
+}
+
+void ChatServer::deliverLiveFromOtherNode(const QString &roomUuid, const QByteArray &text)
+{
+    deliverLive(roomUuid, 0, text);
+}
+
+void ChatServer::deliverLive(const QString &roomUuid, quint64 exceptId, const QByteArray &text)
+{
+    const auto members = m_roomMembers.constFind(roomUuid);
+    if (members == m_roomMembers.cend())
+        return;
+    for (Session *session : *members) {
+        const Peer &peer = session->peer();
+        if (!peer.extended || peer.id == exceptId)
+            continue;
+        // A member whose room_entered still waits for the batch gets it after that (and its drawing_got).
+        if (m_batchOpen && m_enteredInBatch.contains(peer.id))
+            m_held.append({peer.id, text, {}});
+        else if (!session->sendDroppable(text))
+            m_metrics.liveSkipped();
+    }
+}
+
+void ChatServer::stopTyping(Peer &peer)
+{
+    // docs/EXTENSIONS.md, "Typing": the server says typing false for a user that leaves while typing.
+    if (peer.typing && !peer.roomUuid.isEmpty()) {
+        peer.typing = false;
+        toRoomLive(peer, typingChangedText(peer.userUuid, peer.roomUuid, false));
+    }
+    peer.typingForwardedMs = -1;
+}
+
 bool ChatServer::mayHaveMembers(const QString &roomUuid) const
 {
     return m_relay || m_roomMembers.contains(roomUuid); // other nodes' members are not known here
@@ -428,6 +469,7 @@ void ChatServer::setRoom(Peer &peer, const QString &roomUuid)
 {
     if (peer.roomUuid == roomUuid)
         return;
+    stopTyping(peer);
     const auto it = m_sessions.find(peer.id);
     Session *session = it == m_sessions.end() ? nullptr : it->second;
     if (!peer.roomUuid.isEmpty()) {
@@ -439,8 +481,11 @@ void ChatServer::setRoom(Peer &peer, const QString &roomUuid)
         }
     }
     peer.roomUuid = roomUuid;
-    if (session && !roomUuid.isEmpty())
+    if (session && !roomUuid.isEmpty()) {
         m_roomMembers[roomUuid].insert(session);
+        if (m_batchOpen && peer.extended)
+            m_enteredInBatch.insert(peer.id);
+    }
 }
 
 void ChatServer::pingAll()
@@ -456,7 +501,7 @@ void ChatServer::shutdown()
     m_shuttingDown = true;
     m_pingTimer.stop();
     m_lingerTimer.stop(); // a restart clears every room's members anyway
-    m_server->close();
+    m_acceptor.close();
     commitBatch(); // answers already given go out before the close frames
     qCInfo(lcServer) << "shutting down, closing" << m_sessions.size() << "connections";
     m_shutdownGrace.start(shutdownGraceMs);
@@ -535,6 +580,7 @@ bool ChatServer::commitHeld()
     const QHash<quint64, QString> roomsBefore = std::exchange(m_roomsBeforeBatch, {});
     const QSet<quint64> connected = std::exchange(m_connectedInBatch, {});
     const QSet<QString> left = std::exchange(m_leftInBatch, {});
+    m_enteredInBatch.clear();
     QElapsedTimer commitClock;
     commitClock.start();
     try {

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "ConnectionAcceptor.h"
 #include "ConnectionLimits.h"
 #include "CountUpdateMerger.h"
-#include "TcpLayer.h"
 #include "dispatch/CallCaps.h"
 #include "dispatch/CallDispatcher.h"
 #include "dispatch/CallLimits.h"
@@ -17,23 +17,21 @@
 #include <QSslConfiguration>
 #include <QStringList>
 #include <QTimer>
+#include <QWebSocketProtocol>
 
 #include <functional>
 #include <map>
 #include <optional>
 
-class QWebSocket;
-class QWebSocketCorsAuthenticator;
-class QWebSocketServer;
-
 namespace chat::server {
 
+class Connection;
 class EventRelay;
 class Session;
 class Store;
 
-// The WebSocket front: accepts connections, turns frames into calls for the dispatcher, and delivers
-// statements to the caller, to everyone, or to one room's members.
+// The WebSocket front: admits the connections ConnectionAcceptor hands over, turns frames into calls for the
+// dispatcher, and delivers statements to the caller, to everyone, or to one room's members.
 class ChatServer : public QObject, public Outbox
 {
     Q_OBJECT
@@ -73,6 +71,9 @@ public:
     bool inBatch() const { return m_batchOpen; }
     // A statement another node broadcast: to this node's clients, everyone (empty room) or a room's members.
     void deliverFromOtherNode(const QString &roomUuid, const QByteArray &text);
+    // A live statement another node relayed (docs/EXTENSIONS.md): to this node's socketchat.v1 members of
+    // the room, droppable.
+    void deliverLiveFromOtherNode(const QString &roomUuid, const QByteArray &text);
     // Runs a change in the current batch and tells everyone of the rooms it returns (users that left them).
     void changeRooms(const std::function<QVector<Room>()> &change);
     // Closes every connection with 1012 so that the clients come back to a fresh state.
@@ -92,6 +93,7 @@ public:
     void toRoom(const QString &roomUuid, const ServerStatement &statement) override;
     void toRoomByKind(const QString &roomUuid, const ServerStatement &plain,
                       const ServerStatement &extended) override;
+    void toRoomLive(const Peer &sender, const QByteArray &text) override;
     void setRoom(Peer &peer, const QString &roomUuid) override;
     void emptyRoom(const QString &roomUuid) override;
     bool mayHaveMembers(const QString &roomUuid) const override;
@@ -100,16 +102,17 @@ signals:
     void shutDown();
 
 private:
-    void acceptConnections();
-    // Lets the session write pre-encoded frames onto its TCP socket (TcpLayer).
-    void attachWire(Session *session, QWebSocket &socket);
-    void handleText(Session *session, const QString &text);
+    void accept(Connection *connection, const ConnectionAcceptor::Peer &from);
+    void refuse(Connection *connection, QWebSocketProtocol::CloseCode code, const QString &reason);
+    void handleText(Session *session, const QByteArray &utf8);
     void handleBinary(Session *session, const QByteArray &data);
     void handleParsed(Session *session, const ParsedCall &parsed);
-    bool admitCall(Session *session);
-    bool admitConnection(QWebSocket *socket);
+    // draw_live and set_typing of a socketchat.v1 client: run outside the group-commit batch (nothing to
+    // store).
+    void handleLive(Session *session, const CallStatement &call);
+    bool admitCall(Session *session, const ParsedCall &parsed);
+    bool admitConnection(Connection *connection, const QHostAddress &address);
     bool isFloodBanned(const QHostAddress &address);
-    void checkOrigin(QWebSocketCorsAuthenticator *authenticator) const;
     void removeSession(Session *session);
     void pingAll();
     void finishShutdownWhenEmpty();
@@ -126,6 +129,10 @@ private:
     // While a commit sends what it held, each session's messages are gathered and written together.
     void send(Session *session, const QByteArray &text);
     void relay(const QString &roomUuid, const QByteArray &text);
+    // To the socketchat.v1 members of a room here, but the connection exceptId (0: none), droppable.
+    void deliverLive(const QString &roomUuid, quint64 exceptId, const QByteArray &text);
+    // A connection that was typing leaves its room: the others hear it stopped.
+    void stopTyping(Peer &peer);
     // After another node's room_deleted: this node's connections are no longer in that room.
     void forgetDeletedRoom(const QByteArray &text);
     void recoverFromFailedBatch(const QVector<quint64> &callers, const QHash<quint64, QString> &roomsBefore,
@@ -150,9 +157,7 @@ private:
 
     Options m_options;
     ServerMetrics m_metrics;
-    QWebSocketServer *m_server;
-    TcpLayer m_tcpLayer;
-    bool m_toldNoWire = false;
+    ConnectionAcceptor m_acceptor;
     Store &m_store;
     CallDispatcher m_dispatcher;
     QVector<HeldDelivery> m_held;
@@ -163,6 +168,8 @@ private:
     QHash<quint64, QString> m_roomsBeforeBatch; // each caller's room when the batch began, to undo it
     QSet<quint64> m_connectedInBatch; // their users exist only if the batch commits
     QSet<QString> m_leftInBatch; // users whose leaving is stored only if the batch commits
+    // Connections that entered a room in the open batch: its live statements wait for their room_entered.
+    QSet<quint64> m_enteredInBatch;
     QSet<QString> m_lingeringUsers; // users of ended connections still in a room in the database
     QTimer m_lingerTimer;
     int m_lingerDelayMs = 0;

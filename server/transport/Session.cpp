@@ -1,12 +1,8 @@
 #include "Session.h"
 
+#include "Connection.h"
 #include "ServerLogging.h"
-#include "TextFrameWriter.h"
-#include "WireConnection.h"
 #include "metrics/ServerMetrics.h"
-#include "protocol/Limits.h"
-
-#include <fcntl.h>
 
 namespace chat::server {
 
@@ -22,12 +18,12 @@ constexpr qint64 unsentGraceMs = 1000;
 constexpr qint64 hardUnsentFactor = 4;
 } // namespace
 
-Session::Session(quint64 id, QWebSocket *socket, const ConnectionLimits &limits, qint64 nowMs,
-                 ServerMetrics &metrics, QObject *parent)
+Session::Session(quint64 id, Connection *connection, const QHostAddress &address, quint16 port,
+                 const ConnectionLimits &limits, qint64 nowMs, ServerMetrics &metrics, QObject *parent)
     : QObject(parent)
-    , m_socket(socket)
-    , m_peerPort(socket->peerPort())
-    , m_address(socket->peerAddress())
+    , m_connection(connection)
+    , m_peerPort(port)
+    , m_address(address)
     , m_limits(limits)
     , m_calls(limits.callsPerSecond, limits.callBurst, nowMs)
     , m_strikes(limits.floodCloseAfter > 0 ? limits.floodCloseAfter / floodWindowSeconds : 0,
@@ -35,34 +31,28 @@ Session::Session(quint64 id, QWebSocket *socket, const ConnectionLimits &limits,
     , m_metrics(metrics)
 {
     m_peer.id = id;
-    m_socket->setParent(this);
-    // Qt's default limit is about 2 GiB; a bigger message closes the connection with 1009.
-    m_socket->setMaxAllowedIncomingMessageSize(limits::maxMessageBytes);
-    m_socket->setMaxAllowedIncomingFrameSize(limits::maxMessageBytes);
-
+    m_connection->setParent(this);
     m_pongDeadline.setSingleShot(true);
     m_closeDeadline.setSingleShot(true);
     connect(&m_pongDeadline, &QTimer::timeout, this, [this] {
         close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("keepalive ping timeout"));
     });
     connect(&m_closeDeadline, &QTimer::timeout, this, &Session::forceClosed);
-    listenTo(m_socket);
+    listenToConnection();
 }
 
-// QWebSocket and WireConnection have signals of the same names for the same events.
-template<typename Transport>
-void Session::listenTo(Transport *transport)
+void Session::listenToConnection()
 {
-    connect(transport, &Transport::textMessageReceived, this,
-            [this](const QString &text) { emit textReceived(this, text); });
-    connect(transport, &Transport::binaryMessageReceived, this,
+    connect(m_connection, &Connection::textMessageReceived, this,
+            [this](const QByteArray &utf8) { emit textReceived(this, utf8); });
+    connect(m_connection, &Connection::binaryMessageReceived, this,
             [this](const QByteArray &data) { emit binaryReceived(this, data); });
-    connect(transport, &Transport::pong, this, [this] { m_pongDeadline.stop(); });
-    connect(transport, &Transport::bytesWritten, this, [this] {
-        if (unsentBytes() <= m_limits.maxUnsentBytes)
+    connect(m_connection, &Connection::pong, this, [this] { m_pongDeadline.stop(); });
+    connect(m_connection, &Connection::bytesWritten, this, [this] {
+        if (m_connection->bytesToWrite() <= m_limits.maxUnsentBytes)
             m_overUnsentLimit.invalidate(); // it reads again
     });
-    connect(transport, &Transport::disconnected, this, [this] {
+    connect(m_connection, &Connection::disconnected, this, [this] {
         m_pongDeadline.stop();
         m_closeDeadline.stop();
         emit disconnected(this);
@@ -76,9 +66,9 @@ QString Session::peerAddress() const
     return QStringLiteral("%1:%2").arg(m_address.toString()).arg(m_peerPort);
 }
 
-Session::Admission Session::admitCall(qint64 nowMs)
+Session::Admission Session::admitCall(qint64 nowMs, double cost)
 {
-    if (m_calls.take(nowMs))
+    if (cost == 1.0 ? m_calls.take(nowMs) : m_calls.spend(cost, nowMs))
         return Admission::Accepted;
     if (m_limits.floodCloseAfter <= 0 || m_strikes.take(nowMs))
         return Admission::Refused;
@@ -89,7 +79,7 @@ Session::Admission Session::admitCall(qint64 nowMs)
 bool Session::canSend()
 {
     // A peer that is going away simply misses the frame; it never affects the sender (docs/PROTOCOL.md Q3).
-    if (m_closing || !(m_direct ? m_direct->isOpen() : m_socket->isValid()))
+    if (m_closing || !m_connection->isOpen())
         return false;
     if (isSlowConsumer()) {
         dropSlowConsumer();
@@ -101,72 +91,28 @@ bool Session::canSend()
 void Session::sendHeld()
 {
     const QVector<QByteArray> held = std::exchange(m_held, {});
-    if (held.isEmpty() || !canSend())
-        return;
-    if (m_direct) {
-        m_direct->sendTexts(held); // one system call for all
-        return;
-    }
-    for (const QByteArray &utf8 : held)
-        send(utf8);
+    if (!held.isEmpty() && canSend())
+        m_connection->sendTexts(held); // one system call for all, where the transport can
 }
 
 void Session::send(const QByteArray &utf8)
 {
-    if (!canSend())
-        return;
-    if (m_direct)
-        m_direct->sendTexts({utf8});
-    else if (m_wire && m_plainTcp)
-        TextFrameWriter::writeDirect(*m_wire, utf8);
-    else if (m_wire)
-        TextFrameWriter::write(*m_wire, utf8);
-    else
-        m_socket->sendTextMessage(QString::fromUtf8(utf8));
+    if (canSend())
+        m_connection->sendTexts({utf8});
 }
 
-void Session::setWire(QTcpSocket *wire)
+bool Session::sendDroppable(const QByteArray &utf8)
 {
-    m_wire = wire;
-    m_plainTcp = !wire->inherits("QSslSocket");
-    // Without TCP_NODELAY a frame sent while the previous one is unacknowledged waits for the peer's delayed
-    // ACK (up to 40 ms); QWebSocket sets it on the sockets it opens, but not on those a server accepts.
-    m_wire->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    // The handshake response still waits in the socket's buffer for the event loop; the statements of this
-    // connection wait for a commit (an fsync) first, which would otherwise hold the response back too.
-    m_wire->flush();
-    if (m_plainTcp && switchToDescriptor(*m_wire))
-        m_wire = nullptr;
-}
-
-bool Session::switchToDescriptor(QTcpSocket &wire)
-{
-    if (wire.bytesToWrite() > 0 || wire.state() != QAbstractSocket::ConnectedState)
-        return false; // the handshake response is not out yet: stay with QWebSocket
-    // A second descriptor for the same connection: closing QWebSocket's own then ends nothing (TCP ends with
-    // the last descriptor), and the QTcpSocket with its buffers goes away.
-    const int descriptor = ::fcntl(int(wire.socketDescriptor()), F_DUPFD_CLOEXEC, 0);
-    if (descriptor < 0)
+    if (!m_held.isEmpty() || m_connection->bytesToWrite() > 0)
         return false;
-    const QByteArray alreadyRead = wire.readAll(); // frames that arrived with the handshake
-    disconnect(m_socket, nullptr, this, nullptr);
-    m_socket->abort();
-    m_socket->deleteLater();
-    m_socket = nullptr;
-    m_direct = new WireConnection(descriptor, alreadyRead, limits::maxMessageBytes, this);
-    listenTo(m_direct);
+    send(utf8);
     return true;
-}
-
-qint64 Session::unsentBytes() const
-{
-    return m_direct ? m_direct->bytesToWrite() : m_socket->bytesToWrite();
 }
 
 bool Session::isSlowConsumer()
 {
     const qint64 limit = m_limits.maxUnsentBytes;
-    const qint64 unsent = unsentBytes();
+    const qint64 unsent = m_connection->bytesToWrite();
     if (limit <= 0)
         return false;
     if (unsent <= limit) {
@@ -182,8 +128,8 @@ bool Session::isSlowConsumer()
 
 void Session::dropSlowConsumer()
 {
-    qCWarning(lcSession) << "connection" << m_peer.id << "dropped: it does not read," << unsentBytes()
-                         << "bytes unsent";
+    qCWarning(lcSession) << "connection" << m_peer.id << "dropped: it does not read,"
+                         << m_connection->bytesToWrite() << "bytes unsent";
     m_closing = true;
     m_metrics.slowConsumerDropped();
     m_pongDeadline.stop();
@@ -194,10 +140,7 @@ void Session::dropSlowConsumer()
 
 void Session::forceClosed()
 {
-    if (m_direct)
-        m_direct->abort();
-    else
-        m_socket->abort();
+    m_connection->abort();
 }
 
 void Session::close(QWebSocketProtocol::CloseCode code, const QString &reason)
@@ -206,14 +149,8 @@ void Session::close(QWebSocketProtocol::CloseCode code, const QString &reason)
         return;
     m_closing = true;
     m_pongDeadline.stop();
-    if (m_direct) {
-        m_direct->close(quint16(code), reason);
-        m_closeDeadline.start(closeHandshakeMs);
-        return;
-    }
-    m_socket->close(code, reason);
-    if (m_socket->state() != QAbstractSocket::UnconnectedState)
-        m_closeDeadline.start(closeHandshakeMs);
+    m_connection->close(quint16(code), reason);
+    m_closeDeadline.start(closeHandshakeMs);
 }
 
 void Session::keepAlive()
@@ -223,10 +160,7 @@ void Session::keepAlive()
         return;
     if (m_limits.pongTimeoutMs > 0)
         m_pongDeadline.start(m_limits.pongTimeoutMs);
-    if (m_direct)
-        m_direct->ping();
-    else
-        m_socket->ping();
+    m_connection->ping();
 }
 
 } // namespace chat::server

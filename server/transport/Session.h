@@ -7,19 +7,16 @@
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
-#include <QPointer>
-#include <QTcpSocket>
 #include <QTimer>
-#include <QWebSocket>
 #include <QWebSocketProtocol>
 
 namespace chat::server {
 
+class Connection;
 class ServerMetrics;
-class WireConnection;
 
-// One client connection: owns its QWebSocket, knows its Peer state, answers keepalive pings, rations the
-// peer's calls and bounds what waits to be sent to it.
+// One client connection: owns its Connection (whichever transport carries it), knows its Peer state, keeps it
+// alive with pings, rations the peer's calls and bounds what waits to be sent to it.
 class Session : public QObject
 {
     Q_OBJECT
@@ -31,8 +28,9 @@ public:
         Flooding, // refused too often: the session is being closed
     };
 
-    Session(quint64 id, QWebSocket *socket, const ConnectionLimits &limits, qint64 nowMs,
-            ServerMetrics &metrics, QObject *parent = nullptr);
+    // Takes the connection.
+    Session(quint64 id, Connection *connection, const QHostAddress &address, quint16 port,
+            const ConnectionLimits &limits, qint64 nowMs, ServerMetrics &metrics, QObject *parent = nullptr);
     ~Session() override;
 
     Peer &peer() { return m_peer; }
@@ -40,43 +38,37 @@ public:
     QString peerAddress() const;
     QHostAddress address() const { return m_address; }
 
-    // Takes one call from the token bucket.
-    Admission admitCall(qint64 nowMs);
+    // Takes one call (cost 1) or a part of one (a draw_live costs 0.5, TokenBucket::spend) from the bucket.
+    Admission admitCall(qint64 nowMs, double cost = 1.0);
     // Sends one text message, already UTF-8 (docs/PROTOCOL.md section 1: every statement is a text frame).
     void send(const QByteArray &utf8);
+    // A statement the peer may miss (docs/EXTENSIONS.md, live extensions): skipped while anything waits to be
+    // sent to it, so a slow consumer loses these first. False when it was skipped.
+    bool sendDroppable(const QByteArray &utf8);
     // Keeps messages until sendHeld(), which writes them all at once (a commit's deliveries).
     void hold(const QByteArray &utf8) { m_held.append(utf8); }
     bool holdsAny() const { return !m_held.isEmpty(); }
     void sendHeld();
-    // The TCP (or TLS) socket under the QWebSocket: text goes straight onto it, already framed. A plain TCP
-    // connection then leaves QWebSocket and its socket behind for a WireConnection on the descriptor.
-    void setWire(QTcpSocket *wire);
     void close(QWebSocketProtocol::CloseCode code, const QString &reason = {});
     // Pings the peer; an answer must come within the pong timeout or the connection is closed.
     void keepAlive();
     bool isClosing() const { return m_closing; }
 
 signals:
-    void textReceived(chat::server::Session *session, const QString &text);
+    void textReceived(chat::server::Session *session, const QByteArray &utf8); // well-formed UTF-8
     void binaryReceived(chat::server::Session *session, const QByteArray &data);
     void disconnected(chat::server::Session *session);
 
 private:
-    template<typename Transport>
-    void listenTo(Transport *transport);
-    bool switchToDescriptor(QTcpSocket &wire);
-    qint64 unsentBytes() const;
+    void listenToConnection();
     bool canSend(); // false: the peer misses what would be sent
     bool isSlowConsumer();
     void dropSlowConsumer();
     void forceClosed();
 
-    QWebSocket *m_socket; // null once the connection moved to m_direct
-    WireConnection *m_direct = nullptr;
+    Connection *m_connection;
     quint16 m_peerPort = 0;
     QVector<QByteArray> m_held;
-    QPointer<QTcpSocket> m_wire; // null: text goes through QWebSocket (a QString round trip)
-    bool m_plainTcp = false; // m_wire is no QSslSocket: frames may go to its descriptor directly
     Peer m_peer;
     QHostAddress m_address;
     ConnectionLimits m_limits;

@@ -1,21 +1,20 @@
 #pragma once
 
-#include <QByteArray>
-#include <QObject>
-#include <QString>
-#include <QVector>
+#include "Connection.h"
+#include "websocket/FrameDecoder.h"
 
 class QSocketNotifier;
 struct iovec;
 
 namespace chat::server {
 
-// A WebSocket connection after its handshake, spoken directly on the TCP descriptor (RFC 6455 section 5,
-// server side). QWebSocket keeps a QTcpSocket whose buffers hold a 32 KiB write block and a 16 KiB read block
-// for as long as the connection lives, used or not: most of an idle connection's memory (PERFORMANCE.md).
-// Here nothing is buffered between reads, and only what the kernel refused waits to be written, shared with
-// the other recipients of the same statement. Plain TCP only: TLS stays with QWebSocket and QSslSocket.
-class WireConnection : public QObject
+// A WebSocket connection after its handshake, spoken directly on the TCP descriptor: the socket, the write
+// queue and backpressure. What the bytes mean is FrameDecoder's business, the frames it sends FrameEncoder's.
+// QWebSocket keeps a QTcpSocket whose buffers hold a 32 KiB write block and a 16 KiB read block for as long
+// as the connection lives, used or not: most of an idle connection's memory (PERFORMANCE.md). Here nothing is
+// buffered between reads, and only what the kernel refused waits to be written, shared with the other
+// recipients of the same statement. Plain TCP only: TLS stays with QWebSocket and QSslSocket.
+class WireConnection : public Connection
 {
     Q_OBJECT
 
@@ -25,35 +24,18 @@ public:
                    QObject *parent = nullptr);
     ~WireConnection() override;
 
-    bool isOpen() const { return m_descriptor >= 0 && !m_closeSent; }
-    // Each a text message (UTF-8), sent in order; the kernel gets all of them in one call when it can.
-    void sendTexts(const QVector<QByteArray> &messages);
-    qint64 bytesToWrite() const { return m_unsentBytes; }
-    void ping();
-    // Sends a close frame; the connection ends when the peer answers it (or abort()).
-    void close(quint16 code, const QString &reason);
-    // Ends the TCP connection now.
-    void abort();
-
-signals:
-    void textMessageReceived(const QString &text);
-    void binaryMessageReceived(const QByteArray &data);
-    void pong();
-    void bytesWritten();
-    void disconnected();
+    bool isOpen() const override { return m_descriptor >= 0 && !m_closeSent; }
+    // The kernel gets all of them in one call when it can.
+    void sendTexts(const QVector<QByteArray> &messages) override;
+    qint64 bytesToWrite() const override { return m_unsentBytes; }
+    void ping() override;
+    void close(quint16 code, const QString &reason) override;
+    void abort() override;
 
 private:
     void readAvailable();
     void processInput();
-    void dropInput();
-    // One frame from the front of the input: false when it is not complete yet (or the connection ended).
-    bool takeFrame();
-    void handleControl(quint8 opcode, const QByteArray &payload);
-    // The code that answers a peer's close frame: its own, or 1002/1007 when the frame is not a valid close;
-    // 0 for an empty one (answered without a code).
-    static quint16 closeAnswerTo(const QByteArray &payload);
-    void handleDataFrame(quint8 opcode, bool final, const QByteArray &payload);
-    void deliverMessage();
+    void handle(const FrameDecoder::Event &event);
     void failConnection(quint16 code); // a protocol violation: close frame, then the end
     bool sendAtOnce(const QVector<QByteArray> &messages); // false: not the simple case, nothing was sent
     void queueFrame(quint8 opcode, const QByteArray &payload);
@@ -61,13 +43,9 @@ private:
     void finish(); // the connection is over: descriptor closed, disconnected() emitted once
 
     int m_descriptor;
-    qint64 m_maxMessageBytes;
+    FrameDecoder m_decoder;
     QSocketNotifier *m_readNotifier = nullptr;
     QSocketNotifier *m_writeNotifier = nullptr;
-    QByteArray m_input; // received and not yet a whole frame; empty (no memory) between messages
-    qsizetype m_consumed = 0; // bytes at the front of m_input already taken as frames
-    QByteArray m_message; // fragments of a message in progress
-    quint8 m_messageOpcode = 0; // 0: no message in progress
     // Bytes the kernel did not take yet: a header, or part of a message shared with every recipient of it.
     struct Chunk
     {
@@ -82,8 +60,6 @@ private:
 
     QVector<Chunk> m_unsent;
     qint64 m_unsentBytes = 0;
-    quint64 m_skipBytes = 0; // of a frame over the message limit, still to be read and dropped
-    bool m_discardAll = false; // after a protocol violation
     bool m_closeSent = false;
     bool m_closeAfterWrite = false; // our close answered the peer's: end once it is written
     bool m_finished = false;

@@ -20,7 +20,7 @@ const std::map<QString, ScenarioKind> &scenarioNames()
     static const std::map<QString, ScenarioKind> names {
         {QStringLiteral("connect"), ScenarioKind::Connect}, {QStringLiteral("fanout"), ScenarioKind::Fanout},
         {QStringLiteral("history"), ScenarioKind::History}, {QStringLiteral("rooms"), ScenarioKind::Rooms},
-        {QStringLiteral("drawing"), ScenarioKind::Drawing},
+        {QStringLiteral("drawing"), ScenarioKind::Drawing}, {QStringLiteral("live"), ScenarioKind::Live},
     };
     return names;
 }
@@ -44,15 +44,18 @@ bool isLoopbackHost(const QString &host)
 QString BenchOptions::usageLine()
 {
     return QStringLiteral(
-        "chat-bench connect|fanout|history|rooms|drawing [--url ws://127.0.0.1:9000] [--pid P] [--timeout S] "
-        "[--subprotocol NAME] [--json-only] [--concurrency K] [--window W] [--repeat N] "
+        "chat-bench connect|fanout|history|rooms|drawing|live [--url ws://127.0.0.1:9000] [--pid P] "
+        "[--timeout S] [--subprotocol NAME] [--json-only] [--concurrency K] [--window W] [--repeat N] "
         "[connect: --clients N] [fanout: --rooms R --per-room C --senders S --rate M --duration S --drain S "
-        "--body-chars B] [history: --messages K] [rooms: --rooms K] [drawing: --lines L --points P]");
+        "--body-chars B] [history: --messages K] [rooms: --rooms K] [drawing: --lines L --points P] "
+        "[live: --per-room C --drawers D --interval MS --stroke-ms MS --duration S --drain S]");
 }
 
 BenchOptions::ParseResult BenchOptions::parse(const QStringList &arguments)
 {
     const Kinds fanout {ScenarioKind::Fanout};
+    const Kinds fanoutOrLive {ScenarioKind::Fanout, ScenarioKind::Live};
+    const Kinds live {ScenarioKind::Live};
     const Kinds probes {ScenarioKind::History, ScenarioKind::Rooms, ScenarioKind::Drawing};
     const Kinds fills {ScenarioKind::History, ScenarioKind::Rooms, ScenarioKind::Drawing};
     const auto opt = [](const QString &name, const QString &help, const QString &value) {
@@ -97,9 +100,10 @@ BenchOptions::ParseResult BenchOptions::parse(const QStringList &arguments)
                             "(default 1000)."),
              QStringLiteral("R")),
          {ScenarioKind::Fanout, ScenarioKind::Rooms}},
-        {opt(QStringLiteral("per-room"), QStringLiteral("fanout: clients per room (default 10)."),
+        {opt(QStringLiteral("per-room"),
+             QStringLiteral("fanout: clients per room (default 10); live: members of the room (default 50)."),
              QStringLiteral("C")),
-         fanout},
+         fanoutOrLive},
         {opt(QStringLiteral("senders"), QStringLiteral("fanout: senders per room (default 1)."),
              QStringLiteral("S")),
          fanout},
@@ -108,13 +112,15 @@ BenchOptions::ParseResult BenchOptions::parse(const QStringList &arguments)
                             "sender waits for its own message_created."),
              QStringLiteral("M")),
          fanout},
-        {opt(QStringLiteral("duration"), QStringLiteral("fanout: seconds of sending (default 3)."),
+        {opt(QStringLiteral("duration"),
+             QStringLiteral("fanout: seconds of sending (default 3); live: seconds of drawing (default 10)."),
              QStringLiteral("seconds")),
-         fanout},
+         fanoutOrLive},
         {opt(QStringLiteral("drain"),
-             QStringLiteral("fanout: seconds to wait for outstanding deliveries after sending (default 5)."),
+             QStringLiteral("fanout, live: seconds to wait for outstanding deliveries after sending "
+                            "(default 5)."),
              QStringLiteral("seconds")),
-         fanout},
+         fanoutOrLive},
         {opt(QStringLiteral("body-chars"), QStringLiteral("fanout: pad message bodies to this length."),
              QStringLiteral("B")),
          fanout},
@@ -127,6 +133,17 @@ BenchOptions::ParseResult BenchOptions::parse(const QStringList &arguments)
         {opt(QStringLiteral("points"), QStringLiteral("drawing: points (x, y pairs) per line (default 50)."),
              QStringLiteral("P")),
          {ScenarioKind::Drawing}},
+        {opt(QStringLiteral("drawers"), QStringLiteral("live: members drawing at once (default 10)."),
+             QStringLiteral("D")),
+         live},
+        {opt(QStringLiteral("interval"),
+             QStringLiteral("live: milliseconds between two draw_live of one drawer (default 30)."),
+             QStringLiteral("ms")),
+         live},
+        {opt(QStringLiteral("stroke-ms"),
+             QStringLiteral("live: how long one stroke grows before the pen is lifted (default 1000)."),
+             QStringLiteral("ms")),
+         live},
     };
 
     QCommandLineParser parser;
@@ -135,7 +152,7 @@ BenchOptions::ParseResult BenchOptions::parse(const QStringList &arguments)
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help = parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("scenario"),
-                                 QStringLiteral("connect, fanout, history, rooms or drawing"));
+                                 QStringLiteral("connect, fanout, history, rooms, drawing or live"));
     for (const OptionSpec &spec : specs)
         parser.addOption(spec.option);
 
@@ -194,6 +211,10 @@ BenchOptions::ParseResult BenchOptions::parse(const QStringList &arguments)
 
     if (scenario == ScenarioKind::Rooms)
         rooms = 1000;
+    if (scenario == ScenarioKind::Live) {
+        perRoom = 50;
+        durationS = 10;
+    }
     real(QStringLiteral("timeout"), timeoutS, 0.1, 86400);
     integer(QStringLiteral("concurrency"), concurrency, 1, 100000);
     integer(QStringLiteral("window"), window, 1, 100000);
@@ -210,8 +231,17 @@ BenchOptions::ParseResult BenchOptions::parse(const QStringList &arguments)
     integer(QStringLiteral("lines"), lines, 1, 10000000);
     // A change_draw_line statement must stay under 100000 characters: at most "639,479," per point.
     integer(QStringLiteral("points"), points, 1, 12000);
+    integer(QStringLiteral("drawers"), drawers, 1, 100000);
+    integer(QStringLiteral("interval"), intervalMs, 1, 60000);
+    integer(QStringLiteral("stroke-ms"), strokeMs, 1, 600000);
     if (!problem.isEmpty())
         return error(problem);
+    if (scenario == ScenarioKind::Live && perRoom < 2)
+        return error(QStringLiteral("--per-room must be at least 2 for the live scenario (someone must see "
+                                    "the strokes)"));
+    if (scenario == ScenarioKind::Live && drawers > perRoom)
+        return error(
+            QStringLiteral("--drawers (%1) cannot exceed --per-room (%2)").arg(drawers).arg(perRoom));
     if (sendersPerRoom > perRoom)
         return error(
             QStringLiteral("--senders (%1) cannot exceed --per-room (%2)").arg(sendersPerRoom).arg(perRoom));
@@ -244,6 +274,9 @@ BenchOptions::ParseResult BenchOptions::parse(const QStringList &arguments)
     url = urls.first();
 
     subprotocol = parser.value(QStringLiteral("subprotocol"));
+    // Live strokes exist only for negotiated connections (docs/EXTENSIONS.md).
+    if (scenario == ScenarioKind::Live && !parser.isSet(QStringLiteral("subprotocol")))
+        subprotocol = QStringLiteral("socketchat.v1");
     jsonOnly = parser.isSet(QStringLiteral("json-only"));
     return {};
 }

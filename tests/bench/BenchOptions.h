@@ -6,7 +6,7 @@
 
 namespace chat::bench {
 
-enum class ScenarioKind { Connect, Fanout, History, Rooms, Drawing };
+enum class ScenarioKind { Connect, Fanout, History, Rooms, Drawing, Live };
 
 // The command line of chat-bench, checked. Options that do not apply to the chosen scenario are refused.
 struct BenchOptions
@@ -27,7 +27,7 @@ struct BenchOptions
 
     // connect
     int clients = 200;
-    // fanout (rooms also used by the rooms scenario)
+    // fanout (rooms also used by the rooms scenario; perRoom, duration and drain also by live)
     int rooms = 10;
     int perRoom = 10;
     int sendersPerRoom = 1;
@@ -40,6 +40,10 @@ struct BenchOptions
     // drawing
     int lines = 50;
     int points = 50;
+    // live (issue 15): drawers streaming draw_live every interval ms, strokes of about strokeMs
+    int drawers = 10;
+    int intervalMs = 30;
+    int strokeMs = 1000;
 
     enum class Status { Ok, Help, Error };
     struct ParseResult

@@ -4,6 +4,7 @@
 #include "DrawingScenario.h"
 #include "FanoutScenario.h"
 #include "HistoryScenario.h"
+#include "LiveScenario.h"
 #include "RoomsScenario.h"
 
 #include <QJsonDocument>
@@ -37,6 +38,9 @@ BenchRunner::BenchRunner(const BenchOptions &options, QObject *parent)
         break;
     case ScenarioKind::Drawing:
         m_scenario = new DrawingScenario(options, this);
+        break;
+    case ScenarioKind::Live:
+        m_scenario = new LiveScenario(options, this);
         break;
     }
     connect(m_scenario, &Scenario::finished, this, &BenchRunner::report);

@@ -87,6 +87,7 @@ int main(int argc, char *argv[])
     const auto needed =
         rlim_t(options.scenario == chat::bench::ScenarioKind::Connect      ? options.clients
                    : options.scenario == chat::bench::ScenarioKind::Fanout ? options.rooms * options.perRoom
+                   : options.scenario == chat::bench::ScenarioKind::Live   ? options.perRoom
                                                                            : 0);
     if (openFiles != 0 && needed + 64 > openFiles) {
         std::fprintf(stderr, "chat-bench: %lu connections need more open files than the limit (%lu)\n",

@@ -17,10 +17,15 @@ cleanup() {
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 trap cleanup EXIT
+# Raw speed, as in run-bench.sh; the live scenario (issue 15) keeps the default limits.
+limits=(--ping-interval 0 --rate-limit 0 --max-per-address 0)
+if [ "${1:-}" = live ]; then
+    limits=()
+fi
 for n in $(seq "$nodes"); do
     port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     "$server" --port "$port" --db "$CHAT_TEST_POSTGRES_URL?schema=$schema" --node-id "bench-$n" \
-        --log-level warning --ping-interval 0 --rate-limit 0 --max-per-address 0 &
+        --log-level warning "${limits[@]}" &
     pids+=($!)
     for _ in $(seq 100); do
         (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""summarize.py LOG: one line of the figures that issue 5 sets targets for, per run-suite.sh line."""
+"""summarize.py LOG: one line of the figures that issues 5 and 15 set targets for, per run-suite.sh line."""
 import json
 import sys
 
@@ -26,6 +26,15 @@ def figures(scenario, result):
         return "%d ready, %d failed; open→ready p50 %.0f p99 %.0f max %.0f ms; %.1f kB/conn; %.0f conn/s" % (
             f["ready"], f["failed"], o["p50"], o["p99"], o["max"], f["server_kb_per_connection"],
             f["connects_per_s"])
+    if scenario.startswith("live"):
+        l = f["latency_ms"]
+        return ("%d drawers: p50 %.1f p99 %.1f max %.1f ms; %.1f us CPU/preview, %.2f us CPU/frame; "
+                "sent %d, lost %d") % (
+            f["drawers_drawing"], l["p50"], l["p99"], l["max"], f["server_cpu_us_per_preview"],
+            f["server_cpu_us_per_delivered_frame"], f["previews_sent"], f["lost"]) + (
+            "; other node p50 %.1f p99 %.1f ms" % (f["latency_other_node_ms"]["p50"],
+                                                  f["latency_other_node_ms"]["p99"])
+            if "latency_other_node_ms" in f else "")
     return ""
 
 
@@ -37,5 +46,5 @@ for line in open(sys.argv[1]):
     try:
         result = json.loads(text)
         print("%-8s %-8s %s ok=%s | %s" % (label, scenario, load, result.get("ok"), figures(scenario, result)))
-    except (ValueError, KeyError) as error:
+    except (ValueError, KeyError, TypeError) as error:
         print("%-8s %-8s %s no result (%s)" % (label, scenario, load, error))

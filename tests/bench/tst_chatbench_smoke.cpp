@@ -1,5 +1,6 @@
 // Smoke test of chat-bench: starts the real chat-server on a free loopback port with a temporary database,
 // runs a tiny bounded run of every scenario and checks the JSON line: no failures, nothing lost, cleaned up.
+// The live scenario (issue 15) runs against a second server with the default limits.
 #include <QDir>
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -24,6 +25,7 @@ private slots:
     void scenario();
     void timeoutIsBounded();
     void roomsWereCleanedUp();
+    void liveWithDefaultLimits();
 
 private:
     struct BenchRun
@@ -36,6 +38,12 @@ private:
     };
     BenchRun runBench(const QStringList &arguments, int waitMs = 90000);
     QStringList common() const;
+    static QStringList commonFor(quint16 port, const QProcess &server);
+    // Starts chat-server on a free port with a database in m_dir; false (and a message) when it does not
+    // listen.
+    bool startServer(QProcess &server, quint16 &port, const QString &database, const QStringList &extra,
+                     QByteArray &problem);
+    static void stopServer(QProcess &server);
 
     QTemporaryDir m_dir;
     QProcess m_server;
@@ -56,54 +64,80 @@ quint16 freePort()
 
 } // namespace
 
+bool TestChatBenchSmoke::startServer(QProcess &server, quint16 &port, const QString &database,
+                                     const QStringList &extra, QByteArray &problem)
+{
+    port = freePort();
+    if (port == 0) {
+        problem = "no free port";
+        return false;
+    }
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    server.setWorkingDirectory(m_dir.path());
+    server.start(QStringLiteral(CHAT_SERVER_BINARY),
+                 QStringList {QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                              QString::number(port), QStringLiteral("--db"), m_dir.filePath(database),
+                              QStringLiteral("--log-level"), QStringLiteral("warning")}
+                     + extra);
+    if (!server.waitForStarted(10000)) {
+        problem = server.errorString().toUtf8();
+        return false;
+    }
+
+    // Wait until it accepts connections.
+    QElapsedTimer waited;
+    waited.start();
+    bool listening = false;
+    while (!listening && waited.elapsed() < 15000 && server.state() == QProcess::Running) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        listening = socket.waitForConnected(200);
+        if (!listening)
+            QTest::qWait(50);
+    }
+    if (!listening)
+        problem = "chat-server did not start listening";
+    return listening;
+}
+
+void TestChatBenchSmoke::stopServer(QProcess &server)
+{
+    if (server.state() == QProcess::NotRunning)
+        return;
+    server.terminate();
+    if (!server.waitForFinished(10000)) {
+        server.kill();
+        server.waitForFinished(5000);
+    }
+}
+
 void TestChatBenchSmoke::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QVERIFY2(QFile::exists(QStringLiteral(CHAT_SERVER_BINARY)), CHAT_SERVER_BINARY);
     QVERIFY2(QFile::exists(QStringLiteral(CHAT_BENCH_BINARY)), CHAT_BENCH_BINARY);
 
-    m_port = freePort();
-    QVERIFY(m_port != 0);
-    m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_server.setWorkingDirectory(m_dir.path());
-    m_server.start(QStringLiteral(CHAT_SERVER_BINARY),
-                   {QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                    QString::number(m_port), QStringLiteral("--db"),
-                    m_dir.filePath(QStringLiteral("bench.db")), QStringLiteral("--log-level"),
-                    QStringLiteral("warning"),
-                    // The benchmark pipelines hundreds of calls on one connection on purpose.
-                    QStringLiteral("--rate-limit"), QStringLiteral("0")});
-    QVERIFY2(m_server.waitForStarted(10000), qPrintable(m_server.errorString()));
-
-    // Wait until it accepts connections.
-    QElapsedTimer waited;
-    waited.start();
-    bool listening = false;
-    while (!listening && waited.elapsed() < 15000 && m_server.state() == QProcess::Running) {
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, m_port);
-        listening = socket.waitForConnected(200);
-        if (!listening)
-            QTest::qWait(50);
-    }
-    QVERIFY2(listening, "chat-server did not start listening");
+    QByteArray problem;
+    // The benchmark pipelines hundreds of calls on one connection on purpose.
+    QVERIFY2(startServer(m_server, m_port, QStringLiteral("bench.db"),
+                         {QStringLiteral("--rate-limit"), QStringLiteral("0")}, problem),
+             problem.constData());
 }
 
 void TestChatBenchSmoke::cleanupTestCase()
 {
-    if (m_server.state() == QProcess::NotRunning)
-        return;
-    m_server.terminate();
-    if (!m_server.waitForFinished(10000)) {
-        m_server.kill();
-        m_server.waitForFinished(5000);
-    }
+    stopServer(m_server);
 }
 
 QStringList TestChatBenchSmoke::common() const
 {
-    return {QStringLiteral("--url"), QStringLiteral("ws://127.0.0.1:%1").arg(m_port), QStringLiteral("--pid"),
-            QString::number(m_server.processId()), QStringLiteral("--json-only")};
+    return commonFor(m_port, m_server);
+}
+
+QStringList TestChatBenchSmoke::commonFor(quint16 port, const QProcess &server)
+{
+    return {QStringLiteral("--url"), QStringLiteral("ws://127.0.0.1:%1").arg(port), QStringLiteral("--pid"),
+            QString::number(server.processId()), QStringLiteral("--json-only")};
 }
 
 TestChatBenchSmoke::BenchRun TestChatBenchSmoke::runBench(const QStringList &arguments, int waitMs)
@@ -140,6 +174,12 @@ void TestChatBenchSmoke::usageErrors_data()
                                                 QStringLiteral("many")};
     QTest::newRow("not loopback") << QStringList {QStringLiteral("connect"), QStringLiteral("--url"),
                                                   QStringLiteral("ws://192.0.2.1:9000")};
+    QTest::newRow("more drawers than members")
+        << QStringList {QStringLiteral("live"), QStringLiteral("--per-room"), QStringLiteral("3"),
+                        QStringLiteral("--drawers"), QStringLiteral("4")};
+    QTest::newRow("live alone in the room")
+        << QStringList {QStringLiteral("live"), QStringLiteral("--per-room"), QStringLiteral("1"),
+                        QStringLiteral("--drawers"), QStringLiteral("1")};
 }
 
 void TestChatBenchSmoke::usageErrors()
@@ -245,6 +285,52 @@ void TestChatBenchSmoke::roomsWereCleanedUp()
                  .value(QStringLiteral("rooms_at_connect"))
                  .toInt(-1),
              0);
+}
+
+void TestChatBenchSmoke::liveWithDefaultLimits()
+{
+    // Live strokes (issue 15) with the server's default limits: a draw_live costs half a token, so drawing
+    // every 30 ms plus a line a second stays within the default 30 calls/s (no rate_limited). 8 members, 3
+    // of them drawing for 2 s: every preview must reach the 7 others once, in order, never its author.
+    QProcess server;
+    quint16 port = 0;
+    QByteArray problem;
+    QVERIFY2(startServer(server, port, QStringLiteral("live.db"), {}, problem), problem.constData());
+    const BenchRun run =
+        runBench(QStringList {QStringLiteral("live"), QStringLiteral("--per-room"), QStringLiteral("8"),
+                              QStringLiteral("--drawers"), QStringLiteral("3"), QStringLiteral("--interval"),
+                              QStringLiteral("30"), QStringLiteral("--stroke-ms"), QStringLiteral("500"),
+                              QStringLiteral("--duration"), QStringLiteral("2"), QStringLiteral("--drain"),
+                              QStringLiteral("10"), QStringLiteral("--timeout"), QStringLiteral("60")}
+                 + commonFor(port, server));
+    stopServer(server);
+    const QByteArray context = run.stdoutText + run.stderrText;
+    QVERIFY2(!run.json.isEmpty(), context.constData());
+    QCOMPARE(run.json.value(QStringLiteral("scenario")).toString(), QStringLiteral("live"));
+    QCOMPARE(run.json.value(QStringLiteral("subprotocol_negotiated")).toString(),
+             QStringLiteral("socketchat.v1"));
+    QVERIFY2(run.json.value(QStringLiteral("ok")).toBool(), context.constData());
+    QCOMPARE(run.json.value(QStringLiteral("failures")).toInt(-1), 0);
+    QCOMPARE(run.json.value(QStringLiteral("timed_out")).toBool(true), false);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.json.value(QStringLiteral("cleanup")).toObject().value(QStringLiteral("complete")).toBool(),
+             context.constData());
+
+    const QJsonObject figures = run.json.value(QStringLiteral("figures")).toObject();
+    QCOMPARE(figures.value(QStringLiteral("members_joined")).toInt(), 8);
+    QCOMPARE(figures.value(QStringLiteral("drawers_drawing")).toInt(), 3);
+    const qint64 sent = figures.value(QStringLiteral("previews_sent")).toInteger();
+    QVERIFY2(sent >= 3 * 10, context.constData()); // 2 s at 30 ms, even on a loaded machine
+    QVERIFY(figures.value(QStringLiteral("previews_end")).toInteger() >= 3); // each drawer lifted its pen
+    QCOMPARE(figures.value(QStringLiteral("expected_deliveries")).toInteger(), sent * 7);
+    QCOMPARE(figures.value(QStringLiteral("delivered")).toInteger(), sent * 7);
+    for (const char *zero : {"lost", "duplicated", "reordered", "echoed", "mismatched", "unknown"})
+        QVERIFY2(figures.value(QString::fromLatin1(zero)).toInteger(-1) == 0, zero);
+    QCOMPARE(
+        figures.value(QStringLiteral("latency_ms")).toObject().value(QStringLiteral("count")).toInteger(),
+        sent * 7);
+    QVERIFY(figures.value(QStringLiteral("line_frames")).toInteger() > 0);
+    QVERIFY(!figures.value(QStringLiteral("server_cpu_us_per_preview")).isNull());
 }
 
 QTEST_GUILESS_MAIN(TestChatBenchSmoke)

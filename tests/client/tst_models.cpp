@@ -63,7 +63,8 @@ private slots:
         const QModelIndex index = rooms.index(0);
         QCOMPARE(index.data(Qt::DisplayRole).toString(), QStringLiteral("Kitchen"));
         QCOMPARE(index.data(Qt::AccessibleTextRole).toString(), QStringLiteral("Kitchen"));
-        QCOMPARE(index.data(Qt::ToolTipRole).toString(), QStringLiteral("Kitchen: 3 message(s)"));
+        QCOMPARE(index.data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("Kitchen: 3 message(s)\nInside: user 0, user 1"));
         QCOMPARE(index.data(RoomListModel::UuidRole).toString(), QStringLiteral("k"));
         QCOMPARE(index.data(RoomListModel::ColorRole).toString(), QStringLiteral("#5da247"));
         QCOMPARE(index.data(RoomListModel::SumRole).toLongLong(), 3);
@@ -73,7 +74,17 @@ private slots:
         QCOMPARE(rooms.roleNames().value(RoomListModel::SumRole), QByteArray("sum"));
         QCOMPARE(rooms.roleNames().value(RoomListModel::ColorRole), QByteArray("color"));
         rooms.setSum(QStringLiteral("k"), 1);
-        QCOMPARE(index.data(Qt::ToolTipRole).toString(), QStringLiteral("Kitchen: 1 message(s)"));
+        QCOMPARE(index.data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("Kitchen: 1 message(s)\nInside: user 0, user 1"));
+        // Presence (issue 15): who is inside, for the avatars and the screen reader.
+        QCOMPARE(index.data(RoomListModel::UserNamesRole).toStringList(),
+                 QStringList({QStringLiteral("user 0"), QStringLiteral("user 1")}));
+        QCOMPARE(index.data(RoomListModel::UserUuidsRole).toStringList(),
+                 QStringList({QStringLiteral("u0"), QStringLiteral("u1")}));
+        QVERIFY2(index.data(Qt::AccessibleDescriptionRole)
+                     .toString()
+                     .endsWith(QStringLiteral("colour: Green, inside: user 0, user 1")),
+                 qPrintable(index.data(Qt::AccessibleDescriptionRole).toString()));
     }
 
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }

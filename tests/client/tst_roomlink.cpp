@@ -32,6 +32,42 @@ private slots:
         QCOMPARE(parsed->room, room);
     }
 
+    void sameServer_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<bool>("same");
+        QTest::newRow("equal") << "ws://127.0.0.1:9000"
+                               << "ws://127.0.0.1:9000" << true;
+        QTest::newRow("slash") << "ws://127.0.0.1:9000/"
+                               << "ws://127.0.0.1:9000" << true;
+        QTest::newRow("case") << "WSS://Example.ORG/api"
+                              << "wss://example.org/api" << true;
+        QTest::newRow("ws port 80") << "ws://example.org:80"
+                                    << "ws://example.org" << true;
+        QTest::newRow("wss port 443") << "wss://example.org:443/api"
+                                      << "wss://example.org/api/" << true;
+        QTest::newRow("port") << "ws://127.0.0.1:9000"
+                              << "ws://127.0.0.1:9001" << false;
+        QTest::newRow("host") << "ws://127.0.0.1:9000"
+                              << "ws://127.0.0.2:9000" << false;
+        QTest::newRow("tls") << "ws://example.org/api"
+                             << "wss://example.org/api" << false;
+        QTest::newRow("path") << "wss://example.org/api"
+                              << "wss://example.org/other" << false;
+        QTest::newRow("ws 443") << "ws://example.org:443"
+                                << "ws://example.org" << false;
+    }
+
+    void sameServer()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(bool, same);
+        QCOMPARE(RoomLink::sameServer(QUrl(a), QUrl(b)), same);
+        QCOMPARE(RoomLink::sameServer(QUrl(b), QUrl(a)), same);
+    }
+
     void webLinksOfTheOriginal()
     {
         const auto parsed = RoomLink::parse(

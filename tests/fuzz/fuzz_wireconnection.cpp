@@ -102,11 +102,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fail("socketpair");
     auto *connection = new WireConnection(pair[0], stream.left(split), maxMessageBytes);
     bool disconnected = false;
-    QObject::connect(connection, &WireConnection::textMessageReceived, connection, [&](const QString &text) {
-        if (text.toUtf8().size() > maxMessageBytes)
-            fail("a text message over the limit was delivered");
-        connection->sendTexts({text.toUtf8()}); // an echo exercises the write path
-    });
+    QObject::connect(connection, &WireConnection::textMessageReceived, connection,
+                     [&](const QByteArray &utf8) {
+                         if (utf8.size() > maxMessageBytes)
+                             fail("a text message over the limit was delivered");
+                         connection->sendTexts({utf8}); // an echo exercises the write path
+                     });
     QObject::connect(connection, &WireConnection::binaryMessageReceived, connection,
                      [&](const QByteArray &bytes) {
                          if (bytes.size() > maxMessageBytes)

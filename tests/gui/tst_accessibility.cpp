@@ -22,6 +22,7 @@
 #include "widgets/HeaderWidget.h"
 #include "widgets/LobbyPage.h"
 #include "widgets/MessagesPanel.h"
+#include "widgets/NameEdit.h"
 #include "widgets/RoomCardDelegate.h"
 #include "widgets/RoomListView.h"
 #include "widgets/RoomPage.h"
@@ -285,6 +286,20 @@ private slots:
         verifyClean(walkModal([&] { clear->click(); }), "clear-board confirmation");
     }
 
+    // The question before a room link switches servers (window-modal, not blocking).
+    void otherServerConfirmation()
+    {
+        GuiFixture f;
+        f.client.connection()->setUrlForTesting(QUrl(QStringLiteral("ws://127.0.0.1:9000")));
+        f.window->openLink(
+            QUrl(QStringLiteral("socketchat://room/12345678?server=ws%3A%2F%2F127.0.0.2%3A9999")));
+        QTRY_VERIFY(QApplication::activeModalWidget() && QApplication::activeModalWidget()->isVisible());
+        QWidget *box = QApplication::activeModalWidget();
+        QVERIFY(!QAccessible::queryAccessibleInterface(box)->text(QAccessible::Name).isEmpty());
+        verifyClean(walkAll(box), "other-server confirmation");
+        box->close();
+    }
+
     void inlineRoomNameEditorAndColourPopup()
     {
         GuiFixture f;
@@ -368,6 +383,45 @@ private slots:
         QVERIFY(radios.contains(QStringLiteral("Dark red")));
     }
 
+    // The two name fields of the header (your user name; the room's name in a room) show a long name cut
+    // with "…": the accessible name still carries the whole name, since a screen reader says the name first.
+    void headerNameFieldsNameTheWholeName()
+    {
+        GuiFixture f;
+        const QString longUser =
+            QStringLiteral("user-") + QString(120, QLatin1Char('u')) + QStringLiteral("-end");
+        const QString longRoom =
+            QStringLiteral("room-") + QString(120, QLatin1Char('r')) + QStringLiteral("-end");
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'user_changed', 'object': {'uuid': 'me', "
+                        "'name': '%1', 'room_uuid': null}}}")
+                   .replace("%1", longUser.toUtf8()));
+        f.enterRoom();
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_changed', 'object': {'uuid': 'r1', "
+                        "'name': '%1', 'color': '#cf2e24', 'users': [{'uuid': 'me', 'name': '%2', "
+                        "'room_uuid': 'r1'}], 'sum': 3}}}")
+                   .replace("%1", longRoom.toUtf8())
+                   .replace("%2", longUser.toUtf8()));
+        f.window->setFocus(); // neither field has the focus: both are shown cut
+        const struct
+        {
+            QWidget *page;
+            QString label, name;
+        } fields[] = {{f.window->header(), QStringLiteral("Your user name"), longUser},
+                      {f.window->roomPage(), QStringLiteral("Room name"), longRoom}};
+        for (const auto &field : fields) {
+            auto *edit = field.page->findChild<NameEdit *>(QStringLiteral("inlineName"));
+            QVERIFY(edit);
+            QTRY_COMPARE(edit->text(), field.name);
+            QVERIFY(!edit->hasFocus());
+            const QString shown = edit->displayedText();
+            QVERIFY2(shown.size() < field.name.size() && shown.endsWith(QChar(0x2026)), qPrintable(shown));
+            QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(edit);
+            QVERIFY(iface);
+            QCOMPARE(iface->text(QAccessible::Name), field.label + QStringLiteral(": ") + field.name);
+            QCOMPARE(iface->text(QAccessible::Value), field.name);
+        }
+    }
+
     // Colour names and card descriptions are translated (uk, de), with the languages' plurals.
     void translatedNames()
     {
@@ -389,9 +443,9 @@ private slots:
             const char *black;
             const char *description;
         } languages[] = {
-            {"uk", "Чорний", "3 повідомлення, 1 користувач, колір: Червоний"},
-            {"de", "Schwarz", "3 Nachrichten, 1 Benutzer, Farbe: Rot"},
-            {"en", "Black", "3 messages, 1 user, colour: Red"},
+            {"uk", "Чорний", "3 повідомлення, 1 користувач, колір: Червоний, усередині: user-me"},
+            {"de", "Schwarz", "3 Nachrichten, 1 Benutzer, Farbe: Rot, im Raum: user-me"},
+            {"en", "Black", "3 messages, 1 user, colour: Red, inside: user-me"},
         };
         for (const auto &language : languages) {
             Translations::install(QString::fromLatin1(language.code));

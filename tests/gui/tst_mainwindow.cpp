@@ -13,6 +13,7 @@
 #include "widgets/LobbyPage.h"
 #include "widgets/MessageDelegate.h"
 #include "widgets/MessageEdit.h"
+#include "widgets/MessageSelection.h"
 #include "widgets/MessagesPanel.h"
 #include "widgets/NoticeBar.h"
 #include "widgets/RoomCardDelegate.h"
@@ -27,10 +28,12 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QCloseEvent>
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollBar>
@@ -616,6 +619,206 @@ private slots:
         QGuiApplication::clipboard()->clear();
         QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
         QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("<b>x</b> see %1.").arg(web));
+    }
+
+    // A room link naming another server (a message may carry any link) asks before leaving this server:
+    // Cancel stays, Connect switches and opens the room there. The same server written differently (a "/"
+    // path, the default port) is this server: the room opens at once.
+    void roomLinkToAnotherServerAsksFirst()
+    {
+        GuiFixture f;
+        f.window->setOpensWebLinksForTesting(false);
+        const QUrl here(QStringLiteral("ws://127.0.0.1:80"));
+        f.client.connection()->setUrlForTesting(here);
+        f.settings.setServerUrl(here);
+        f.enterRoom();
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_changed', 'object': {'uuid': "
+                        "'abcdef12', 'name': 'Attic', 'color': '#cf2e24', 'users': [], 'sum': 0}}}"));
+        QSignalSpy opened(f.window.get(), &MainWindow::linkOpened);
+        const auto confirmation = [&] {
+            return f.window->findChild<QMessageBox *>(QStringLiteral("otherServerConfirmation"));
+        };
+
+        f.window->openLink(QUrl(QStringLiteral("socketchat://room/abcdef12?server=ws%3A%2F%2F127.0.0.1%2F")));
+        QVERIFY(!confirmation());
+        QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(), QStringLiteral("enter_room"));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("uuid")).toString(), QStringLiteral("abcdef12"));
+        f.sent.clear();
+
+        // 127.0.0.2 (not a name: the test never leaves this machine) is another server.
+        const QUrl other(QStringLiteral("ws://127.0.0.2:9999"));
+        const QUrl link(QStringLiteral("socketchat://room/12345678?server=ws%3A%2F%2F127.0.0.2%3A9999"));
+        f.window->openLink(link);
+        QTRY_VERIFY(confirmation() && confirmation()->isVisible());
+        QVERIFY(confirmation()->text().contains(QStringLiteral("ws://127.0.0.2:9999")));
+        QCOMPARE(confirmation()->defaultButton(), confirmation()->button(QMessageBox::Cancel));
+        QTest::keyClick(confirmation(), Qt::Key_Escape);
+        QTRY_VERIFY(!confirmation());
+        QCOMPARE(f.client.connection()->url(), here);
+        QCOMPARE(f.settings.serverUrl(), here);
+        QVERIFY(f.sent.isEmpty());
+        QCOMPARE(opened.count(), 0); // not handed to the browser either
+
+        f.window->openLink(link);
+        QTRY_VERIFY(confirmation() && confirmation()->isVisible());
+        QAbstractButton *connectButton = nullptr;
+        for (QAbstractButton *button : confirmation()->buttons())
+            if (confirmation()->buttonRole(button) == QMessageBox::AcceptRole)
+                connectButton = button;
+        QVERIFY(connectButton);
+        QCOMPARE(connectButton->text(), QStringLiteral("Connect"));
+        connectButton->click();
+        QTRY_VERIFY(!confirmation());
+        QCOMPARE(f.client.connection()->url(), other);
+        QCOMPARE(f.settings.serverUrl(), other);
+        f.client.connection()->close();
+    }
+
+    // A point of the row's bubble where the delegate puts the text cursor at this position (viewport).
+    static QPoint pointAtPosition(QListView *view, const QModelIndex &index, int position)
+    {
+        auto *delegate = static_cast<MessageDelegate *>(view->itemDelegate());
+        QStyleOptionViewItem option;
+        option.rect = view->visualRect(index);
+        for (int y = option.rect.top(); y < option.rect.bottom(); y += 2) {
+            // Others' bubbles are on the left: their text starts 16 px in. Lines without text are skipped.
+            if (delegate->positionAt(option, index, QPoint(option.rect.left() + 17, y), false) < 0)
+                continue;
+            for (int x = option.rect.left(); x < option.rect.right(); ++x)
+                if (delegate->positionAt(option, index, QPoint(x, y), false) == position)
+                    return {x, y};
+        }
+        return {-1, -1};
+    }
+
+    static QString copied(QListView *view)
+    {
+        QGuiApplication::clipboard()->clear();
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+        return QGuiApplication::clipboard()->text();
+    }
+
+    // Part of a message's text is selected with the mouse (a drag inside the bubble, a double-click on a
+    // word) or the keyboard (Shift+arrows on the current message), painted highlighted, and Ctrl+C copies
+    // just that; links stay clickable, and without a selection Ctrl+C copies the whole message.
+    void partOfAMessageIsSelectedAndCopied()
+    {
+        GuiFixture f;
+        f.window->setOpensWebLinksForTesting(false);
+        f.enterRoom();
+        QListView *view = f.window->roomPage()->messages()->view();
+        QWidget *viewport = view->viewport();
+        const QString web = QStringLiteral("https://example.org/page");
+        f.feed(messageFrom("m1", "Bob", QStringLiteral("alpha beta gamma delta")));
+        f.feed(messageFrom("m2", "Bob", QStringLiteral("see %1 now").arg(web)));
+        QTRY_COMPARE(view->model()->rowCount(), 2);
+        QTRY_VERIFY(view->visualRect(view->model()->index(1, 0)).isValid());
+        const QModelIndex first = view->model()->index(0, 0);
+        const QModelIndex second = view->model()->index(1, 0);
+        const QColor highlight = view->palette().color(QPalette::Active, QPalette::Highlight);
+        const auto highlighted = [&](const QModelIndex &index) {
+            const QImage image = viewport->grab(view->visualRect(index)).toImage();
+            int count = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    count += image.pixelColor(x, y) == highlight;
+            return count;
+        };
+        QCOMPARE(highlighted(first), 0);
+
+        // Drag over "beta" (characters 6 to 10).
+        const QPoint from = pointAtPosition(view, first, 6);
+        const QPoint to = pointAtPosition(view, first, 10);
+        QVERIFY(from.x() >= 0 && to.x() > from.x());
+        QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+        QTest::mouseMove(viewport, to);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+        QCOMPARE(view->currentIndex(), first);
+        QCOMPARE(copied(view), QStringLiteral("beta"));
+        QVERIFY(highlighted(first) > 20);
+        // A drag that leaves the bubble to the right stops at the line's end.
+        const QPoint onDelta = pointAtPosition(view, first, 17);
+        const QPoint outside(view->visualRect(first).right() - 2, onDelta.y());
+        QTest::mousePress(viewport, Qt::LeftButton, {}, onDelta);
+        QTest::mouseMove(viewport, outside);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, outside);
+        QCOMPARE(copied(view), QStringLiteral("delta"));
+
+        // A double-click selects the word.
+        QTest::mouseDClick(viewport, Qt::LeftButton, {}, pointAtPosition(view, first, 13));
+        QCOMPARE(copied(view), QStringLiteral("gamma"));
+
+        // Keyboard: Escape clears; Shift+Right from the start, Ctrl+Shift+Right by word, Shift+End,
+        // Shift+Left.
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Escape);
+        QCOMPARE(copied(view), QStringLiteral("alpha beta gamma delta")); // no selection: the whole message
+        for (int i = 0; i < 5; ++i)
+            QTest::keyClick(view, Qt::Key_Right, Qt::ShiftModifier);
+        QCOMPARE(copied(view), QStringLiteral("alpha"));
+        QTest::keyClick(view, Qt::Key_Right, Qt::ShiftModifier | Qt::ControlModifier);
+        QCOMPARE(copied(view), QStringLiteral("alpha beta"));
+        QTest::keyClick(view, Qt::Key_End, Qt::ShiftModifier);
+        QTest::keyClick(view, Qt::Key_Left, Qt::ShiftModifier);
+        QCOMPARE(copied(view), QStringLiteral("alpha beta gamma delt"));
+
+        // Another message becomes current: the selection goes, Ctrl+C copies that message whole.
+        view->setCurrentIndex(second);
+        QCOMPARE(copied(view), QStringLiteral("see %1 now").arg(web));
+        QTRY_COMPARE(highlighted(first), 0);
+
+        // A click on a link opens it; a drag that starts on it selects instead.
+        QSignalSpy opened(f.window.get(), &MainWindow::linkOpened);
+        const QPoint onLink = pointOnLink(view, second, QUrl(web));
+        QVERIFY(onLink.x() >= 0);
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, onLink);
+        QCOMPARE(opened.count(), 1);
+        // A click whose hand moved a little (less than the drag distance, across a character boundary) still
+        // opens it.
+        const QPoint boundary = pointAtPosition(view, second, int(QStringLiteral("see ").size()) + 3);
+        QVERIFY(QApplication::startDragDistance() > 3);
+        QTest::mousePress(viewport, Qt::LeftButton, {}, boundary - QPoint(3, 0));
+        QTest::mouseMove(viewport, boundary);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, boundary);
+        QCOMPARE(opened.count(), 2);
+        const int start = int(QStringLiteral("see ").size());
+        QTest::mousePress(viewport, Qt::LeftButton, {}, pointAtPosition(view, second, start));
+        QTest::mouseMove(viewport, pointAtPosition(view, second, start + 5));
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, pointAtPosition(view, second, start + 5));
+        QCOMPARE(opened.count(), 2);
+        QCOMPARE(copied(view), QStringLiteral("https"));
+
+        // The room's list is reloaded (entering again): the selection does not outlive its message's row.
+        f.feed(messageFrom("m3", "Bob", QStringLiteral("third")));
+        QTRY_COMPARE(view->model()->rowCount(), 3);
+        QTest::mouseDClick(viewport, Qt::LeftButton, {}, pointAtPosition(view, first, 1));
+        QCOMPARE(copied(view), QStringLiteral("alpha")); // rows added below keep it
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'messages_listed', 'list': []}}"));
+        QTRY_COMPARE(view->model()->rowCount(), 0);
+        QCOMPARE(copied(view), QString()); // nothing selected, no current message: the clipboard stays empty
+        QVERIFY(!f.window->roomPage()->messages()->textSelection()->hasSelection());
+    }
+
+    // Closing the main window ends the client with status 0: the client says on stderr whether it was
+    // closed from inside (Ctrl+Q) or by the window system (WM_DELETE_WINDOW from a window manager or any
+    // other X client), so that an exit nobody asked for can be told apart.
+    void closingSaysWhatClosedTheWindow()
+    {
+        GuiFixture f;
+        f.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
+        QTest::ignoreMessage(QtInfoMsg, "chat-client: the window was closed from the client (Ctrl+Q)");
+        QTest::keyClick(f.window.get(), Qt::Key_Q, Qt::ControlModifier);
+        QTRY_VERIFY(!f.window->isVisible());
+
+        f.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+        QTest::ignoreMessage(QtInfoMsg, "chat-client: the window system asked to close the window");
+        // What the xcb platform delivers for WM_DELETE_WINDOW: a close event to the window's QWindow.
+        QCloseEvent request;
+        QSpontaneKeyEvent::setSpontaneous(&request);
+        QCoreApplication::sendEvent(f.window->windowHandle(), &request);
+        QTRY_VERIFY(!f.window->isVisible());
     }
 
     void mentionsAreHighlighted()

@@ -7,9 +7,13 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
+#include <QGuiApplication>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QSystemTrayIcon>
+#include <QThread>
 
 using namespace chat;
 
@@ -40,6 +44,26 @@ public slots:
         return uint(100 + calls.size());
     }
     QStringList GetCapabilities() { return {QStringLiteral("actions"), QStringLiteral("body")}; }
+};
+
+// A StatusNotifier host's watcher (what KDE's and other panels' trays register): Qt's QSystemTrayIcon finds
+// a tray through it on the session bus and registers its icon with it.
+class FakeStatusNotifierWatcher : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.kde.StatusNotifierWatcher")
+    Q_PROPERTY(bool IsStatusNotifierHostRegistered READ isHostRegistered)
+    Q_PROPERTY(int ProtocolVersion READ protocolVersion)
+    Q_PROPERTY(QStringList RegisteredStatusNotifierItems READ items)
+public:
+    QStringList registered;
+    bool isHostRegistered() const { return true; }
+    int protocolVersion() const { return 0; }
+    QStringList items() const { return registered; }
+
+public slots:
+    void RegisterStatusNotifierItem(const QString &service) { registered.append(service); }
+    void RegisterStatusNotifierHost(const QString &) { }
 };
 
 class TestNotifications : public QObject
@@ -139,6 +163,110 @@ private slots:
         fakeBus.unregisterService(service);
         fakeBus.unregisterObject(objectPath);
         QDBusConnection::disconnectFromBus(QStringLiteral("fake-service"));
+    }
+
+    // A real tray (xcb only: Qt finds a D-Bus tray through the platform theme, which offscreen has not): a
+    // StatusNotifier watcher on the bus, no Notifications service. The message goes to the tray, whose icon
+    // registers with the watcher. (Qt's D-Bus tray shows its message through the Notifications service
+    // itself, so without one only the icon's "needs attention" state is left.) Run by hand under Xvfb:
+    //   QT_QPA_PLATFORM=xcb DISPLAY=:42 tst_gui_notifications realTrayWithoutTheService
+    // It runs before the next function, since Qt decides once per process whether there is a D-Bus tray.
+    void realTrayWithoutTheService()
+    {
+        if (QGuiApplication::platformName() != QLatin1String("xcb"))
+            QSKIP("needs the xcb platform (Qt finds a D-Bus tray through the platform theme)");
+        QDBusConnection watcherBus = QDBusConnection::connectToBus(m_address, QStringLiteral("watcher"));
+        // Qt asks the watcher with blocking calls: it answers from a thread of its own.
+        QThread thread;
+        FakeStatusNotifierWatcher watcher;
+        watcher.moveToThread(&thread);
+        thread.start();
+        auto stop = qScopeGuard([&] {
+            watcherBus.unregisterService(QStringLiteral("org.kde.StatusNotifierWatcher"));
+            watcherBus.unregisterObject(QStringLiteral("/StatusNotifierWatcher"));
+            QDBusConnection::disconnectFromBus(QStringLiteral("watcher"));
+            thread.quit();
+            thread.wait();
+        });
+        QVERIFY(watcherBus.registerObject(QStringLiteral("/StatusNotifierWatcher"), &watcher,
+                                          QDBusConnection::ExportAllSlots
+                                              | QDBusConnection::ExportAllProperties));
+        QVERIFY(watcherBus.registerService(QStringLiteral("org.kde.StatusNotifierWatcher")));
+        QVERIFY(!QDBusConnection::sessionBus().interface()->isServiceRegistered(service));
+        QVERIFY(QSystemTrayIcon::isSystemTrayAvailable());
+
+        GuiFixture f;
+        f.settings.setNotificationsEnabled(true);
+        f.settings.setNotifyOnlyMentions(false);
+        f.enterRoom();
+        QWidget other;
+        other.show();
+        other.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&other));
+        f.feed(messageCreated("m1", "to the tray"));
+        QCOMPARE(f.window->notifier()->lastRoute(), Notifier::Route::Tray);
+        QVERIFY(f.window->notifier()->trayIcon() && f.window->notifier()->trayIcon()->isVisible());
+        const auto iconRegistered = [&] { // read in the watcher's thread
+            bool any = false;
+            QMetaObject::invokeMethod(
+                &watcher, [&] { return !watcher.registered.isEmpty(); }, Qt::BlockingQueuedConnection, &any);
+            return any;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(iconRegistered(), 20000);
+    }
+
+    // Where the session bus has no org.freedesktop.Notifications (nothing registers it on this private bus
+    // in this function), a message goes to the tray icon when there is a tray, else the taskbar entry asks
+    // for attention; neither crashes, and a click on the tray message enters the room.
+    void withoutTheServiceTheTrayOrTheTaskbarIsUsed()
+    {
+        QDBusConnectionInterface *bus = QDBusConnection::sessionBus().interface();
+        QVERIFY(bus);
+        QVERIFY(!bus->isServiceRegistered(service));
+
+        GuiFixture f;
+        f.settings.setNotificationsEnabled(true);
+        f.settings.setNotifyOnlyMentions(false);
+        f.enterRoom();
+        QWidget other;
+        other.show();
+        other.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&other));
+        Notifier *notifier = f.window->notifier();
+
+        // No tray either (the offscreen platform really has none): the taskbar entry asks for attention.
+        notifier->setTrayAvailableForTesting(std::nullopt);
+        if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+            f.feed(messageCreated("m1", "first"));
+            QCOMPARE(notifier->lastRoute(), Notifier::Route::Attention);
+            QVERIFY(!notifier->trayIcon());
+        }
+        notifier->setTrayAvailableForTesting(false);
+        f.feed(messageCreated("m2", "second"));
+        QCOMPARE(notifier->lastRoute(), Notifier::Route::Attention);
+        QVERIFY(!notifier->trayIcon());
+
+        // A tray: the icon appears with the unread total and shows the message.
+        notifier->setTrayAvailableForTesting(true);
+        notifier->setUnreadTotal(3);
+        f.feed(messageCreated("m3", "third"));
+        QCOMPARE(notifier->lastRoute(), Notifier::Route::Tray);
+        QSystemTrayIcon *tray = notifier->trayIcon();
+        QVERIFY(tray);
+        QVERIFY(tray->isVisible());
+        QCOMPARE(tray->toolTip(), notifier->trayToolTip());
+        QVERIFY(tray->toolTip().contains(QLatin1Char('3')));
+
+        // Back in the lobby, the tray message is clicked: the window comes up and enters Kitchen again.
+        QVERIFY(f.client.leaveRoom());
+        f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_left'}}"));
+        QTRY_VERIFY(f.client.currentRoom().isEmpty());
+        f.sent.clear();
+        emit tray->messageClicked();
+        QTRY_VERIFY_WITH_TIMEOUT(!f.sent.isEmpty(), 20000);
+        QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(), QStringLiteral("enter_room"));
+        QCOMPARE(f.lastPayload().value(QStringLiteral("uuid")).toString(), QStringLiteral("r1"));
+        notifier->setTrayAvailableForTesting(std::nullopt);
     }
 
     void onlyMentionsWhenAsked()

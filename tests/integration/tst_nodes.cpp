@@ -1,7 +1,8 @@
 // Several chat-server nodes on one PostgreSQL database (CHAT_TEST_POSTGRES_URL, from
 // scripts/with-postgres.sh): clients spread over the nodes see one chat, in one order; a node killed with
 // SIGKILL loses its users once the others find it silent; a node restarted under its id cleans up itself,
-// with no help from the others; a lost notification connection costs no event.
+// with no help from the others; a lost notification connection costs no event. Live previews and typing
+// (socketchat.v1) cross nodes in NOTIFY payloads, a long preview in chunks.
 //
 // No sleeping: a sync round trip (TestClient::sync) on a client of any node is a sync point for the whole
 // cluster. Every call opens a batch, which takes the nodes' write lock (SqlStore::beginTransaction) and first
@@ -114,6 +115,40 @@ double metricOf(quint16 port, const QByteArray &name)
     return response.mid(start, response.indexOf('\n', start) - start).toDouble();
 }
 
+// The next statement named name, skipping others, within timeoutMs.
+std::optional<ServerStatement> waitFor(TestClient &client, const QString &name, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        auto statement = client.next(int(qMax<qint64>(1, timeoutMs - timer.elapsed())));
+        if (statement && statement->name() == name)
+            return statement;
+    }
+    return std::nullopt;
+}
+
+QJsonObject liveCall(const QString &uuid, int from, const QJsonArray &points, bool end = false)
+{
+    return fields({{"uuid", uuid},
+                   {"from", from},
+                   {"points", points},
+                   {"tool", str("pen")},
+                   {"color", str("#112233")},
+                   {"end", end}});
+}
+
+QJsonObject liveObject(const QString &uuid, const QString &user, int from, const QJsonArray &points)
+{
+    return fields({{"uuid", uuid},
+                   {"user", user},
+                   {"from", from},
+                   {"points", points},
+                   {"tool", str("pen")},
+                   {"color", str("#112233")},
+                   {"end", false}});
+}
+
 } // namespace
 
 class TestNodes : public QObject
@@ -187,12 +222,50 @@ private:
         return setup;
     }
 
-    std::unique_ptr<TestClient> clientOf(ServerProcess *node)
+    std::unique_ptr<TestClient> clientOf(ServerProcess *node, bool negotiated = false)
     {
         auto client = std::make_unique<TestClient>();
+        if (negotiated)
+            client->offerSubprotocols({extensionSubprotocol()});
         if (!client->connectTo(node->url()))
             return nullptr;
         return client;
+    }
+
+    // Live statements (docs/EXTENSIONS.md, "Several nodes"): negotiated a on node A, negotiated b and plain p
+    // on node B, all in one room as both nodes have heard.
+    struct LiveNodes
+    {
+        ServerProcess *nodeA = nullptr;
+        ServerProcess *nodeB = nullptr;
+        std::unique_ptr<TestClient> a, b, p;
+        Room room;
+        bool ready = false;
+    };
+
+    LiveNodes liveNodes()
+    {
+        LiveNodes setup;
+        setup.nodeA = startNode(str("A"));
+        setup.nodeB = startNode(str("B"));
+        if (!setup.nodeA || !setup.nodeB)
+            return setup;
+        setup.a = clientOf(setup.nodeA, true);
+        setup.b = clientOf(setup.nodeB, true);
+        setup.p = clientOf(setup.nodeB);
+        if (!setup.a || !setup.b || !setup.p)
+            return setup;
+        const auto room = setup.a->createRoom();
+        if (!room || !setup.a->enterRoom(room->uuid) || !setup.b->enterRoom(room->uuid)
+            || !setup.p->enterRoom(room->uuid))
+            return setup;
+        setup.room = *room;
+        const QString pUser = setup.p->user().uuid;
+        if (!waitForRoom(
+                *setup.a, room->uuid, [&](const Room &r) { return hasUser(r, pUser); }, 20000))
+            return setup;
+        setup.ready = setup.a->drain() && setup.b->drain() && setup.p->drain();
+        return setup;
     }
 
 private slots:
@@ -429,6 +502,82 @@ private slots:
         QCOMPARE(check(str("A")).first, 0);
         a->call(CallName::DeleteRoom, fields({{"uuid", room.uuid}}));
         QVERIFY(a->expect(nameOf(ResultName::RoomDeleted)));
+    }
+
+    void liveStrokesAndTypingCrossNodes()
+    {
+        LiveNodes setup = liveNodes();
+        QVERIFY(setup.ready);
+        const QString author = setup.a->user().uuid;
+        setup.a->call(CallName::DrawLive, liveCall(str("stroke"), 0, {1, 2, 3.5, 4}));
+        setup.a->call(CallName::SetTyping, fields({{"typing", true}}));
+        const auto preview = waitFor(*setup.b, nameOf(ResultName::LiveLineChanged), 10000);
+        QVERIFY(preview);
+        QCOMPARE(preview->object(), liveObject(str("stroke"), author, 0, {1, 2, 3.5, 4}));
+        const auto typing = setup.b->next(10000); // in the order they were sent
+        QVERIFY(typing);
+        QCOMPARE(typing->name(), nameOf(ResultName::TypingChanged));
+        QCOMPARE(typing->object(),
+                 fields({{"user", author}, {"room_uuid", setup.room.uuid}, {"typing", true}}));
+        QVERIFY(setup.p->receivesNothing()); // node B delivered both to b; the plain member got nothing
+        QVERIFY(setup.a->receivesNothing()); // and node A took nothing back from its own notification
+
+        // The typist disconnects: node A says it stopped typing, to node B's negotiated member too.
+        setup.a->close();
+        const auto stopped = waitFor(*setup.b, nameOf(ResultName::TypingChanged), 10000);
+        QVERIFY(stopped);
+        QCOMPARE(stopped->object(),
+                 fields({{"user", author}, {"room_uuid", setup.room.uuid}, {"typing", false}}));
+    }
+
+    void aLongPreviewArrivesCompleteOnTheOtherNode()
+    {
+        LiveNodes setup = liveNodes();
+        QVERIFY(setup.ready);
+        QJsonArray points;
+        for (int i = 0; i < 3000; ++i)
+            points.append(100.125 + i);
+        const QJsonObject call = liveCall(str("long"), 10, points, true);
+        QVERIFY(QJsonDocument(call).toJson(QJsonDocument::Compact).size() > 8000);
+        setup.a->call(CallName::DrawLive, call);
+        QJsonArray received;
+        int chunks = 0;
+        bool ended = false;
+        QElapsedTimer timer;
+        timer.start();
+        while (!ended && timer.elapsed() < 15000) {
+            const auto chunk = waitFor(*setup.b, nameOf(ResultName::LiveLineChanged), 10000);
+            QVERIFY(chunk);
+            const QJsonObject object = chunk->object();
+            QCOMPARE(object.value(str("uuid")).toString(), str("long"));
+            QCOMPARE(object.value(str("user")).toString(), setup.a->user().uuid);
+            QCOMPARE(object.value(str("from")).toInt(), 10 + received.size()); // each chunk its own from
+            for (const QJsonValue &number : object.value(str("points")).toArray())
+                received.append(number);
+            ended = object.value(str("end")).toBool();
+            ++chunks;
+        }
+        QVERIFY(ended);
+        QVERIFY2(chunks > 1, "a preview of over 8000 bytes crossed in one notification");
+        QCOMPARE(received, points); // the chunks add up to the stroke
+        qInfo("a preview of %lld numbers crossed in %d chunks", qlonglong(points.size()), chunks);
+    }
+
+    void aKilledNodesUserLeavesTheRoomOfItsPreviews()
+    {
+        LiveNodes setup = liveNodes();
+        QVERIFY(setup.ready);
+        setup.a->call(CallName::DrawLive, liveCall(str("stroke"), 0, {1, 2}));
+        QVERIFY(waitFor(*setup.b, nameOf(ResultName::LiveLineChanged), 10000));
+        const QString author = setup.a->user().uuid;
+        QElapsedTimer sinceKill;
+        setup.nodeA->kill();
+        sinceKill.start();
+        // The room_changed without A's user is what makes its preview vanish at b (docs/EXTENSIONS.md).
+        QVERIFY2(waitForRoom(
+                     *setup.b, setup.room.uuid, [&](const Room &r) { return !hasUser(r, author); }, 20000),
+                 "node A's user is still in the room 20 s after node A was killed");
+        qInfo("node A's user left the room %lld ms after SIGKILL", sinceKill.elapsed());
     }
 
     // Node A is stopped (SIGSTOP) from before B's kill until B has restarted: only B itself can have removed

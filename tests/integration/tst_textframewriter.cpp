@@ -1,10 +1,12 @@
 // TextFrameWriter: the server's own text frames (RFC 6455 section 5.2), as a client reads them.
 #include "transport/TextFrameWriter.h"
+#include "websocket/FrameEncoder.h"
 
 #include <QBuffer>
 #include <QTest>
 #include <QtEndian>
 
+using chat::server::FrameEncoder;
 using chat::server::TextFrameWriter;
 
 namespace {
@@ -70,7 +72,7 @@ private slots:
         QTest::newRow("126") << 126 << 4;
         QTest::newRow("65535") << 65535 << 4;
         QTest::newRow("65536") << 65536 << 10;
-        QTest::newRow("fragment size") << int(TextFrameWriter::maxFramePayload) << 10;
+        QTest::newRow("fragment size") << int(FrameEncoder::maxFramePayload) << 10;
     }
     void oneFrameUpToTheFragmentSize()
     {
@@ -89,7 +91,7 @@ private slots:
     void biggerMessagesAreFragmented()
     {
         QByteArray payload;
-        for (int i = 0; payload.size() <= 2 * TextFrameWriter::maxFramePayload; ++i)
+        for (int i = 0; payload.size() <= 2 * FrameEncoder::maxFramePayload; ++i)
             payload.append(QByteArray::number(i)).append(',');
         const auto frames = readFrames(written(payload));
         QCOMPARE(frames.size(), 3);
@@ -97,7 +99,7 @@ private slots:
         QCOMPARE(frames[1].opcode, 0); // continuation
         QCOMPARE(frames[2].opcode, 0);
         QVERIFY(!frames[0].final && !frames[1].final && frames[2].final);
-        QCOMPARE(frames[0].payload.size(), TextFrameWriter::maxFramePayload);
+        QCOMPARE(frames[0].payload.size(), FrameEncoder::maxFramePayload);
         QCOMPARE(frames[0].payload + frames[1].payload + frames[2].payload, payload);
     }
 };

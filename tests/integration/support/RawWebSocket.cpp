@@ -7,7 +7,7 @@ RawWebSocket::RawWebSocket(QObject *parent)
     : QTcpSocket(parent)
 { }
 
-bool RawWebSocket::handshake(quint16 port, int timeoutMs)
+bool RawWebSocket::handshake(quint16 port, int timeoutMs, const QByteArray &subprotocol)
 {
     // The server may run in this very thread: wait by running the event loop, never by blocking.
     const QDeadlineTimer deadline(timeoutMs);
@@ -17,7 +17,10 @@ bool RawWebSocket::handshake(quint16 port, int timeoutMs)
     if (state() != QAbstractSocket::ConnectedState)
         return false;
     write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n");
+    if (!subprotocol.isEmpty())
+        write("Sec-WebSocket-Protocol: " + subprotocol + "\r\n");
+    write("\r\n");
     QByteArray response;
     // Byte by byte up to the blank line, so that no frame after the response is taken off the buffer.
     while (!response.endsWith("\r\n\r\n") && !deadline.hasExpired()) {

@@ -12,8 +12,9 @@ class RawWebSocket : public QTcpSocket
 public:
     explicit RawWebSocket(QObject *parent = nullptr);
 
-    // Connects and completes the opening handshake; the 101 response is consumed, nothing after it.
-    bool handshake(quint16 port, int timeoutMs = 5000);
+    // Connects and completes the opening handshake; the 101 response is consumed, nothing after it. A
+    // subprotocol, when given, is offered (Sec-WebSocket-Protocol).
+    bool handshake(quint16 port, int timeoutMs = 5000, const QByteArray &subprotocol = {});
     // Sends one masked text frame.
     void sendText(const QByteArray &utf8);
     // Reads what has arrived and counts ping frames in it (a rough parse: enough for tests). Pings are
