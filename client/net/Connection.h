@@ -28,6 +28,9 @@ public:
     State state() const { return m_state; }
     QUrl url() const { return m_url; }
     void setUrlForTesting(const QUrl &url) { m_url = url; } // tests without a socket: the server "used"
+    // For tests: whether the socket is gone (its disconnected() handled), and a reconnect is on its way.
+    bool socketClosedForTesting() const { return m_socket.state() == QAbstractSocket::UnconnectedState; }
+    bool reconnectScheduledForTesting() const { return m_retryTimer.isActive(); }
     int nextRetryDelayMs() const;
     // The delay before the next attempt while WaitingToReconnect, else -1.
     int scheduledRetryMs() const { return m_retryTimer.isActive() ? m_retryTimer.interval() : -1; }

@@ -100,9 +100,9 @@ void ControlServer::serve(QLocalSocket *socket)
     connect(timer, &QTimer::timeout, socket, [this, socket] {
         qCWarning(lcServer) << "a control connection sent no request in time";
         answer(socket,
-               AdminReply::failure(QStringLiteral("no request within %1 s").arg(requestTimeoutMs / 1000)));
+               AdminReply::failure(QStringLiteral("no request within %1 s").arg(m_requestTimeoutMs / 1000)));
     });
-    timer->start(requestTimeoutMs);
+    timer->start(m_requestTimeoutMs);
     connect(socket, &QLocalSocket::readyRead, this, [this, socket] { readRequest(socket); });
 }
 

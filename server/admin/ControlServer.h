@@ -39,6 +39,9 @@ public:
     // that is gone is replaced; one where a server answers is left alone. False with errorString() set.
     bool listen(const QString &path);
     QString errorString() const { return m_error; }
+    // How long a connection may take to send its request (requestTimeoutMs unless set); for connections
+    // accepted from then on. Tests set it long, so that a slow machine cannot drop a connection they hold.
+    void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }
     // Stops listening and removes the socket file.
     void close();
 
@@ -56,6 +59,7 @@ private:
     QLocalServer *m_server;
     QString m_error;
     int m_connections = 0;
+    int m_requestTimeoutMs = requestTimeoutMs;
 };
 
 } // namespace chat::server

@@ -59,9 +59,12 @@ private slots:
         QCOMPARE(peers.size(), 2);
 
         connection.close();
-        QTest::qWait(1500);
+        // No reconnect after close(): once the socket has closed (and its disconnected() was handled), no
+        // retry is scheduled, so none can come later.
+        QTRY_VERIFY_WITH_TIMEOUT(connection.socketClosedForTesting(), 10000);
+        QVERIFY(!connection.reconnectScheduledForTesting());
         QCOMPARE(connection.state(), Connection::State::Disconnected);
-        QCOMPARE(peers.size(), 2); // no reconnect after close()
+        QCOMPARE(peers.size(), 2);
         qDeleteAll(peers);
     }
 

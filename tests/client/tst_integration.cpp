@@ -208,7 +208,9 @@ private slots:
         QVERIFY(bob.enterRoom(room));
         QVERIFY(closed.wait(15000));
         QVERIFY(bob.currentRoom().isEmpty());
-        QTest::qWait(300);
+        // A sync round trip: the answer to Bob's next call comes after whatever the server sent him before.
+        QVERIFY(bob.changeUserName(QStringLiteral("Bob after")));
+        QVERIFY(QTest::qWaitFor([&] { return bob.self().name == QLatin1String("Bob after"); }, 15000));
         QCOMPARE(notices.count(), 1);
     }
 };

@@ -5,10 +5,38 @@
 #include "net/ProtocolClient.h"
 #include "widgets/MainWindow.h"
 
+#include <QEvent>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QTest>
+#include <QWidget>
+
+// Asks the widget to repaint and waits (in the event loop, up to timeoutMs) for the paint event that comes of
+// it: no window of time. Qt lays out what is pending (posted layout requests; an item view runs its delayed
+// item layout at the start of its paintEvent) before it paints, so what follows sees the widget as it is on
+// the screen. False (with a warning) when no paint came, e.g. because the widget is hidden.
+inline bool waitForPaint(QWidget *widget, int timeoutMs = 10000)
+{
+    struct PaintFilter : QObject
+    {
+        bool painted = false;
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            if (event->type() == QEvent::Paint)
+                painted = true;
+            return false;
+        }
+    } filter;
+    widget->installEventFilter(&filter);
+    widget->update();
+    const bool painted = QTest::qWaitFor([&] { return filter.painted; }, timeoutMs);
+    widget->removeEventFilter(&filter);
+    if (!painted)
+        qWarning("waitForPaint: %s was not painted within %d ms", widget->metaObject()->className(),
+                 timeoutMs);
+    return painted;
+}
 
 // A main window over a ProtocolClient whose socket is replaced: the test feeds server statements and reads
 // what the client sent.

@@ -15,6 +15,7 @@
 // The offenders are listed in the failure message.
 #include "GuiFixture.h"
 #include "app/Translations.h"
+#include "drawing/BoardView.h"
 #include "models/RoomListModel.h"
 #include "widgets/ColorPalettePopup.h"
 #include "widgets/DrawingPanel.h"
@@ -26,6 +27,7 @@
 #include "widgets/RoomListView.h"
 #include "widgets/RoomPage.h"
 #include "widgets/SettingsDialog.h"
+#include "widgets/UsersPanel.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -207,7 +209,7 @@ private slots:
     {
         GuiFixture f;
         f.feedRooms();
-        QTest::qWait(20);
+        QVERIFY(waitForPaint(f.window->lobby()->roomList()->viewport()));
         verifyClean(walkAll(f.window.get()), "lobby");
     }
 
@@ -245,10 +247,10 @@ private slots:
         QCOMPARE(barIface->valueInterface()->maximumValue().toInt(), shown->maximum());
         QCOMPARE(barIface->valueInterface()->currentValue().toInt(), shown->maximum()); // at the newest
         f.window->roomPage()->showTab(RoomPage::Drawing);
-        QTest::qWait(20);
+        QVERIFY(waitForPaint(f.window->roomPage()->drawing()->view()->viewport()));
         verifyClean(walkAll(f.window.get()), "room, drawing");
         f.window->roomPage()->showTab(RoomPage::Users);
-        QTest::qWait(20);
+        QVERIFY(waitForPaint(f.window->roomPage()->users()->viewport()));
         verifyClean(walkAll(f.window.get()), "room, users");
     }
 
@@ -256,7 +258,7 @@ private slots:
     {
         GuiFixture f;
         f.enterRoom();
-        QTest::qWait(20);
+        QVERIFY(waitForPaint(f.window->roomPage())); // the empty room shows a hint, not the list
         verifyClean(walkAll(f.window.get()), "empty room");
     }
 
@@ -275,7 +277,7 @@ private slots:
         GuiFixture f;
         f.enterRoom();
         f.window->roomPage()->showTab(RoomPage::Drawing);
-        QTest::qWait(20);
+        QVERIFY(waitForPaint(f.window->roomPage()->drawing()->view()->viewport()));
         QToolButton *clear = nullptr;
         for (auto *button : f.window->roomPage()->findChildren<QToolButton *>())
             if (button->icon().cacheKey() && button->toolTip().contains(QStringLiteral("Clear")))
@@ -303,7 +305,7 @@ private slots:
         GuiFixture f;
         f.feedRooms();
         RoomListView *list = f.window->lobby()->roomList();
-        QTest::qWait(20);
+        QVERIFY(waitForPaint(f.window->lobby()->roomList()->viewport()));
         list->setFocus();
         list->setCurrentIndex(list->model()->index(1, 0));
         QTest::keyClick(list, Qt::Key_F2);
@@ -331,7 +333,7 @@ private slots:
     {
         GuiFixture f;
         f.feedRooms();
-        QTest::qWait(20);
+        QVERIFY(waitForPaint(f.window->lobby()->roomList()->viewport()));
         QLabel *state = f.window->header()->findChild<QLabel *>(QStringLiteral("connectionState"));
         QVERIFY(state);
         QAccessibleInterface *stateIface = QAccessible::queryAccessibleInterface(state);
@@ -356,7 +358,7 @@ private slots:
 
         f.enterRoom();
         f.window->roomPage()->showTab(RoomPage::Drawing);
-        QTest::qWait(20);
+        QVERIFY(waitForPaint(f.window->roomPage()->drawing()->view()->viewport()));
         QStringList tabs;
         QStringList radios;
         for (auto *button : f.window->roomPage()->findChildren<QToolButton *>()) {
@@ -427,7 +429,7 @@ private slots:
         f.feedRooms();
         f.enterRoom();
         f.window->roomPage()->showTab(RoomPage::Drawing);
-        QTest::qWait(20);
+        QVERIFY(waitForPaint(f.window->roomPage()->drawing()->view()->viewport()));
         QToolButton *black = nullptr;
         for (auto *button : f.window->roomPage()->findChildren<QToolButton *>(QStringLiteral("swatch")))
             if (button->toolTip() == QStringLiteral("#000000"))

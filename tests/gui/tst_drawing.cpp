@@ -29,7 +29,7 @@ private slots:
         GuiFixture f;
         f.enterRoom();
         f.window->roomPage()->showTab(RoomPage::Drawing);
-        QTest::qWait(50);
+        QVERIFY(waitForPaint(f.window->roomPage()->drawing()->view()->viewport()));
         BoardView *view = f.window->roomPage()->drawing()->view();
         const QVector<QPointF> board {{100, 100}, {200, 150}, {300, 200}, {320, 400}};
         QVector<QPoint> screen;
@@ -67,7 +67,7 @@ private slots:
         GuiFixture f;
         f.enterRoom();
         f.window->roomPage()->showTab(RoomPage::Drawing);
-        QTest::qWait(50);
+        QVERIFY(waitForPaint(f.window->roomPage()->drawing()->view()->viewport()));
         BoardView *view = f.window->roomPage()->drawing()->view();
         StrokeLayerItem *layer = f.window->roomPage()->drawing()->scene()->layer();
         const QPoint onStroke = (QPointF(300, 240) * layer->resolution()).toPoint();
@@ -88,7 +88,7 @@ private slots:
         GuiFixture f;
         f.enterRoom();
         f.window->roomPage()->showTab(RoomPage::Drawing);
-        QTest::qWait(50);
+        QVERIFY(waitForPaint(f.window->roomPage()->drawing()->view()->viewport()));
         BoardView *view = f.window->roomPage()->drawing()->view();
         const QRectF shown = view->mapFromScene(view->sceneRect()).boundingRect();
         QVERIFY(qAbs(shown.width() / shown.height() - 4.0 / 3.0) < 0.02);

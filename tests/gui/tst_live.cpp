@@ -9,6 +9,7 @@
 #include "drawing/StrokeLayerItem.h"
 #include "models/LivePreviewModel.h"
 #include "models/TypingModel.h"
+#include "net/LiveStrokeSender.h"
 #include "widgets/Avatar.h"
 #include "widgets/DrawingPanel.h"
 #include "widgets/LobbyPage.h"
@@ -154,7 +155,7 @@ private slots:
         GuiFixture f;
         enterWithOthers(f);
         f.window->roomPage()->showTab(RoomPage::Drawing);
-        QTest::qWait(50);
+        QVERIFY(waitForPaint(f.window->roomPage()->drawing()->view()->viewport()));
         BoardView *view = f.window->roomPage()->drawing()->view();
         QWidget *viewport = view->viewport();
         mouse(viewport, QEvent::MouseButtonPress, view->mapFromScene(QPointF(100, 100)), Qt::LeftButton);
@@ -178,8 +179,12 @@ private slots:
         QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(), QStringLiteral("draw_live"));
         QCOMPARE(f.lastPayload().value(QStringLiteral("uuid")).toString(), uuid);
         QCOMPARE(f.lastPayload().value(QStringLiteral("end")), QJsonValue(true));
-        QTest::qWait(100);
-        QCOMPARE(f.sent.size(), 4); // nothing after the end
+        // Nothing after the end: the stroke is over, and what the sender's 30 ms timer would do (flush), done
+        // now, sends nothing (no time window).
+        LiveStrokeSender *sender = f.window->roomPage()->drawing()->liveSender();
+        QVERIFY(!sender->isActive());
+        sender->flush();
+        QCOMPARE(f.sent.size(), 4);
     }
 
     void typingLabelSaysWhoIsTyping()

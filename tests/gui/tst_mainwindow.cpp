@@ -157,7 +157,7 @@ private slots:
         GuiFixture f;
         f.feedRooms();
         RoomListView *list = f.window->lobby()->roomList();
-        QTest::qWait(50);
+        QVERIFY(waitForPaint(list->viewport()));
         const QRect second = list->visualRect(list->model()->index(1, 0));
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, second.center() + QPoint(0, 12));
         QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(), QStringLiteral("enter_room"));
@@ -180,7 +180,7 @@ private slots:
         GuiFixture f;
         f.feedRooms();
         RoomListView *list = f.window->lobby()->roomList();
-        QTest::qWait(50);
+        QVERIFY(waitForPaint(list->viewport()));
         // F2 edits the name of the current card; Enter sends it (the model waits for the server).
         list->setFocus();
         list->setCurrentIndex(list->model()->index(1, 0));
@@ -972,7 +972,7 @@ private slots:
         QScrollBar *bar = view->verticalScrollBar();
         QTRY_VERIFY(bar->maximum() > 0);
         QTRY_COMPARE(bar->value(), bar->maximum());
-        QTest::qWait(50);
+        QVERIFY(waitForPaint(view->viewport())); // what scrolling or layout was pending is done
         QVERIFY(f.sent.isEmpty()); // at the bottom nothing is asked for
         QVERIFY(!panel->loadingOlderHint()->isVisible());
 
@@ -997,7 +997,7 @@ private slots:
         // m101 is where it was: the page went above it.
         QVERIFY(bar->value() > 0);
         QVERIFY(qAbs(view->visualRect(view->model()->index(100, 0)).bottom() - oldestBottom) <= 1);
-        QTest::qWait(50);
+        QVERIFY(waitForPaint(view->viewport())); // and stays there once laid out and painted
         QVERIFY(qAbs(view->visualRect(view->model()->index(100, 0)).bottom() - oldestBottom) <= 1);
 
         bar->triggerAction(QAbstractSlider::SliderToMinimum); // the first message: nothing older

@@ -2,9 +2,9 @@
 // message_created reached its sender is in the history, the database passes PRAGMA integrity_check, and the
 // server serves at once.
 #include "support/Json.h"
-#include "testlib/ServerProcess.h"
 #include "support/TestClient.h"
 #include "support/TestDatabase.h"
+#include "testlib/ServerProcess.h"
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -65,11 +65,11 @@ private slots:
         }
         const qint64 postedMs = timer.elapsed();
         server.kill(); // mid-flight: calls are being committed as it dies
-        // What the server wrote before it died may still be on its way through loopback.
-        for (int i = 0; i < 20; ++i) {
-            QTest::qWait(10);
-            collectAndPost(posters, acknowledged, false);
-        }
+        // What the server wrote before it died may still be on its way through loopback: all of it has come
+        // once each connection has seen its end (the kernel closed the dead server's sockets after it).
+        for (Poster &poster : posters)
+            QVERIFY(poster.client->waitForDisconnected(30000));
+        collectAndPost(posters, acknowledged, false);
         QVERIFY(acknowledged.size() > clientCount);
 
         QElapsedTimer restart;

@@ -83,7 +83,8 @@ private slots:
             answered = reply->name() == nameOf(ResultName::RoomsListed);
             if (!answered) {
                 QCOMPARE(reply->name(), nameOf(ErrorName::RateLimited));
-                QTest::qWait(200);
+                QTest::qWait(
+                    200); // paces the retries while the bucket refills; the loop waits for the answer
             }
         }
         QVERIFY(answered);
@@ -149,7 +150,7 @@ private slots:
             if (!admitted) {
                 QVERIFY(later.waitForDisconnected());
                 QCOMPARE(later.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
-                QTest::qWait(250);
+                QTest::qWait(250); // paces the retries until the ban ends; the loop waits for the admission
             }
         }
         QVERIFY(admitted);

@@ -315,8 +315,17 @@ private slots:
         stalled.sendText(frame(CallName::EnterRoom, fields({{"uuid", room->uuid}})));
         for (int i = 0; i < 8; ++i)
             stalled.sendText(frame(CallName::ListMessages, {}));
-        // The server reads no more calls from a peer whose answers wait; messages in the room are due to it.
-        QTest::qWait(300);
+        // The server reads no more calls from a peer whose answers wait; messages in the room are due to it
+        // once it is inside, which the poster hears (room_changed with two users).
+        bool inside = false;
+        const auto stalledIsInside = [&] {
+            for (const ServerStatement &statement : poster.takeAll())
+                inside = inside
+                    || (statement.name() == nameOf(ResultName::RoomChanged)
+                        && statement.object().value(str("users")).toArray().size() == 2);
+            return inside;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(stalledIsInside(), 15000);
         for (int i = 0; i < 5; ++i)
             poster.call(CallName::CreateMessage, fields({{"body", body}}));
         // The server aborts it; the peer does not notice, as it reads nothing.

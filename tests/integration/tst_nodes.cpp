@@ -1,10 +1,16 @@
 // Several chat-server nodes on one PostgreSQL database (CHAT_TEST_POSTGRES_URL, from
 // scripts/with-postgres.sh): clients spread over the nodes see one chat, in one order; a node killed with
-// SIGKILL loses its users within 15 s; a node restarted under its id cleans up at once; a lost notification
-// connection costs no event. Live previews and typing (socketchat.v1) cross nodes in NOTIFY payloads, a long
-// preview in chunks.
+// SIGKILL loses its users once the others find it silent; a node restarted under its id cleans up itself,
+// with no help from the others; a lost notification connection costs no event. Live previews and typing
+// (socketchat.v1) cross nodes in NOTIFY payloads, a long preview in chunks.
+//
+// No sleeping: a sync round trip (TestClient::sync) on a client of any node is a sync point for the whole
+// cluster. Every call opens a batch, which takes the nodes' write lock (SqlStore::beginTransaction) and first
+// delivers the other nodes' events committed before it (ChatServer::joinBatch, ClusterNode::catchUp); an
+// action whose caller saw its answer was committed with its events, so they are queued before the answer.
 #include "model/Message.h"
 #include "model/Room.h"
+#include "storage/SqlSchema.h"
 #include "support/Json.h"
 #include "support/TestClient.h"
 #include "testlib/ServerProcess.h"
@@ -21,6 +27,7 @@
 #include <QUuid>
 
 #include <memory>
+#include <signal.h>
 #include <vector>
 
 using namespace chat;
@@ -32,10 +39,9 @@ template<typename Predicate>
 std::optional<Room> waitForRoom(TestClient &client, const QString &roomUuid, Predicate predicate,
                                 int timeoutMs)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < timeoutMs) {
-        const auto statement = client.next(int(qMax<qint64>(1, timeoutMs - timer.elapsed())));
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        const auto statement = client.next(int(qMax<qint64>(1, deadline.remainingTime())));
         if (!statement || statement->name() != nameOf(ResultName::RoomChanged))
             continue;
         const auto room = Room::fromJson(statement->object());
@@ -51,14 +57,28 @@ bool hasUser(const Room &room, const QString &userUuid)
                        [&](const User &user) { return user.uuid == userUuid; });
 }
 
-// The names of the broadcasts a client got, with their objects, in order.
-QStringList broadcastsOf(TestClient &client)
+// The names of the statements, with their objects, in order.
+QStringList textsOf(const QVector<ServerStatement> &statements)
 {
     QStringList seen;
-    for (const ServerStatement &statement : client.takeAll())
+    for (const ServerStatement &statement : statements)
         seen << statement.name() + str(" ")
                 + QString::fromUtf8(QJsonDocument(statement.object()).toJson(QJsonDocument::Compact));
     return seen;
+}
+
+// Two passes of sync round trips over the clients: after the first, every call a client made before is
+// committed (a connection's calls run in order); the second then finds each node caught up with all of them
+// (see the top of this file). Forgets what came before; false (with a warning) when a round trip failed.
+bool settle(const std::vector<TestClient *> &clients)
+{
+    for (int pass = 0; pass < 2; ++pass) {
+        for (TestClient *client : clients) {
+            if (!client->drain())
+                return false;
+        }
+    }
+    return true;
 }
 
 // The port of a node's /metrics, from its start-up log (it was started with --metrics 0); 0 if none.
@@ -197,7 +217,7 @@ private:
         setup.room = *room;
         const QString user = setup.b->user().uuid;
         setup.ready = waitForRoom(
-                          *setup.a, room->uuid, [&](const Room &r) { return hasUser(r, user); }, 3000)
+                          *setup.a, room->uuid, [&](const Room &r) { return hasUser(r, user); }, 20000)
                           .has_value();
         return setup;
     }
@@ -242,7 +262,7 @@ private:
         setup.room = *room;
         const QString pUser = setup.p->user().uuid;
         if (!waitForRoom(
-                *setup.a, room->uuid, [&](const Room &r) { return hasUser(r, pUser); }, 5000))
+                *setup.a, room->uuid, [&](const Room &r) { return hasUser(r, pUser); }, 20000))
             return setup;
         setup.ready = setup.a->drain() && setup.b->drain() && setup.p->drain();
         return setup;
@@ -290,6 +310,34 @@ private slots:
         return admin;
     }
 
+    // Stops a node with SIGSTOP at a moment it holds no write lock (it takes it only for a moment, in a
+    // transaction of a batch or a heartbeat's check): whoever held the lock when the probe got it has
+    // committed, and a node that was waiting for it would have been given it instead. False when no such
+    // moment came.
+    bool stopWithoutTheWriteLock(ServerProcess &node)
+    {
+        bool stopped = false;
+        {
+            QSqlDatabase admin = adminConnection();
+            const QDeadlineTimer deadline(30000);
+            while (!stopped && !deadline.hasExpired()) {
+                if (::kill(pid_t(node.pid()), SIGSTOP) != 0 || !admin.transaction())
+                    break;
+                QSqlQuery probe(admin);
+                stopped =
+                    probe.exec(
+                        str("SELECT pg_try_advisory_xact_lock(%1)").arg(server::SqlSchema::writeLockKey))
+                    && probe.next() && probe.value(0).toBool();
+                probe.finish();
+                admin.rollback(); // the lock goes with the transaction
+                if (!stopped)
+                    ::kill(pid_t(node.pid()), SIGCONT);
+            }
+        }
+        QSqlDatabase::removeDatabase(str("admin"));
+        return stopped;
+    }
+
     void clientsOnTwoNodesSeeOneChat()
     {
         ServerProcess *nodeA = startNode(str("A"));
@@ -307,7 +355,7 @@ private slots:
 
         QVERIFY(b->enterRoom(room));
         QVERIFY(waitForRoom(
-            *a, room, [&](const Room &r) { return hasUser(r, b->user().uuid); }, 3000));
+            *a, room, [&](const Room &r) { return hasUser(r, b->user().uuid); }, 20000));
         QVERIFY(a->enterRoom(room));
         a->drain();
         b->drain();
@@ -324,14 +372,20 @@ private slots:
         a->call(CallName::ChangeColor, fields({{"uuid", room}, {"color", str("#00FF00")}}));
         b->call(CallName::ChangeUserName, fields({{"name", str("Bea")}}));
         a->call(CallName::ResetDrawing);
-        QTest::qWait(1500);
-        QStringList seenByA = broadcastsOf(*a);
-        QStringList seenByB = broadcastsOf(*b);
+        // 2 × (room_changed + message_created), draw_line_changed, 3 × room_changed, drawing_got; and
+        // user_changed to B. Once both have that many, every call above was answered, so committed; the
+        // sync round trips then bring whatever else those calls made for A or B (see the top of this file).
+        QTRY_VERIFY_WITH_TIMEOUT(a->pending() >= 9 && b->pending() >= 10, 30000);
+        const auto untilSyncA = a->sync();
+        const auto untilSyncB = b->sync();
+        QVERIFY(untilSyncA && untilSyncB);
+        QStringList seenByA = textsOf(*untilSyncA);
+        QStringList seenByB = textsOf(*untilSyncB);
         // user_changed goes to its caller only.
         seenByB.erase(std::remove_if(seenByB.begin(), seenByB.end(),
                                      [](const QString &s) { return s.startsWith(str("user_changed")); }),
                       seenByB.end());
-        // 2 × (room_changed + message_created), draw_line_changed, 3 × room_changed, drawing_got
+        QCOMPARE(seenByB.size() + 1, untilSyncB->size()); // one user_changed
         QCOMPARE(seenByA.size(), 9);
         QCOMPARE(seenByA, seenByB);
         QVERIFY(seenByA.filter(str("Renamed on B")).size() >= 1);
@@ -340,9 +394,7 @@ private slots:
         // Deleting, seen from the other node.
         a->call(CallName::LeaveRoom);
         b->call(CallName::LeaveRoom);
-        QTest::qWait(300);
-        a->drain();
-        b->drain();
+        QVERIFY(settle({a.get(), b.get()}));
         b->call(CallName::DeleteRoom, fields({{"uuid", room}}));
         QVERIFY(a->expect(nameOf(ResultName::RoomDeleted)));
         auto lateComer = clientOf(nodeA);
@@ -386,11 +438,12 @@ private slots:
         }
         const auto room = clients.front()->createRoom();
         QVERIFY(room);
-        for (auto &client : clients)
+        std::vector<TestClient *> everyone;
+        for (auto &client : clients) {
             QVERIFY(client->enterRoom(room->uuid));
-        QTest::qWait(500);
-        for (auto &client : clients)
-            client->drain();
+            everyone.push_back(client.get());
+        }
+        QVERIFY(settle(everyone)); // the room_changed of the later enters, relayed
 
         constexpr int messagesEach = 20;
         for (int round = 0; round < messagesEach; ++round) {
@@ -400,11 +453,10 @@ private slots:
         }
         const int total = messagesEach * int(clients.size());
         std::vector<QStringList> orders(clients.size());
-        QElapsedTimer timer;
-        timer.start();
+        const QDeadlineTimer deadline(60000); // generous: six clients on three loaded nodes
         for (size_t i = 0; i < clients.size(); ++i) {
-            while (orders[i].size() < total && timer.elapsed() < 20000) {
-                const auto statement = clients[i]->next(2000);
+            while (orders[i].size() < total && !deadline.hasExpired()) {
+                const auto statement = clients[i]->next(int(qMax<qint64>(1, deadline.remainingTime())));
                 if (statement && statement->name() == nameOf(ResultName::MessageCreated))
                     orders[i] << Message::fromJson(statement->object())->uuid;
             }
@@ -426,7 +478,9 @@ private slots:
         QCOMPARE(stored, orders[0]);
     }
 
-    void aKilledNodesUsersLeaveWithin15Seconds()
+    // The others take a node silent for 8 s for dead (README, "Several nodes"); that bound is the server's
+    // timers' business: the wait is generous, the time is printed, and what is asserted is the path taken.
+    void aKilledNodesUsersLeaveOnceItIsSilent()
     {
         const TwoNodesOneRoom setup = twoNodesWithBsUserInARoom();
         QVERIFY(setup.ready);
@@ -436,14 +490,14 @@ private slots:
         QVERIFY2(aliveOutput.contains(str("node B: alive")), qPrintable(aliveOutput));
         QVERIFY2(aliveOutput.contains(str("1 users")), qPrintable(aliveOutput));
 
-        QElapsedTimer sinceKill;
+        QElapsedTimer sinceKill; // printed only
         nodeB->kill();
         sinceKill.start();
         const auto emptied = waitForRoom(
-            *a, room.uuid, [&](const Room &r) { return !hasUser(r, b->user().uuid); }, 15000);
-        QVERIFY2(emptied, "node B's user is still in the room 15 s after node B was killed");
+            *a, room.uuid, [&](const Room &r) { return !hasUser(r, b->user().uuid); }, 60000);
+        QVERIFY2(emptied, "node B's user is still in the room 60 s after node B was killed");
         qInfo("node B's user left the room %lld ms after SIGKILL", sinceKill.elapsed());
-        QVERIFY(nodeA->log().contains(str("node B has been silent")));
+        QVERIFY(nodeA->log().contains(str("node B has been silent for over 8 s")));
         QCOMPARE(check(str("B")).first, 1); // gone from the nodes
         QCOMPARE(check(str("A")).first, 0);
         a->call(CallName::DeleteRoom, fields({{"uuid", room.uuid}}));
@@ -526,20 +580,32 @@ private slots:
         qInfo("node A's user left the room %lld ms after SIGKILL", sinceKill.elapsed());
     }
 
-    void aRestartedNodeCleansUpAtOnce()
+    // Node A is stopped (SIGSTOP) from before B's kill until B has restarted: only B itself can have removed
+    // its earlier run's user, however long the restart takes. (A is stopped while it holds no write lock, or
+    // B could not start.)
+    void aRestartedNodeCleansUpItself()
     {
         const TwoNodesOneRoom setup = twoNodesWithBsUserInARoom();
         QVERIFY(setup.ready);
         const auto &[nodeA, nodeB, a, b, room, ready] = setup;
+        QVERIFY(a->drain());
 
+        QVERIFY(stopWithoutTheWriteLock(*nodeA));
         nodeB->kill();
-        QElapsedTimer sinceRestart;
-        sinceRestart.start();
-        QVERIFY(startNode(str("B")));
-        const auto emptied = waitForRoom(
-            *a, room.uuid, [&](const Room &r) { return !hasUser(r, b->user().uuid); }, 5000);
+        const bool restarted = startNode(str("B")) != nullptr; // cleans up before it listens (main.cpp)
+        QCOMPARE(::kill(pid_t(nodeA->pid()), SIGCONT), 0);
+        QVERIFY(restarted);
+        // A's batch for the sync call first delivers B's committed events.
+        const auto untilSync = a->sync(30000);
+        QVERIFY(untilSync);
+        bool emptied = false;
+        for (const ServerStatement &statement : *untilSync) {
+            const auto changed = Room::fromJson(statement.object());
+            if (statement.name() == nameOf(ResultName::RoomChanged) && changed && changed->uuid == room.uuid)
+                emptied = !hasUser(*changed, b->user().uuid);
+        }
         QVERIFY2(emptied, "the restarted node B did not remove its earlier run's user");
-        QVERIFY2(sinceRestart.elapsed() < 5000, "cleaned up by the restart, not by the silence timeout");
+        QVERIFY2(!nodeA->log().contains(str("node B has been silent")), qPrintable(nodeA->log()));
     }
 
     void aLostNotificationConnectionLosesNoEvent()
@@ -567,9 +633,7 @@ private slots:
         QVERIFY(room);
         QVERIFY(a->enterRoom(room->uuid));
         QVERIFY(b->enterRoom(room->uuid));
-        QTest::qWait(300);
-        a->drain();
-        b->drain();
+        QVERIFY(settle({a.get(), b.get()}));
 
         {
             QSqlDatabase admin = adminConnection();
@@ -588,15 +652,14 @@ private slots:
         for (int i = 0; i < 5; ++i)
             a->call(CallName::CreateMessage, fields({{"body", str("after the loss %1").arg(i)}}));
         int received = 0;
-        QElapsedTimer timer;
-        timer.start();
-        while (received < 5 && timer.elapsed() < 10000) {
-            const auto statement = b->next(1000);
+        const QDeadlineTimer deadline(30000); // the heartbeat (2 s) listens again and catches up
+        while (received < 5 && !deadline.hasExpired()) {
+            const auto statement = b->next(int(qMax<qint64>(1, deadline.remainingTime())));
             if (statement && statement->name() == nameOf(ResultName::MessageCreated))
                 ++received;
         }
         QCOMPARE(received, 5);
-        QTRY_VERIFY_WITH_TIMEOUT(nodeB->log().contains(str("listening for the other nodes again")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(nodeB->log().contains(str("listening for the other nodes again")), 30000);
     }
 };
 

@@ -4,6 +4,7 @@
 #include "storage/PostgresConnection.h"
 #include "storage/StorageError.h"
 
+#include <QCoreApplication>
 #include <QTest>
 
 using namespace chat::server;
@@ -91,7 +92,8 @@ void TestServer::stop()
         m_cluster->stop();
     m_cluster.reset();
     m_server.reset();
-    QTest::qWait(20); // let deleteLater'd sessions go before their store does
+    // The deleteLater'd sessions go before their store does: deleted now, not after some time.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     m_store.reset();
 }
 
