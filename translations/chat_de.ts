@@ -217,6 +217,10 @@
         <source>local</source>
         <translation>lokal</translation>
     </message>
+    <message numerus="yes">
+        <source>%n earlier update(s) not logged</source>
+        <translation><numerusform>%n frühere Aktualisierung nicht protokolliert</numerusform><numerusform>%n frühere Aktualisierungen nicht protokolliert</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>chat::EventLogPanel</name>

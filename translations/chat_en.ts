@@ -217,6 +217,13 @@
         <source>local</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n earlier update(s) not logged</source>
+        <translation>
+            <numerusform>%n earlier update not logged</numerusform>
+            <numerusform>%n earlier updates not logged</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>chat::EventLogPanel</name>

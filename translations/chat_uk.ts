@@ -217,6 +217,10 @@
         <source>local</source>
         <translation>локально</translation>
     </message>
+    <message numerus="yes">
+        <source>%n earlier update(s) not logged</source>
+        <translation><numerusform>%n попереднє оновлення не записано в журнал</numerusform><numerusform>%n попередні оновлення не записано в журнал</numerusform><numerusform>%n попередніх оновлень не записано в журнал</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>chat::EventLogPanel</name>

@@ -16,6 +16,11 @@ T = {
                                            "%1, %2 та ще %n людей друкують…"],
                                           ["%1, %2 und %n weitere Person schreiben …",
                                            "%1, %2 und %n weitere Personen schreiben …"]),
+    "%n earlier update(s) not logged": (["%n попереднє оновлення не записано в журнал",
+                                          "%n попередні оновлення не записано в журнал",
+                                          "%n попередніх оновлень не записано в журнал"],
+                                         ["%n frühere Aktualisierung nicht protokolliert",
+                                          "%n frühere Aktualisierungen nicht protokolliert"]),
     "Inside: %1": ("Усередині: %1", "Im Raum: %1"),
     "inside: %1": ("усередині: %1", "im Raum: %1"),
     # Unread counts, notifications, links, mentions, find in room.

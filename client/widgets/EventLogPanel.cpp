@@ -54,6 +54,27 @@ EventLogPanel::EventLogPanel(EventLogModel *model, QWidget *parent)
         if (m_followBottom)
             m_scrollTimer.start();
     });
+    // The model drops its oldest rows when it is full. The view would keep its scroll position in pixels,
+    // so what the user reads would jump by the rows removed: keep the top row where it was instead.
+    connect(model, &EventLogModel::rowsAboutToBeRemoved, this, [this] {
+        m_anchor = QPersistentModelIndex();
+        if (m_followBottom)
+            return;
+        m_view->doItemsLayout(); // rows inserted since the last layout count too
+        m_anchor = QPersistentModelIndex(m_view->indexAt({1, 1}));
+        m_anchorTop = m_anchor.isValid() ? m_view->visualRect(m_anchor).top() : 0;
+    });
+    connect(model, &EventLogModel::rowsRemoved, this, [this, bar] {
+        if (m_followBottom)
+            return;
+        m_view->doItemsLayout(); // the scroll range of the rows left
+        if (!m_anchor.isValid()) { // what was shown is gone: show the oldest left
+            bar->setValue(0);
+            return;
+        }
+        bar->setValue(bar->value() + m_view->visualRect(m_anchor).top() - m_anchorTop);
+        m_anchor = QPersistentModelIndex();
+    });
 
     m_copy->setIcon(Icons::get(QStringLiteral("copy")));
     m_copy->setIconSize({22, 22});
@@ -127,7 +148,9 @@ void EventLogPanel::showDetails(const QModelIndex &index)
     auto *text = new QPlainTextEdit(&dialog);
     text->setReadOnly(true);
     text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    const QString note = index.data(EventLogModel::NoteRole).toString();
     text->setPlainText(index.data(Qt::DisplayRole).toString().section(QLatin1Char(' '), 0, 3)
+                       + (note.isEmpty() ? QString() : QStringLiteral(" (") + note + QLatin1Char(')'))
                        + QStringLiteral("\n\n") + index.data(EventLogModel::PrettyJsonRole).toString());
     text->setAccessibleName(tr("Statement JSON"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);

@@ -7,10 +7,13 @@
 #include "drawing/BoardView.h"
 #include "drawing/LivePreviewItem.h"
 #include "drawing/StrokeLayerItem.h"
+#include "models/EventLogModel.h"
 #include "models/LivePreviewModel.h"
 #include "models/TypingModel.h"
 #include "widgets/Avatar.h"
 #include "widgets/DrawingPanel.h"
+#include "widgets/EventLogPanel.h"
+#include "widgets/LeftPanel.h"
 #include "widgets/LobbyPage.h"
 #include "widgets/MessageEdit.h"
 #include "widgets/MessagesPanel.h"
@@ -21,6 +24,7 @@
 
 #include <QAccessible>
 #include <QJsonArray>
+#include <QListView>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -309,6 +313,44 @@ private slots:
                 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF());
             QVERIFY((1.05) / (luminance + 0.05) >= 4.5);
         }
+    }
+
+    // The log drops its oldest rows when full: the rows the user reads stay where they are, and a log that
+    // follows the bottom keeps following it.
+    void logViewStaysStableWhenTheOldestRowsGo()
+    {
+        GuiFixture f;
+        EventLogModel *log = f.client.log();
+        log->setLimits(500, EventLogModel::defaultMaxBytes);
+        QListView *view = f.window->leftPanel()->logPanel()->view();
+        QTRY_VERIFY(view->isVisible());
+        const auto add = [log](int count) {
+            static int next = 0;
+            for (int i = 0; i < count; ++i)
+                log->append(EventLogModel::Origin::Received, QStringLiteral("result"),
+                            QStringLiteral("entry %1").arg(next++), "{}");
+        };
+        add(500);
+        QCoreApplication::processEvents();
+        // Following the bottom: the newest row stays in view.
+        add(120);
+        QCoreApplication::processEvents(); // the view scrolls once per burst, from a zero timer
+        QTRY_VERIFY(view->viewport()->rect().intersects(view->visualRect(log->index(log->rowCount() - 1))));
+        QVERIFY(log->rowCount() <= 500);
+
+        // Reading older rows: scrolled up, the row at the top stays at the top while rows go.
+        view->scrollTo(log->index(250), QAbstractItemView::PositionAtTop);
+        QCoreApplication::processEvents();
+        const QModelIndex top = view->indexAt({1, 1});
+        const QString reading = top.data(EventLogModel::NameRole).toString();
+        const int y = view->visualRect(top).top();
+        add(60);
+        QVERIFY(log->index(0).data(EventLogModel::NameRole).toString() != QStringLiteral("entry 120"));
+        QCoreApplication::processEvents();
+        const QModelIndex after = view->indexAt({1, 1});
+        QCOMPARE(after.data(EventLogModel::NameRole).toString(), reading);
+        QCOMPARE(view->visualRect(after).top(), y);
+        QVERIFY(!view->viewport()->rect().intersects(view->visualRect(log->index(log->rowCount() - 1))));
     }
 };
 
