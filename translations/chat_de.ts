@@ -229,10 +229,6 @@
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <source>Every statement sent and received. Enter or double click shows the JSON.</source>
-        <translation>Jede gesendete und empfangene Nachricht. Eingabetaste oder Doppelklick zeigt das JSON.</translation>
-    </message>
-    <message>
         <source>Copy log entries</source>
         <translation>Protokolleinträge kopieren</translation>
     </message>
@@ -271,6 +267,10 @@
     <message>
         <source>Copy</source>
         <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>The statements sent and received (of live strokes and typing, the first and last of each, with a count). Enter or double click shows the JSON.</source>
+        <translation>Die gesendeten und empfangenen Nachrichten (bei Live-Strichen und Tippen jeweils die erste und letzte, mit Anzahl). Eingabetaste oder Doppelklick zeigt das JSON.</translation>
     </message>
 </context>
 <context>

@@ -232,10 +232,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every statement sent and received. Enter or double click shows the JSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copy log entries</source>
         <translation type="unfinished"></translation>
     </message>
@@ -273,6 +269,10 @@
     </message>
     <message>
         <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statements sent and received (of live strokes and typing, the first and last of each, with a count). Enter or double click shows the JSON.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -229,10 +229,6 @@
         <translation>Журнал подій</translation>
     </message>
     <message>
-        <source>Every statement sent and received. Enter or double click shows the JSON.</source>
-        <translation>Кожне надіслане й отримане повідомлення. Enter або подвійний клік показує JSON.</translation>
-    </message>
-    <message>
         <source>Copy log entries</source>
         <translation>Копіювати записи журналу</translation>
     </message>
@@ -271,6 +267,10 @@
     <message>
         <source>Copy</source>
         <translation>Копіювати</translation>
+    </message>
+    <message>
+        <source>The statements sent and received (of live strokes and typing, the first and last of each, with a count). Enter or double click shows the JSON.</source>
+        <translation>Надіслані й отримані повідомлення (для живих штрихів і набору тексту — перше й останнє кожної серії з лічильником). Enter або подвійний клік показує JSON.</translation>
     </message>
 </context>
 <context>

@@ -103,7 +103,9 @@ void EventLogPanel::changeEvent(QEvent *event)
 void EventLogPanel::retranslate()
 {
     m_view->setAccessibleName(tr("Event log"));
-    m_view->setToolTip(tr("Every statement sent and received. Enter or double click shows the JSON."));
+    m_view->setToolTip(
+        tr("The statements sent and received (of live strokes and typing, the first and last of "
+           "each, with a count). Enter or double click shows the JSON."));
     m_copy->setAccessibleName(tr("Copy log entries"));
     m_copy->setToolTip(tr("Copy the selected entries (or the whole log)"));
     m_save->setAccessibleName(tr("Save log"));
