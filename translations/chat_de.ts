@@ -217,16 +217,16 @@
         <source>local</source>
         <translation>lokal</translation>
     </message>
+    <message numerus="yes">
+        <source>%n earlier update(s) not logged</source>
+        <translation><numerusform>%n frühere Aktualisierung nicht protokolliert</numerusform><numerusform>%n frühere Aktualisierungen nicht protokolliert</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>chat::EventLogPanel</name>
     <message>
         <source>Event log</source>
         <translation>Ereignisprotokoll</translation>
-    </message>
-    <message>
-        <source>Every statement sent and received. Enter or double click shows the JSON.</source>
-        <translation>Jede gesendete und empfangene Nachricht. Eingabetaste oder Doppelklick zeigt das JSON.</translation>
     </message>
     <message>
         <source>Copy log entries</source>
@@ -267,6 +267,10 @@
     <message>
         <source>Copy</source>
         <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>The statements sent and received (of live strokes and typing, the first and last of each, with a count). Enter or double click shows the JSON.</source>
+        <translation>Die gesendeten und empfangenen Nachrichten (bei Live-Strichen und Tippen jeweils die erste und letzte, mit Anzahl). Eingabetaste oder Doppelklick zeigt das JSON.</translation>
     </message>
 </context>
 <context>

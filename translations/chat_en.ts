@@ -217,15 +217,18 @@
         <source>local</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n earlier update(s) not logged</source>
+        <translation>
+            <numerusform>%n earlier update not logged</numerusform>
+            <numerusform>%n earlier updates not logged</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>chat::EventLogPanel</name>
     <message>
         <source>Event log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every statement sent and received. Enter or double click shows the JSON.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -266,6 +269,10 @@
     </message>
     <message>
         <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statements sent and received (of live strokes and typing, the first and last of each, with a count). Enter or double click shows the JSON.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

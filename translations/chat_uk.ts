@@ -217,16 +217,16 @@
         <source>local</source>
         <translation>локально</translation>
     </message>
+    <message numerus="yes">
+        <source>%n earlier update(s) not logged</source>
+        <translation><numerusform>%n попереднє оновлення не записано в журнал</numerusform><numerusform>%n попередні оновлення не записано в журнал</numerusform><numerusform>%n попередніх оновлень не записано в журнал</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>chat::EventLogPanel</name>
     <message>
         <source>Event log</source>
         <translation>Журнал подій</translation>
-    </message>
-    <message>
-        <source>Every statement sent and received. Enter or double click shows the JSON.</source>
-        <translation>Кожне надіслане й отримане повідомлення. Enter або подвійний клік показує JSON.</translation>
     </message>
     <message>
         <source>Copy log entries</source>
@@ -267,6 +267,10 @@
     <message>
         <source>Copy</source>
         <translation>Копіювати</translation>
+    </message>
+    <message>
+        <source>The statements sent and received (of live strokes and typing, the first and last of each, with a count). Enter or double click shows the JSON.</source>
+        <translation>Надіслані й отримані повідомлення (для живих штрихів і набору тексту — перше й останнє кожної серії з лічильником). Enter або подвійний клік показує JSON.</translation>
     </message>
 </context>
 <context>

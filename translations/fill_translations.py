@@ -16,6 +16,11 @@ T = {
                                            "%1, %2 та ще %n людей друкують…"],
                                           ["%1, %2 und %n weitere Person schreiben …",
                                            "%1, %2 und %n weitere Personen schreiben …"]),
+    "%n earlier update(s) not logged": (["%n попереднє оновлення не записано в журнал",
+                                          "%n попередні оновлення не записано в журнал",
+                                          "%n попередніх оновлень не записано в журнал"],
+                                         ["%n frühere Aktualisierung nicht protokolliert",
+                                          "%n frühere Aktualisierungen nicht protokolliert"]),
     "Inside: %1": ("Усередині: %1", "Im Raum: %1"),
     "inside: %1": ("усередині: %1", "im Raum: %1"),
     # Unread counts, notifications, links, mentions, find in room.
@@ -70,9 +75,9 @@ T = {
     "received": ("отримано", "empfangen"),
     "local": ("локально", "lokal"),
     "Event log": ("Журнал подій", "Ereignisprotokoll"),
-    "Every statement sent and received. Enter or double click shows the JSON.":
-        ("Кожне надіслане й отримане повідомлення. Enter або подвійний клік показує JSON.",
-         "Jede gesendete und empfangene Nachricht. Eingabetaste oder Doppelklick zeigt das JSON."),
+    "The statements sent and received (of live strokes and typing, the first and last of each, with a count). Enter or double click shows the JSON.":
+        ("Надіслані й отримані повідомлення (для живих штрихів і набору тексту — перше й останнє кожної серії з лічильником). Enter або подвійний клік показує JSON.",
+         "Die gesendeten und empfangenen Nachrichten (bei Live-Strichen und Tippen jeweils die erste und letzte, mit Anzahl). Eingabetaste oder Doppelklick zeigt das JSON."),
     "Copy log entries": ("Копіювати записи журналу", "Protokolleinträge kopieren"),
     "Copy the selected entries (or the whole log)": ("Копіювати вибрані записи (або весь журнал)", "Die ausgewählten Einträge (oder das ganze Protokoll) kopieren"),
     "Save log": ("Зберегти журнал", "Protokoll speichern"),

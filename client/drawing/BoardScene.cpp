@@ -63,16 +63,24 @@ void BoardScene::setPreviews(LivePreviewModel *previews)
 void BoardScene::syncPreviews()
 {
     QHash<QString, LivePreviewItem *> keep;
+    QSet<QString> uuids;
     const int rows = m_previews ? m_previews->rowCount() : 0;
     for (int row = 0; row < rows; ++row) {
         const QString uuid = m_previews->at(row).uuid;
+        uuids.insert(uuid);
         if (LivePreviewItem *item = m_previewItems.take(uuid))
             keep.insert(uuid, item);
     }
     qDeleteAll(m_previewItems); // removed from the scene as they go
     m_previewItems = keep;
+    for (const QString &uuid : std::as_const(m_erasers)) {
+        if (!uuids.contains(uuid))
+            m_layer->removeEraserPreview(uuid);
+    }
+    m_erasers.intersect(uuids);
     for (int row = 0; row < rows; ++row) {
-        if (!m_previewItems.contains(m_previews->at(row).uuid))
+        const QString &uuid = m_previews->at(row).uuid;
+        if (!m_previewItems.contains(uuid) && !m_erasers.contains(uuid))
             showPreview(row);
     }
 }
@@ -80,13 +88,23 @@ void BoardScene::syncPreviews()
 void BoardScene::showPreview(int row)
 {
     const LivePreviewModel::Preview &preview = m_previews->at(row);
+    const DrawingTool tool = toolFromName(preview.tool);
+    if (tool == DrawingTool::Eraser) {
+        // An eraser clears the layer, so its preview is drawn into the layer (see setEraserPreview).
+        delete m_previewItems.take(preview.uuid);
+        m_erasers.insert(preview.uuid);
+        m_layer->setEraserPreview(preview.uuid, preview.pointList());
+        return;
+    }
+    if (m_erasers.remove(preview.uuid))
+        m_layer->removeEraserPreview(preview.uuid);
     LivePreviewItem *&item = m_previewItems[preview.uuid];
     if (!item) {
         item = new LivePreviewItem;
         item->setZValue(2); // above the layer (and our own stroke in it), below nothing else
         addItem(item);
     }
-    item->setStroke(preview.pointList(), toolFromName(preview.tool), CssColor::parse(preview.color));
+    item->setStroke(preview.pointList(), tool, CssColor::parse(preview.color));
 }
 
 void BoardScene::rebuild()

@@ -5,6 +5,7 @@
 
 #include <QGraphicsScene>
 #include <QHash>
+#include <QSet>
 
 namespace chat {
 
@@ -15,7 +16,8 @@ class StrokeLayerItem;
 
 // The 640×480 board: a translucent rounded background and the stroke layer, kept in step with the
 // DrawingModel (server lines) plus our own strokes still on their way to the server, and above them one item
-// per growing stroke of another member (LivePreviewModel), updated one item at a time.
+// per growing pen stroke of another member (LivePreviewModel), updated one item at a time. Another member's
+// growing eraser stroke clears the layer itself, as its final line will (StrokeLayerItem::setEraserPreview).
 class BoardScene : public QGraphicsScene
 {
     Q_OBJECT
@@ -32,6 +34,8 @@ public:
     void setPreviews(LivePreviewModel *previews);
     LivePreviewItem *previewItem(const QString &lineUuid) const { return m_previewItems.value(lineUuid); }
     int previewItemCount() const { return int(m_previewItems.size()); }
+    // Others' growing strokes shown: pen previews as items, eraser previews in the layer.
+    int previewCount() const { return int(m_previewItems.size() + m_erasers.size()); }
 
 private:
     void rebuild();
@@ -41,7 +45,8 @@ private:
     DrawingModel *m_model;
     StrokeLayerItem *m_layer;
     LivePreviewModel *m_previews = nullptr;
-    QHash<QString, LivePreviewItem *> m_previewItems; // by line uuid
+    QHash<QString, LivePreviewItem *> m_previewItems; // pen previews, by line uuid
+    QSet<QString> m_erasers; // eraser previews, drawn in the layer
 };
 
 } // namespace chat

@@ -11,8 +11,8 @@ namespace chat {
 
 // Another member's stroke while it grows (a LivePreviewModel row), drawn above the stroke layer like the
 // stroke being drawn locally: StrokePath's smoothed round line. It is its own item so that an update repaints
-// only its area and never the layer. An eraser preview cannot clear the layer beneath it, so it shows as the
-// board's translucent white until its final line really erases.
+// only its area and never the layer. BoardScene uses it for pens; an eraser preview must clear the layer
+// beneath it, so BoardScene draws it into the layer instead (StrokeLayerItem::setEraserPreview).
 class LivePreviewItem : public QGraphicsItem
 {
 public:

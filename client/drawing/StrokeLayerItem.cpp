@@ -6,6 +6,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cstring>
 
 namespace chat {
 
@@ -108,23 +109,106 @@ void StrokeLayerItem::clearLiveStroke()
     compose();
 }
 
+bool StrokeLayerItem::hasEraserPreview(const QString &uuid) const
+{
+    return std::any_of(m_erasers.cbegin(), m_erasers.cend(),
+                       [&](const EraserPreview &eraser) { return eraser.uuid == uuid; });
+}
+
+void StrokeLayerItem::setEraserPreview(const QString &uuid, const QVector<QPointF> &points)
+{
+    auto it = std::find_if(m_erasers.begin(), m_erasers.end(),
+                           [&](const EraserPreview &eraser) { return eraser.uuid == uuid; });
+    if (it == m_erasers.end()) {
+        m_erasers.append({uuid, points});
+        compose(strokeArea(points, 0, DrawingTool::Eraser));
+        return;
+    }
+    if (it->points == points)
+        return;
+    // The points both versions share draw the same path up to two points before they part (the smoothing
+    // curves through midpoints): only the rest changed.
+    qsizetype same = 0;
+    while (same < points.size() && same < it->points.size() && points.at(same) == it->points.at(same))
+        ++same;
+    const qsizetype from = std::max<qsizetype>(0, same - 2);
+    const QRect dirty =
+        strokeArea(it->points, from, DrawingTool::Eraser) | strokeArea(points, from, DrawingTool::Eraser);
+    it->points = points;
+    compose(dirty);
+}
+
+void StrokeLayerItem::removeEraserPreview(const QString &uuid)
+{
+    auto it = std::find_if(m_erasers.begin(), m_erasers.end(),
+                           [&](const EraserPreview &eraser) { return eraser.uuid == uuid; });
+    if (it == m_erasers.end())
+        return;
+    const QRect dirty = strokeArea(it->points, 0, DrawingTool::Eraser);
+    m_erasers.erase(it);
+    compose(dirty);
+}
+
+QRect StrokeLayerItem::strokeArea(const QVector<QPointF> &points, qsizetype from, DrawingTool tool) const
+{
+    // The smoothed path from points[from] on lies within their bounding box (its curves stay inside their
+    // control points); StrokeRasterizer leaves out path points closer than a fifth of the radius, so a
+    // segment may start that far before it; plus the radius and antialiasing.
+    if (from >= points.size())
+        return {};
+    qreal left = points.at(from).x(), right = left, top = points.at(from).y(), bottom = top;
+    for (qsizetype i = from + 1; i < points.size(); ++i) {
+        left = std::min(left, points.at(i).x());
+        right = std::max(right, points.at(i).x());
+        top = std::min(top, points.at(i).y());
+        bottom = std::max(bottom, points.at(i).y());
+    }
+    const qreal margin = toolWidth(tool) * 0.6 * m_scale + 3;
+    return QRectF(QPointF(left, top) * m_scale, QPointF(right, bottom) * m_scale)
+               .adjusted(-margin, -margin, margin, margin)
+               .toAlignedRect()
+        & m_committed.rect();
+}
+
 void StrokeLayerItem::paintLine(QImage &image, const Line &line) const
 {
     StrokeRasterizer::paint(image, line.pointList(), toolFromName(line.tool), CssColor::parse(line.color),
                             m_scale);
 }
 
-void StrokeLayerItem::compose()
+void StrokeLayerItem::compose(const QRect &dirty)
 {
-    if (m_pending.isEmpty() && m_livePoints.isEmpty()) {
+    if (m_pending.isEmpty() && m_livePoints.isEmpty() && m_erasers.isEmpty()) {
         m_display = m_committed; // shared, no copy
+        update();
+        return;
+    }
+    const bool partial = !dirty.isNull() && m_display.size() == m_committed.size()
+        && m_display.constBits() != m_committed.constBits();
+    const QRect area = partial ? dirty & m_committed.rect() : m_committed.rect();
+    if (area.isEmpty())
+        return;
+    if (partial) {
+        // What is shown outside the area is right already: only the area is composed again.
+        const qsizetype bytes = qsizetype(area.width()) * 4;
+        for (int y = area.top(); y <= area.bottom(); ++y)
+            std::memcpy(m_display.scanLine(y) + qsizetype(area.left()) * 4,
+                        m_committed.constScanLine(y) + qsizetype(area.left()) * 4, size_t(bytes));
     } else {
         m_display = m_committed.copy();
-        for (const Line &line : std::as_const(m_pending))
-            paintLine(m_display, line);
-        StrokeRasterizer::paint(m_display, m_livePoints, m_liveTool, m_liveColor, m_scale);
     }
-    update();
+    const QRect clip = partial ? area : QRect();
+    for (const Line &line : std::as_const(m_pending))
+        StrokeRasterizer::paint(m_display, line.pointList(), toolFromName(line.tool),
+                                CssColor::parse(line.color), m_scale, clip);
+    for (const EraserPreview &eraser : std::as_const(m_erasers))
+        StrokeRasterizer::paint(m_display, eraser.points, DrawingTool::Eraser, Qt::black, m_scale, clip);
+    StrokeRasterizer::paint(m_display, m_livePoints, m_liveTool, m_liveColor, m_scale, clip);
+    if (partial)
+        update(
+            QRectF(QPointF(area.topLeft()) / m_scale, QSizeF(area.size()) / m_scale).adjusted(-1, -1, 1, 1));
+    else
+        update();
 }
 
 } // namespace chat

@@ -34,6 +34,15 @@ public:
     void setLiveStroke(const QVector<QPointF> &points, DrawingTool tool, const QColor &color);
     void clearLiveStroke();
 
+    // Another member's eraser while it grows (a live preview): it clears this layer exactly as its final
+    // line will, but only in what is shown (a separate item above the layer could not clear it, and would
+    // show something else than the board under it, whatever the theme). An update recomposes only the
+    // part of the layer where the stroke changed.
+    void setEraserPreview(const QString &uuid, const QVector<QPointF> &points);
+    void removeEraserPreview(const QString &uuid);
+    int eraserPreviewCount() const { return int(m_erasers.size()); }
+    bool hasEraserPreview(const QString &uuid) const;
+
     QImage image() const { return m_display; } // what is shown, at layer resolution
     qreal resolution() const { return m_scale; } // layer pixels per board unit
     bool isRebuilding() const { return m_next < m_queue.size(); }
@@ -45,7 +54,8 @@ signals:
 
 private:
     void paintLine(QImage &image, const Line &line) const;
-    void compose();
+    void compose(const QRect &dirty = {}); // dirty (layer pixels): only that part changed
+    QRect strokeArea(const QVector<QPointF> &points, qsizetype from, DrawingTool tool) const;
     void drawSlice();
 
     QSizeF m_boardSize;
@@ -57,6 +67,12 @@ private:
     QVector<QPointF> m_livePoints;
     DrawingTool m_liveTool = DrawingTool::Pen;
     QColor m_liveColor;
+    struct EraserPreview
+    {
+        QString uuid;
+        QVector<QPointF> points;
+    };
+    QVector<EraserPreview> m_erasers; // in the order they started
     QVector<Line> m_queue; // lines still to rasterise into m_committed, in order
     qsizetype m_next = 0;
     QTimer m_sliceTimer;

@@ -190,12 +190,14 @@ void blend(QImage &image, Coverage &coverage, DrawingTool tool, const QColor &co
 } // namespace
 
 void StrokeRasterizer::paint(QImage &image, const QVector<QPointF> &points, DrawingTool tool,
-                             const QColor &color, qreal scale)
+                             const QColor &color, qreal scale, const QRect &clip)
 {
     if (points.isEmpty())
         return;
     if (image.format() != QImage::Format_ARGB32_Premultiplied) {
         QPainter painter(&image);
+        if (!clip.isNull())
+            painter.setClipRect(clip);
         painter.scale(scale, scale);
         StrokePath::paint(painter, points, tool, color);
         return;
@@ -203,8 +205,8 @@ void StrokeRasterizer::paint(QImage &image, const QVector<QPointF> &points, Draw
     const qreal radius = toolWidth(tool) * scale / 2;
     const QPolygonF line = centreLine(points, scale, std::max<qreal>(0.5, radius / 5));
     const qreal margin = radius + 1;
-    const QRect area =
-        line.boundingRect().adjusted(-margin, -margin, margin, margin).toAlignedRect() & image.rect();
+    const QRect area = line.boundingRect().adjusted(-margin, -margin, margin, margin).toAlignedRect()
+        & image.rect() & (clip.isNull() ? image.rect() : clip);
     if (area.isEmpty())
         return;
     thread_local Coverage coverage; // its buffers are kept from stroke to stroke

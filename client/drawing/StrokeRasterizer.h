@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QPointF>
+#include <QRect>
 #include <QVector>
 
 class QImage;
@@ -19,8 +20,9 @@ class StrokeRasterizer
 {
 public:
     // scale: image pixels per board unit. Other image formats are painted with QPainter (StrokePath).
+    // clip (image pixels), when not null: only the pixels inside it change.
     static void paint(QImage &image, const QVector<QPointF> &points, DrawingTool tool, const QColor &color,
-                      qreal scale);
+                      qreal scale, const QRect &clip = {});
 };
 
 } // namespace chat

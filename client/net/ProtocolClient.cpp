@@ -244,7 +244,17 @@ bool ProtocolClient::send(CallName name, const QJsonObject &fields)
         return false;
     }
     m_lastCall = nameOf(name);
-    m_log->append(EventLogModel::Origin::Sent, nameOf(StatementType::Call), m_lastCall, json);
+    // Previews and typing refreshes go out many times a second: the log keeps a stroke's first and last
+    // preview and each change of our typing state, and counts the rest (EventLogModel::appendInSeries).
+    if (name == CallName::DrawLive)
+        m_log->appendInSeries(QStringLiteral("sent draw_live ") + fields.value(keyOf(key::uuid)).toString(),
+                              fields.value(keyOf(key::end)).toBool(), EventLogModel::Origin::Sent,
+                              nameOf(StatementType::Call), m_lastCall, json);
+    else if (name == CallName::SetTyping)
+        m_log->appendInSeries(QStringLiteral("sent set_typing"), !fields.value(keyOf(key::typing)).toBool(),
+                              EventLogModel::Origin::Sent, nameOf(StatementType::Call), m_lastCall, json);
+    else
+        m_log->append(EventLogModel::Origin::Sent, nameOf(StatementType::Call), m_lastCall, json);
     return true;
 }
 
@@ -303,8 +313,32 @@ void ProtocolClient::handleStatement(const QByteArray &utf8)
         m_log->append(EventLogModel::Origin::Received, tr("unknown"), tr("not a statement"), utf8);
         return;
     }
-    m_log->append(EventLogModel::Origin::Received, nameOf(statement->type()), statement->name(), utf8);
+    logReceived(*statement, utf8);
     dispatch(*statement);
+}
+
+void ProtocolClient::logReceived(const ServerStatement &statement, const QByteArray &utf8)
+{
+    // Others' previews (about 33 a second per drawer) and typing refreshes: a stroke's first and last
+    // preview, each change of someone's typing state, and a count of the rest
+    // (EventLogModel::appendInSeries).
+    const auto result = statement.resultName();
+    const QJsonObject object = result ? statement.object() : QJsonObject();
+    if (result == ResultName::LiveLineChanged && object.value(QStringView(key::uuid)).isString()) {
+        m_log->appendInSeries(QStringLiteral("received live ")
+                                  + object.value(QStringView(key::uuid)).toString(),
+                              object.value(QStringView(key::end)).toBool(), EventLogModel::Origin::Received,
+                              nameOf(statement.type()), statement.name(), utf8);
+        return;
+    }
+    if (result == ResultName::TypingChanged && object.value(QStringView(key::user)).isString()) {
+        m_log->appendInSeries(
+            QStringLiteral("received typing ") + object.value(QStringView(key::user)).toString(),
+            !object.value(QStringView(key::typing)).toBool(), EventLogModel::Origin::Received,
+            nameOf(statement.type()), statement.name(), utf8);
+        return;
+    }
+    m_log->append(EventLogModel::Origin::Received, nameOf(statement.type()), statement.name(), utf8);
 }
 
 void ProtocolClient::dispatch(const ServerStatement &statement)

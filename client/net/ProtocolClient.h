@@ -119,6 +119,7 @@ private:
     void onClosed(int code, const QString &reason);
     void logLocal(const QString &what, const QString &detail = {});
 
+    void logReceived(const ServerStatement &statement, const QByteArray &utf8);
     void dispatch(const ServerStatement &statement);
     void onResult(ResultName name, const ServerStatement &statement);
     void onError(ErrorName name);

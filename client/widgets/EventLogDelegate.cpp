@@ -53,7 +53,11 @@ void EventLogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->setFont(m_mono);
     painter->drawText(left.adjusted(0, 14, 0, 0), Qt::AlignRight | Qt::AlignTop,
                       index.data(EventLogModel::TypeRole).toString());
-    const QString name = index.data(EventLogModel::NameRole).toString();
+    // A series' last statement shows how many of its statements were not logged ("+46"; the row's text
+    // and the details say it in words).
+    const int skipped = index.data(EventLogModel::SkippedRole).toInt();
+    const QString name = index.data(EventLogModel::NameRole).toString()
+        + (skipped > 0 ? QStringLiteral(" +") + QString::number(skipped) : QString());
     painter->drawText(left.adjusted(0, 31, 0, 0), Qt::AlignRight | Qt::AlignTop,
                       painter->fontMetrics().elidedText(name, Qt::ElideMiddle, left.width()));
     painter->restore();

@@ -54,6 +54,27 @@ EventLogPanel::EventLogPanel(EventLogModel *model, QWidget *parent)
         if (m_followBottom)
             m_scrollTimer.start();
     });
+    // The model drops its oldest rows when it is full. The view would keep its scroll position in pixels,
+    // so what the user reads would jump by the rows removed: keep the top row where it was instead.
+    connect(model, &EventLogModel::rowsAboutToBeRemoved, this, [this] {
+        m_anchor = QPersistentModelIndex();
+        if (m_followBottom)
+            return;
+        m_view->doItemsLayout(); // rows inserted since the last layout count too
+        m_anchor = QPersistentModelIndex(m_view->indexAt({1, 1}));
+        m_anchorTop = m_anchor.isValid() ? m_view->visualRect(m_anchor).top() : 0;
+    });
+    connect(model, &EventLogModel::rowsRemoved, this, [this, bar] {
+        if (m_followBottom)
+            return;
+        m_view->doItemsLayout(); // the scroll range of the rows left
+        if (!m_anchor.isValid()) { // what was shown is gone: show the oldest left
+            bar->setValue(0);
+            return;
+        }
+        bar->setValue(bar->value() + m_view->visualRect(m_anchor).top() - m_anchorTop);
+        m_anchor = QPersistentModelIndex();
+    });
 
     m_copy->setIcon(Icons::get(QStringLiteral("copy")));
     m_copy->setIconSize({22, 22});
@@ -82,7 +103,9 @@ void EventLogPanel::changeEvent(QEvent *event)
 void EventLogPanel::retranslate()
 {
     m_view->setAccessibleName(tr("Event log"));
-    m_view->setToolTip(tr("Every statement sent and received. Enter or double click shows the JSON."));
+    m_view->setToolTip(
+        tr("The statements sent and received (of live strokes and typing, the first and last of "
+           "each, with a count). Enter or double click shows the JSON."));
     m_copy->setAccessibleName(tr("Copy log entries"));
     m_copy->setToolTip(tr("Copy the selected entries (or the whole log)"));
     m_save->setAccessibleName(tr("Save log"));
@@ -127,7 +150,9 @@ void EventLogPanel::showDetails(const QModelIndex &index)
     auto *text = new QPlainTextEdit(&dialog);
     text->setReadOnly(true);
     text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    const QString note = index.data(EventLogModel::NoteRole).toString();
     text->setPlainText(index.data(Qt::DisplayRole).toString().section(QLatin1Char(' '), 0, 3)
+                       + (note.isEmpty() ? QString() : QStringLiteral(" (") + note + QLatin1Char(')'))
                        + QStringLiteral("\n\n") + index.data(EventLogModel::PrettyJsonRole).toString());
     text->setAccessibleName(tr("Statement JSON"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPersistentModelIndex>
 #include <QTimer>
 #include <QWidget>
 
@@ -38,6 +39,8 @@ private:
     QToolButton *m_save;
     bool m_followBottom = true;
     QTimer m_scrollTimer;
+    QPersistentModelIndex m_anchor; // the top row shown while the oldest rows are removed
+    int m_anchorTop = 0;
 };
 
 } // namespace chat

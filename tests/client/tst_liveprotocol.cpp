@@ -4,6 +4,7 @@
 // e.g. the original) nothing of this is sent or shown.
 #include "TestJson.h"
 #include "models/DrawingModel.h"
+#include "models/EventLogModel.h"
 #include "models/LivePreviewModel.h"
 #include "models/TypingModel.h"
 #include "net/LiveStrokeSender.h"
@@ -303,6 +304,91 @@ private slots:
         typing(other, "alice", true);
         QCOMPARE(other.livePreviews()->rowCount(), 0);
         QCOMPARE(other.typing()->rowCount(), 0);
+    }
+
+    // The event log does not take a row per preview or typing refresh (about 33 previews a second per
+    // drawer): a stroke's first and last preview, each change of a typing state, and the number left out.
+    void liveAndTypingStatementsAreThinnedInTheLog()
+    {
+        ProtocolClient client;
+        enter(client, true);
+        EventLogModel *log = client.log();
+        const auto names = [log](int from) {
+            QStringList list;
+            for (int row = from; row < log->rowCount(); ++row)
+                list.append(log->index(row).data(EventLogModel::NameRole).toString());
+            return list;
+        };
+        const auto skipped = [log](int row) {
+            return log->index(row).data(EventLogModel::SkippedRole).toInt();
+        };
+
+        // Alice's and Bob's strokes interleaved: 100 previews each, then their ends and lines.
+        int start = log->rowCount();
+        for (int i = 0; i < 100; ++i) {
+            live(client, "la", "alice", 4 * i, "1, 2, 3, 4");
+            live(client, "lb", "bob", 4 * i, "5, 6, 7, 8");
+        }
+        QCOMPARE(names(start),
+                 QStringList({QStringLiteral("live_line_changed"), QStringLiteral("live_line_changed")}));
+        QCOMPARE(client.livePreviews()->at(client.livePreviews()->rowOf(QStringLiteral("la"))).numbers.size(),
+                 400);
+        line(client, "la");
+        live(client, "la", "alice", 400, "", true);
+        live(client, "lb", "bob", 400, "", true);
+        QCOMPARE(names(start),
+                 QStringList({QStringLiteral("live_line_changed"), QStringLiteral("live_line_changed"),
+                              QStringLiteral("draw_line_changed"), QStringLiteral("live_line_changed"),
+                              QStringLiteral("live_line_changed")}));
+        QCOMPARE(skipped(start), 0);
+        QCOMPARE(skipped(start + 3), 99); // the end of Alice's stroke: 99 previews between were counted
+        QCOMPARE(skipped(start + 4), 99);
+        // "update(s)" without a translator
+        QVERIFY(log->rowText(start + 3).contains(QLatin1String(" (99 earlier update")));
+        QVERIFY(log->index(start + 3)
+                    .data(EventLogModel::JsonRole)
+                    .toString()
+                    .contains(QLatin1String("\"end\": true")));
+        QCOMPARE(log->unlogged(), 198);
+
+        // A new stroke starts a new series.
+        start = log->rowCount();
+        live(client, "lc", "alice", 0, "1, 2");
+        live(client, "lc", "alice", 2, "3, 4");
+        QCOMPARE(names(start), QStringList({QStringLiteral("live_line_changed")}));
+
+        // Typing: Alice's refreshes are counted until her false.
+        start = log->rowCount();
+        for (int i = 0; i < 5; ++i)
+            typing(client, "alice", true);
+        typing(client, "alice", false);
+        typing(client, "alice", true); // typing again: logged
+        QCOMPARE(names(start),
+                 QStringList({QStringLiteral("typing_changed"), QStringLiteral("typing_changed"),
+                              QStringLiteral("typing_changed")}));
+        QCOMPARE(skipped(start + 1), 4);
+
+        // What we send: our stroke's first and last preview, our typing state's changes.
+        start = log->rowCount();
+        for (int i = 0; i < 50; ++i)
+            QVERIFY(client.sendLivePoints(QStringLiteral("mine"), 2 * i, {1, 2}, QStringLiteral("#000000"),
+                                          QStringLiteral("pen"), false));
+        QVERIFY(client.sendLivePoints(QStringLiteral("mine"), 100, {}, QStringLiteral("#000000"),
+                                      QStringLiteral("pen"), true));
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(client.sendTyping(true));
+        QVERIFY(client.sendTyping(false));
+        QCOMPARE(m_sent.size(), 56); // everything was sent
+        QCOMPARE(names(start),
+                 QStringList({QStringLiteral("draw_live"), QStringLiteral("draw_live"),
+                              QStringLiteral("set_typing"), QStringLiteral("set_typing")}));
+        QCOMPARE(skipped(start + 1), 49);
+        QCOMPARE(skipped(start + 3), 3);
+        // Everything else is logged one row each, as before.
+        start = log->rowCount();
+        line(client, "lx");
+        line(client, "ly");
+        QCOMPARE(log->rowCount(), start + 2);
     }
 
     void nothingIsSentOutsideARoom()

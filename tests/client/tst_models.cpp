@@ -16,6 +16,10 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 using namespace chat;
 
 namespace {
@@ -338,6 +342,58 @@ private slots:
                  log.index(1).data(EventLogModel::TimeRole).toString()
                      + QStringLiteral(" local connection opened WS"));
         QCOMPARE(log.index(0).data(Qt::DisplayRole).toString(), log.rowText(0));
+    }
+
+    // A client kept open all day: the log keeps at most maxRows rows (the oldest go, in batches of a
+    // hundredth) and at most maxBytes of statement text, and its memory stays bounded.
+    void eventLogIsBounded()
+    {
+        EventLogModel log;
+        QCOMPARE(log.maxRows(), EventLogModel::defaultMaxRows);
+        const QByteArray json = "{\"type\":\"result\",\"payload\":{\"message\":\"room_changed\",\"object\":"
+            + QByteArray(900, 'x') + "}}"; // about a kilobyte, as a room_changed with a few users
+#ifdef __GLIBC__
+        const size_t heapBefore = mallinfo2().uordblks;
+#endif
+        QSignalSpy removed(&log, &EventLogModel::rowsRemoved);
+        constexpr int appended = 100000;
+        for (int i = 0; i < appended; ++i)
+            log.append(EventLogModel::Origin::Received, QStringLiteral("result"), QString::number(i),
+                       json + QByteArray::number(i)); // a text of its own, as statements have
+        QVERIFY(log.rowCount() <= EventLogModel::defaultMaxRows);
+        QVERIFY(log.rowCount() >= EventLogModel::defaultMaxRows - EventLogModel::defaultMaxRows / 100);
+        // The newest rows are kept, in order.
+        QCOMPARE(log.index(log.rowCount() - 1).data(EventLogModel::NameRole).toString(),
+                 QString::number(appended - 1));
+        QCOMPARE(log.index(0).data(EventLogModel::NameRole).toString(),
+                 QString::number(appended - log.rowCount()));
+        // Removed in batches, not one row per append.
+        QVERIFY2(removed.size()
+                     <= (appended - EventLogModel::defaultMaxRows) / (EventLogModel::defaultMaxRows / 100)
+                         + 1,
+                 qPrintable(QString::number(removed.size())));
+        QVERIFY(log.bytes() <= qint64(EventLogModel::defaultMaxRows) * (json.size() + 200));
+#ifdef __GLIBC__
+        // 100 000 rows of 1 kB would hold over 100 MB; the kept rows hold about 20 MB.
+        const qint64 heapGrowth = qint64(mallinfo2().uordblks) - qint64(heapBefore);
+        qInfo("event log: %d rows kept of %d, %lld bytes counted, heap grew by %lld bytes", log.rowCount(),
+              appended, log.bytes(), heapGrowth);
+        QVERIFY2(heapGrowth < 40 * 1024 * 1024, qPrintable(QString::number(heapGrowth)));
+#endif
+
+        // The byte bound: big statements (a drawing, a long history) push out more rows. The newest row
+        // stays.
+        log.setLimits(1000, 100 * 1024);
+        QVERIFY(log.bytes() <= 100 * 1024);
+        log.append(EventLogModel::Origin::Received, QStringLiteral("result"), QStringLiteral("big"),
+                   QByteArray(300 * 1024, 'y'));
+        QCOMPARE(log.rowCount(), 1);
+        QCOMPARE(log.index(0).data(EventLogModel::NameRole).toString(), QStringLiteral("big"));
+        log.append(EventLogModel::Origin::Received, QStringLiteral("result"), QStringLiteral("small"), json);
+        QCOMPARE(log.rowCount(), 1);
+        QCOMPARE(log.index(0).data(EventLogModel::NameRole).toString(), QStringLiteral("small"));
+        log.clear();
+        QCOMPARE(log.bytes(), 0);
     }
 
     void drawingReplacesALineWithTheSameUuid()

@@ -9,7 +9,10 @@ if(NOT result STREQUAL "0")
     message(FATAL_ERROR "chat-client-bench failed (exit ${result})")
 endif()
 foreach(figure "rooms +[0-9]+ +load" "log entries +[0-9]+ +load" "messages +[0-9]+ +load"
-               "strokes +[0-9]+ +load" "strokes +[0-9]+ +complete" "all checks passed")
+               "strokes +[0-9]+ +load" "strokes +[0-9]+ +complete"
+               "live render +[0-9]+ +pen +forced +p50" "live render +[0-9]+ +pen +event-loop +p50"
+               "live render +[0-9]+ +eraser +forced +p50" "live render +[0-9]+ +eraser +event-loop +p50"
+               "all checks passed")
     if(NOT output MATCHES "${figure}")
         message(FATAL_ERROR "chat-client-bench printed no line matching \"${figure}\"")
     endif()

@@ -7,21 +7,27 @@
 #include "drawing/BoardView.h"
 #include "drawing/LivePreviewItem.h"
 #include "drawing/StrokeLayerItem.h"
+#include "models/EventLogModel.h"
 #include "models/LivePreviewModel.h"
 #include "models/TypingModel.h"
 #include "net/LiveStrokeSender.h"
 #include "widgets/Avatar.h"
 #include "widgets/DrawingPanel.h"
+#include "widgets/EventLogPanel.h"
+#include "widgets/HeaderWidget.h"
+#include "widgets/LeftPanel.h"
 #include "widgets/LobbyPage.h"
 #include "widgets/MessageEdit.h"
 #include "widgets/MessagesPanel.h"
 #include "widgets/RoomCardDelegate.h"
 #include "widgets/RoomListView.h"
 #include "widgets/RoomPage.h"
+#include "widgets/ThemeSlider.h"
 #include "widgets/TypingLabel.h"
 
 #include <QAccessible>
 #include <QJsonArray>
+#include <QListView>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -314,6 +320,122 @@ private slots:
                 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF());
             QVERIFY((1.05) / (luminance + 0.05) >= 4.5);
         }
+    }
+
+    // Another member's eraser shows while it grows exactly as its final line will: it clears the strokes
+    // under it down to the board (not a white stroke over them), in every theme. Compared on the window's
+    // pixels (the board over the theme's gradient), preview against final line.
+    void eraserPreviewLooksLikeItsFinalLine()
+    {
+        GuiFixture f;
+        enterWithOthers(f);
+        f.window->roomPage()->showTab(RoomPage::Drawing);
+        BoardView *view = f.window->roomPage()->drawing()->view();
+        BoardScene *scene = f.window->roomPage()->drawing()->scene();
+        QTRY_VERIFY(view->isVisible());
+        const auto shot = [&] {
+            QCoreApplication::processEvents();
+            QWidget *viewport = view->viewport();
+            return f.window->grab(QRect(viewport->mapTo(f.window.get(), QPoint(0, 0)), viewport->size()))
+                .toImage()
+                .convertToFormat(QImage::Format_RGB32);
+        };
+        const QPoint onLine = view->mapFromScene(QPointF(250, 240)); // a red line, under the eraser's path
+        for (int theme = 0; theme < 8; ++theme) {
+            f.window->header()->themeSlider()->setValue(theme);
+            QByteArray lines;
+            for (int y = 160; y <= 320; y += 8)
+                lines += QByteArray(lines.isEmpty() ? "" : ", ") + "{'uuid': 'p" + QByteArray::number(y)
+                    + "', 'name': 'line-p', 'points': [100, " + QByteArray::number(y) + ", 400, "
+                    + QByteArray::number(y) + "], 'tool': 'pen', 'color': '#e02d25'}";
+            f.feed(
+                jsonText(("{'type': 'result', 'payload': {'message': 'drawing_got', 'object': {'uuid': 'd1', "
+                          "'name': 'drawing-d1', 'lines': ["
+                          + lines + "]}}}")
+                             .constData()));
+            const QImage before = shot();
+            QVERIFY(QColor(before.pixel(onLine)).red() > 150 && QColor(before.pixel(onLine)).green() < 120);
+
+            const QByteArray uuid = "e" + QByteArray::number(theme);
+            const QByteArray points = "150, 150, 250, 240, 300, 250, 350, 330";
+            // It grows in two updates: the second recomposes only where the stroke changed.
+            const auto preview = [&](int from, const char *part) {
+                f.feed(jsonText((QByteArray("{'type': 'result', 'payload': {'message': 'live_line_changed', "
+                                            "'object': {'uuid': '")
+                                 + uuid + "', 'user': 'alice', 'from': " + QByteArray::number(from)
+                                 + ", 'points': [" + part
+                                 + "], 'tool': 'eraser', 'color': '#000000', 'end': false}}}")
+                                    .constData()));
+            };
+            preview(0, "150, 150, 250, 240");
+            preview(4, "300, 250, 350, 330");
+            QCOMPARE(scene->previewCount(), 1);
+            const QImage previewed = shot();
+            QVERIFY2(previewed.pixel(onLine) != before.pixel(onLine), "the preview erased nothing");
+
+            f.feed(jsonText(
+                ("{'type': 'result', 'payload': {'message': 'draw_line_changed', 'object': {'uuid': '" + uuid
+                 + "', 'name': 'line-e', 'points': [" + points + "], 'tool': 'eraser', 'color': '#000000'}}}")
+                    .constData()));
+            QCOMPARE(scene->previewCount(), 0);
+            const QImage final = shot();
+            QCOMPARE(final.size(), previewed.size());
+            int differ = 0, worst = 0;
+            for (int y = 0; y < final.height(); ++y) {
+                for (int x = 0; x < final.width(); ++x) {
+                    const QRgb a = previewed.pixel(x, y), b = final.pixel(x, y);
+                    const int diff = std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
+                                               std::abs(qBlue(a) - qBlue(b))});
+                    worst = std::max(worst, diff);
+                    differ += diff > 0 ? 1 : 0;
+                }
+            }
+            QVERIFY2(differ == 0,
+                     qPrintable(
+                         QStringLiteral("theme %1: %2 pixels differ between the preview and the line, by up "
+                                        "to %3")
+                             .arg(theme)
+                             .arg(differ)
+                             .arg(worst)));
+        }
+    }
+
+    // The log drops its oldest rows when full: the rows the user reads stay where they are, and a log that
+    // follows the bottom keeps following it.
+    void logViewStaysStableWhenTheOldestRowsGo()
+    {
+        GuiFixture f;
+        EventLogModel *log = f.client.log();
+        log->setLimits(500, EventLogModel::defaultMaxBytes);
+        QListView *view = f.window->leftPanel()->logPanel()->view();
+        QTRY_VERIFY(view->isVisible());
+        const auto add = [log](int count) {
+            static int next = 0;
+            for (int i = 0; i < count; ++i)
+                log->append(EventLogModel::Origin::Received, QStringLiteral("result"),
+                            QStringLiteral("entry %1").arg(next++), "{}");
+        };
+        add(500);
+        QCoreApplication::processEvents();
+        // Following the bottom: the newest row stays in view.
+        add(120);
+        QCoreApplication::processEvents(); // the view scrolls once per burst, from a zero timer
+        QTRY_VERIFY(view->viewport()->rect().intersects(view->visualRect(log->index(log->rowCount() - 1))));
+        QVERIFY(log->rowCount() <= 500);
+
+        // Reading older rows: scrolled up, the row at the top stays at the top while rows go.
+        view->scrollTo(log->index(250), QAbstractItemView::PositionAtTop);
+        QCoreApplication::processEvents();
+        const QModelIndex top = view->indexAt({1, 1});
+        const QString reading = top.data(EventLogModel::NameRole).toString();
+        const int y = view->visualRect(top).top();
+        add(60);
+        QVERIFY(log->index(0).data(EventLogModel::NameRole).toString() != QStringLiteral("entry 120"));
+        QCoreApplication::processEvents();
+        const QModelIndex after = view->indexAt({1, 1});
+        QCOMPARE(after.data(EventLogModel::NameRole).toString(), reading);
+        QCOMPARE(view->visualRect(after).top(), y);
+        QVERIFY(!view->viewport()->rect().intersects(view->visualRect(log->index(log->rowCount() - 1))));
     }
 };
 
