@@ -16,6 +16,8 @@
 #include <QRegularExpression>
 
 #include <array>
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 using namespace chat;
@@ -48,12 +50,16 @@ public:
         for (const char *frame :
              {"{\"type\": \"call\", \"payload\": {\"message\": \"create_room\"}}",
               "{\"type\": \"call\", \"payload\": {\"message\": \"create_room\"}}",
-              "\x01{\"type\": \"call\", \"payload\": {\"message\": \"enter_room\", \"room_uuid\": "
+              "\x01{\"type\": \"call\", \"payload\": {\"message\": \"enter_room\", \"uuid\": "
               "\"<room:0>\"}}",
               "\x01{\"type\": \"call\", \"payload\": {\"message\": \"create_message\", \"body\": \"hi\"}}",
               "\x01{\"type\": \"call\", \"payload\": {\"message\": \"change_draw_line\", \"uuid\": \"l1\", "
               "\"points\": [1, 2, 3, 4], \"tool\": \"pen\", \"color\": \"#000000\"}}"})
             handle(QByteArray(frame));
+        if (m_peers[1].roomUuid.isEmpty()) { // else nothing reaches the calls of a room member
+            std::fprintf(stderr, "fuzz_dispatch: the second connection did not enter a room\n");
+            std::abort();
+        }
         m_basePeers = m_peers;
         m_baseRooms = m_outbox.rooms();
     }

@@ -243,10 +243,10 @@ private:
         bool ready = false;
     };
 
-    LiveNodes liveNodes()
+    LiveNodes liveNodes(const QStringList &moreForA = {})
     {
         LiveNodes setup;
-        setup.nodeA = startNode(str("A"));
+        setup.nodeA = startNode(str("A"), moreForA);
         setup.nodeB = startNode(str("B"));
         if (!setup.nodeA || !setup.nodeB)
             return setup;
@@ -561,6 +561,142 @@ private slots:
         QVERIFY2(chunks > 1, "a preview of over 8000 bytes crossed in one notification");
         QCOMPARE(received, points); // the chunks add up to the stroke
         qInfo("a preview of %lld numbers crossed in %d chunks", qlonglong(points.size()), chunks);
+    }
+
+    // docs/EXTENSIONS.md, "Several nodes": a preview whose uuid or tool alone does not fit in a notification
+    // is left out of the payloads (a debug line on the sending node); its author gets no reply, as for every
+    // preview, members on its own node still get it, the other nodes do not, and the sender goes on: the
+    // next preview crosses, in order.
+    void aPreviewTooLongForANotificationStaysOnItsNode()
+    {
+        LiveNodes setup = liveNodes({str("--log-level"), str("debug")}); // the last one counts
+        QVERIFY(setup.ready);
+        auto near = clientOf(setup.nodeA, true); // a negotiated member on the author's node
+        QVERIFY(near && near->enterRoom(setup.room.uuid));
+        QVERIFY(waitForRoom(
+            *setup.b, setup.room.uuid, [&](const Room &r) { return hasUser(r, near->user().uuid); }, 10000));
+        QVERIFY(setup.a->drain() && setup.b->drain() && setup.p->drain());
+
+        const QString author = setup.a->user().uuid;
+        const QString hugeUuid(8000, u'u');
+        QJsonObject hugeTool = liveCall(str("tool"), 0, {5, 6});
+        hugeTool.insert(str("tool"), QString(8000, u't'));
+        setup.a->call(CallName::DrawLive, liveCall(hugeUuid, 0, {1, 2}));
+        setup.a->call(CallName::DrawLive, hugeTool);
+        setup.a->call(CallName::DrawLive, liveCall(str("after"), 0, {3, 4}));
+        QVERIFY(setup.a->receivesNothing()); // no reply, no error, the connection stays
+        const auto local = near->sync();
+        QVERIFY(local);
+        QCOMPARE(local->size(), 3);
+        QCOMPARE(local->at(0).object().value(str("uuid")).toString(), hugeUuid);
+        QCOMPARE(local->at(1).object().value(str("tool")).toString(), QString(8000, u't'));
+        QCOMPARE(local->at(2).object(), liveObject(str("after"), author, 0, {3, 4}));
+
+        // On node B the first preview is the one after them.
+        const auto crossed = waitFor(*setup.b, nameOf(ResultName::LiveLineChanged), 10000);
+        QVERIFY(crossed);
+        QCOMPARE(crossed->object(), liveObject(str("after"), author, 0, {3, 4}));
+        setup.a->call(CallName::SetTyping, fields({{"typing", true}}));
+        const auto typing = waitFor(*setup.b, nameOf(ResultName::TypingChanged), 10000);
+        QVERIFY(typing);
+        QVERIFY(setup.b->receivesNothing());
+        QVERIFY(setup.p->receivesNothing());
+        QCOMPARE(setup.nodeA->process().state(), QProcess::Running);
+        QCOMPARE(setup.nodeB->process().state(), QProcess::Running);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            setup.nodeA->log().contains(str("live events too long for a notification were not relayed")),
+            qPrintable(setup.nodeA->log().right(2000)), 10000);
+    }
+
+    // The original web client on node B while negotiated clients on node A draw live and type: it gets
+    // exactly the frames the original server would send (docs/EXTENSIONS.md, "What a plain client sees"),
+    // as tst_live checks on one node: the stored line, the count and the message, the room_changed of one
+    // that leaves, nothing of previews and typing.
+    void aPlainClientOnAnotherNodeSeesOnlyTheOriginalProtocol()
+    {
+        LiveNodes setup = liveNodes();
+        QVERIFY(setup.ready);
+        auto c = clientOf(setup.nodeA, true); // a second negotiated member on node A
+        QVERIFY(c && c->enterRoom(setup.room.uuid));
+        const QString cUser = c->user().uuid;
+        QVERIFY(waitForRoom(
+            *setup.p, setup.room.uuid, [&](const Room &r) { return hasUser(r, cUser); }, 10000));
+        QVERIFY(waitForRoom(
+            *setup.b, setup.room.uuid, [&](const Room &r) { return hasUser(r, cUser); }, 10000));
+        QVERIFY(setup.a->drain() && setup.b->drain() && setup.p->drain() && c->drain());
+
+        const QJsonArray points {10, 20, 30, 40, 50, 60};
+        setup.a->call(CallName::SetTyping, fields({{"typing", true}}));
+        setup.a->call(CallName::DrawLive, liveCall(str("stroke"), 0, {10, 20}));
+        setup.a->call(CallName::DrawLive, liveCall(str("stroke"), 2, {30, 40, 50, 60}));
+        c->call(CallName::SetTyping, fields({{"typing", true}}));
+        c->call(CallName::DrawLive, liveCall(str("other"), 0, {1, 1}));
+        // Node B's negotiated member gets all five (each sender's in order).
+        int live = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (live < 5 && timer.elapsed() < 15000) {
+            const auto statement = setup.b->next(1000);
+            if (statement
+                && (statement->name() == nameOf(ResultName::LiveLineChanged)
+                    || statement->name() == nameOf(ResultName::TypingChanged)))
+                ++live;
+        }
+        QCOMPARE(live, 5);
+        QVERIFY(setup.a->drain() && c->drain()); // what they got of each other: node A ran it all
+
+        setup.a->call(CallName::ChangeDrawLine,
+                      fields({{"uuid", str("stroke")},
+                              {"points", points},
+                              {"tool", str("pen")},
+                              {"color", str("#112233")}}));
+        setup.a->call(CallName::DrawLive, liveCall(str("stroke"), 6, {}, true));
+        setup.a->call(CallName::SetTyping, fields({{"typing", false}}));
+        setup.a->call(CallName::CreateMessage, fields({{"body", str("done")}}));
+        QVERIFY(setup.a->expect(nameOf(ResultName::DrawLineChanged)));
+        QVERIFY(setup.a->expect(nameOf(ResultName::RoomSumChanged)));
+        QVERIFY(setup.a->expect(nameOf(ResultName::MessageCreated)));
+        QVERIFY(c->drain());
+        c->call(CallName::LeaveRoom); // c was typing: node A says typing false, to negotiated members only
+        QVERIFY(c->expect(nameOf(ResultName::RoomLeft)));
+        const auto stopped = waitFor(*setup.b, nameOf(ResultName::TypingChanged), 10000);
+        QVERIFY(stopped); // a's typing false crossed
+        setup.a->call(CallName::CreateMessage, fields({{"body", str("marker")}}));
+
+        // Everything p got up to the marker.
+        QVector<ServerStatement> got;
+        bool marker = false;
+        timer.restart();
+        while (!marker && timer.elapsed() < 15000) {
+            const auto statement = setup.p->next(1000);
+            if (!statement)
+                continue;
+            got << *statement;
+            marker = statement->name() == nameOf(ResultName::MessageCreated)
+                && statement->object().value(str("body")).toString() == str("marker");
+        }
+        QVERIFY(marker);
+        QStringList names;
+        for (const ServerStatement &statement : got) {
+            names << statement.name();
+            QVERIFY2(!statement.toText().contains(str("live_line_changed"))
+                         && !statement.toText().contains(str("typing")),
+                     qPrintable(statement.toText()));
+        }
+        QCOMPARE(names,
+                 (QStringList {nameOf(ResultName::DrawLineChanged), nameOf(ResultName::RoomChanged),
+                               nameOf(ResultName::MessageCreated), nameOf(ResultName::RoomChanged),
+                               nameOf(ResultName::RoomChanged), nameOf(ResultName::MessageCreated)}));
+        QCOMPARE(got.at(0).object().value(str("uuid")).toString(), str("stroke"));
+        QCOMPARE(got.at(0).object().value(str("points")).toArray(), points);
+        QCOMPARE(got.at(0).object().keys(),
+                 (QStringList {str("color"), str("name"), str("points"), str("tool"), str("uuid")}));
+        QCOMPARE(got.at(1).object().value(str("sum")).toInt(), 1); // the count, as a whole room
+        QCOMPARE(got.at(2).object().value(str("body")).toString(), str("done"));
+        const auto left = Room::fromJson(got.at(3).object()); // c left
+        QVERIFY(left && !hasUser(*left, cUser) && left->users.size() == 3);
+        QCOMPARE(got.at(4).object().value(str("sum")).toInt(), 2);
+        QVERIFY(setup.p->receivesNothing());
     }
 
     void aKilledNodesUserLeavesTheRoomOfItsPreviews()

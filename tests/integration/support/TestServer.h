@@ -36,6 +36,7 @@ public:
     QSqlDatabase openReader(const QString &connectionName) const;
     chat::server::ChatServer *server() { return m_server.get(); }
     chat::server::SqlStore *store() { return m_store.get(); }
+    chat::server::ClusterNode *cluster() { return m_cluster.get(); } // PostgreSQL only, else null
 
 private:
     QTemporaryDir m_folder;
