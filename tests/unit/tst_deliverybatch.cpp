@@ -5,12 +5,14 @@
 #include "cluster/EventRelay.h"
 #include "dispatch/CallDispatcher.h"
 #include "dispatch/Outbox.h"
+#include "protocol/CallStatement.h"
 #include "storage/SqlStore.h"
 #include "storage/StorageError.h"
 #include "support/FakeSessions.h"
 #include "transport/DeliveryBatch.h"
 #include "transport/RoomMembership.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace chat;
@@ -259,6 +261,51 @@ private slots:
         f.batch.deliver(alice, "again");
         QVERIFY(f.batch.commit());
         QCOMPARE(f.messagesOf(alice).last(), QByteArray("again"));
+    }
+
+    void aLeaveThatWasNotStoredIsRetried()
+    {
+        Fixture f;
+        FakeRelay relay;
+        f.batch.setRelay(&relay);
+        Session *alice = f.connect();
+        Session *bob = f.connect();
+        QVERIFY(f.dispatcher.connected(alice->peer()));
+        QVERIFY(f.dispatcher.connected(bob->peer()));
+        const auto call = [&](Session *session, const QByteArray &frame) {
+            const ParsedCall parsed = CallParser::parseUtf8(frame);
+            f.batch.join(session->peer());
+            f.dispatcher.dispatch(session->peer(), std::get<CallStatement>(parsed));
+            QVERIFY(f.batch.commit());
+        };
+        call(alice, R"({"type": "call", "payload": {"message": "create_room"}})");
+        const auto created = ServerStatement::parse(f.messagesOf(alice).last());
+        QVERIFY(created && created->resultName() == ResultName::RoomCreated);
+        const QString room = created->object().value(QLatin1String("uuid")).toString();
+        call(alice,
+             QStringLiteral(R"({"type": "call", "payload": {"message": "enter_room", "uuid": "%1"}})")
+                 .arg(room)
+                 .toUtf8());
+        QCOMPARE(alice->peer().roomUuid, room);
+
+        // Alice's connection ends in a batch that is not stored: she is still in the room in the database.
+        relay.failFlush = true;
+        f.batch.join(alice->peer());
+        f.front.setRoom(alice->peer(), {});
+        f.front.rooms.remove(alice);
+        f.batch.leave(alice->peer());
+        const qsizetype bobHad = f.messagesOf(bob).size();
+        QVERIFY(!f.batch.commit());
+        QCOMPARE(f.batch.lingeringUsers(), 1);
+        QCOMPARE(f.messagesOf(bob).size(), bobHad); // nothing of the failed batch was told
+
+        // Once the database takes writes again, the retry stores it and everyone hears the room without her.
+        relay.failFlush = false;
+        QTRY_COMPARE_WITH_TIMEOUT(f.batch.lingeringUsers(), 0, 20000);
+        const auto changed = ServerStatement::parse(f.messagesOf(bob).last());
+        QVERIFY(changed && changed->resultName() == ResultName::RoomChanged);
+        QCOMPARE(changed->object().value(QLatin1String("uuid")).toString(), room);
+        QVERIFY(changed->object().value(QLatin1String("users")).toArray().isEmpty());
     }
 
     void runAloneCommitsWhatWaitsFirst()
