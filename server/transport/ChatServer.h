@@ -21,7 +21,6 @@
 #include <QWebSocketProtocol>
 
 #include <functional>
-#include <map>
 #include <optional>
 
 namespace chat::server {
@@ -120,6 +119,7 @@ private:
     void pingAll();
     void finishShutdownWhenEmpty();
 
+    // To one session: held for the open batch's commit, or sent now (DeliveryBatch::deliver).
     void deliver(Session *session, const QByteArray &text) { m_batch.deliver(session, text); }
     // To the socketchat.v1 members of a room here, but the connection exceptId (0: none), droppable.
     void deliverLive(const QString &roomUuid, quint64 exceptId, const QByteArray &text);

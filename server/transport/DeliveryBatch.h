@@ -108,8 +108,12 @@ private:
     CountUpdateMerger m_countUpdates;
     bool m_open = false;
     QTimer m_commitTimer;
-    // The one hold of what a batch sends, in order. (Session::hold only gathers a session's share of it
-    // while sendHeldDeliveries() runs, so that each session writes once.)
+    // The one hold of what a batch sends, in order, with the steps in their place. Session::hold is not a
+    // second one: it only gathers a session's share while sendHeldDeliveries() runs (one write per session)
+    // and is empty again when it returns. Holding in the sessions for the whole batch instead would break
+    // three things: a step must run after the commit, between the deliveries held before and after it; a
+    // failed batch must drop what every session held; and Session::sendDroppable skips a live statement
+    // while the session holds anything.
     QVector<HeldDelivery> m_held;
     bool m_gathering = false;
     QVector<Session *> m_gathered; // sessions holding messages while m_gathering
