@@ -2,7 +2,8 @@
 
 #include "ConnectionAcceptor.h"
 #include "ConnectionLimits.h"
-#include "CountUpdateMerger.h"
+#include "DeliveryBatch.h"
+#include "RoomMembership.h"
 #include "dispatch/CallCaps.h"
 #include "dispatch/CallDispatcher.h"
 #include "dispatch/CallLimits.h"
@@ -20,7 +21,6 @@
 #include <QWebSocketProtocol>
 
 #include <functional>
-#include <map>
 #include <optional>
 
 namespace chat::server {
@@ -30,8 +30,10 @@ class EventRelay;
 class Session;
 class Store;
 
-// The WebSocket front: admits the connections ConnectionAcceptor hands over, turns frames into calls for the
-// dispatcher, and delivers statements to the caller, to everyone, or to one room's members.
+// The WebSocket front: admits the connections ConnectionAcceptor hands over, keeps them alive, turns their
+// frames into calls for the dispatcher and shuts down. As the dispatcher's Outbox it picks the recipients
+// (RoomMembership) of each statement and hands it to the group-commit batch (DeliveryBatch), which sends it
+// once the batch is stored.
 class ChatServer : public QObject, public Outbox
 {
     Q_OBJECT
@@ -55,9 +57,9 @@ public:
     QString errorString() const { return m_errorString; }
     quint16 port() const;
     QHostAddress address() const;
-    int sessionCount() const { return static_cast<int>(m_sessions.size()); }
+    int sessionCount() const { return m_rooms.count(); }
     // Count updates held back for those outside a room (--count-update-budget), not yet sent.
-    int heldCountUpdates() const { return m_countUpdates.heldCount(); }
+    int heldCountUpdates() const { return m_batch.heldCountUpdates(); }
     // What the server counts for /metrics (MetricsEndpoint); the cluster node adds its own.
     ServerMetrics &metrics() { return m_metrics; }
     const ServerMetrics &metrics() const { return m_metrics; }
@@ -67,8 +69,8 @@ public:
     void shutdown();
 
     // Several nodes: broadcasts are relayed to the other nodes, and theirs come in through the relay.
-    void setEventRelay(EventRelay *relay) { m_relay = relay; }
-    bool inBatch() const { return m_batchOpen; }
+    void setEventRelay(EventRelay *relay) { m_batch.setRelay(relay); }
+    bool inBatch() const { return m_batch.isOpen(); }
     // A statement another node broadcast: to this node's clients, everyone (empty room) or a room's members.
     void deliverFromOtherNode(const QString &roomUuid, const QByteArray &text);
     // A live statement another node relayed (docs/EXTENSIONS.md): to this node's socketchat.v1 members of
@@ -117,71 +119,26 @@ private:
     void pingAll();
     void finishShutdownWhenEmpty();
 
-    // Group commit: the calls that arrive together share one transaction, and what they send is held until it
-    // is committed. Recipients are chosen when a call runs; only the sending waits.
-    enum class Arrival { Call, NewConnection };
-    void joinBatch(const Peer &caller, Arrival arrival = Arrival::Call);
-    void deliver(Session *session, const QByteArray &text);
-    // Count updates and the merger (CountUpdateMerger): what reaches it must be committed first.
-    void holdOrRun(const std::function<void()> &step);
-    int outsidersOf(const QString &roomUuid) const;
-    void sendToOutsiders(const QString &roomUuid, const CountUpdateMerger::Update &update);
-    // While a commit sends what it held, each session's messages are gathered and written together.
-    void send(Session *session, const QByteArray &text);
-    void relay(const QString &roomUuid, const QByteArray &text);
+    // To one session: held for the open batch's commit, or sent now (DeliveryBatch::deliver).
+    void deliver(Session *session, const QByteArray &text) { m_batch.deliver(session, text); }
     // To the socketchat.v1 members of a room here, but the connection exceptId (0: none), droppable.
     void deliverLive(const QString &roomUuid, quint64 exceptId, const QByteArray &text);
     // A connection that was typing leaves its room: the others hear it stopped.
     void stopTyping(Peer &peer);
     // After another node's room_deleted: this node's connections are no longer in that room.
     void forgetDeletedRoom(const QByteArray &text);
-    void recoverFromFailedBatch(const QVector<quint64> &callers, const QHash<quint64, QString> &roomsBefore,
-                                const QSet<quint64> &newConnections);
-    // The user of a connection that ended leaves its room. When that is not stored (the database refused the
-    // write, or its batch failed), it stays in its room in the database, and everyone's room list would show
-    // it until a restart: it is tried again with backoff until it is stored.
-    void leave(Peer &peer);
-    void leaveLater(const QSet<QString> &userUuids);
-    void removeLingeringUsers();
-
-    struct HeldDelivery
-    {
-        quint64 sessionId; // 0: not a frame but a step (below)
-        QByteArray text; // UTF-8, shared by all recipients of one statement
-        std::function<void()> step; // run in its place at the commit (the count-update merger's part)
-    };
-
-    void sendHeldDeliveries(const QVector<HeldDelivery> &held);
-    // commitBatch(), telling whether the batch (if one was open) was stored.
-    bool commitHeld();
 
     Options m_options;
     ServerMetrics m_metrics;
     ConnectionAcceptor m_acceptor;
     Store &m_store;
     CallDispatcher m_dispatcher;
-    QVector<HeldDelivery> m_held;
-    CountUpdateMerger m_countUpdates;
-    bool m_gathering = false;
-    QVector<Session *> m_gathered; // sessions holding messages while m_gathering
-    QVector<quint64> m_batchCallers;
-    QHash<quint64, QString> m_roomsBeforeBatch; // each caller's room when the batch began, to undo it
-    QSet<quint64> m_connectedInBatch; // their users exist only if the batch commits
-    QSet<QString> m_leftInBatch; // users whose leaving is stored only if the batch commits
-    // Connections that entered a room in the open batch: its live statements wait for their room_entered.
-    QSet<quint64> m_enteredInBatch;
-    QSet<QString> m_lingeringUsers; // users of ended connections still in a room in the database
-    QTimer m_lingerTimer;
-    int m_lingerDelayMs = 0;
-    bool m_batchOpen = false;
-    EventRelay *m_relay = nullptr;
-    QTimer m_commitTimer;
+    RoomMembership m_rooms;
+    DeliveryBatch m_batch;
     CallLimits m_callLimits;
     QElapsedTimer m_clock; // monotonic time for the rate limits
     QHash<QHostAddress, int> m_connectionsPerAddress;
     QHash<QHostAddress, qint64> m_floodBannedUntil; // m_clock time until which an address is refused
-    std::map<quint64, Session *> m_sessions; // connection order, for "all" deliveries
-    QHash<QString, QSet<Session *>> m_roomMembers;
     quint64 m_nextSessionId = 1;
     QTimer m_pingTimer;
     QTimer m_shutdownGrace;
