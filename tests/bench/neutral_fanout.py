@@ -18,7 +18,8 @@ phase boundary, so the CPU per message can be given for each of these windows (a
 
 It also counts, inside send_drain, the frames and bytes the clients received by statement type, so the work
 the server must do per message (what it sends) is visible beside the CPU.
-Exit code 0 when nothing was lost, duplicated or reordered; 1 otherwise; 2 on a usage error.
+Exit code 0 when nothing was lost, duplicated or reordered; 1 otherwise; 2 on a usage error; 77 without the
+websockets package.
 """
 import argparse
 import asyncio
@@ -28,7 +29,11 @@ import resource
 import sys
 import time
 
-import websockets
+try:
+    import websockets
+except ImportError:
+    print("SKIP: python3-websockets is not installed (Debian: python3-websockets)", file=sys.stderr)
+    sys.exit(77)
 
 TICK = os.sysconf("SC_CLK_TCK")
 
