@@ -57,6 +57,33 @@ void Room::writeJson(JsonWriter &writer) const
     writer.endObject();
 }
 
+QByteArray Room::usersJson(const QVector<User> &users)
+{
+    QByteArray json;
+    JsonWriter writer(json);
+    writer.beginArray();
+    for (const User &user : users)
+        user.writeJson(writer);
+    writer.endArray();
+    return json;
+}
+
+void Room::writeJson(JsonWriter &writer, const QByteArray &usersJson) const
+{
+    writer.beginObject();
+    writer.key("uuid");
+    writer.value(uuid);
+    writer.key("name");
+    writer.value(name);
+    writer.key("color");
+    writer.value(color);
+    writer.key("users");
+    writer.rawValue(usersJson);
+    writer.key("sum");
+    writer.value(sum);
+    writer.endObject();
+}
+
 std::optional<Room> Room::fromJson(const QJsonObject &json)
 {
     const QJsonValue uuid = json.value(QStringView(key::uuid));

@@ -26,6 +26,10 @@ struct Room
     bool contains(const QString &userUuid) const;
     QJsonObject toJson() const;
     void writeJson(JsonWriter &writer) const; // the same JSON as toJson(), written directly
+    // The same with the users array already written (usersJson(): the same users), for a room announced
+    // again and again with the same people inside (every message posted to it).
+    void writeJson(JsonWriter &writer, const QByteArray &usersJson) const;
+    static QByteArray usersJson(const QVector<User> &users);
     static std::optional<Room> fromJson(const QJsonObject &json);
 
     friend bool operator==(const Room &a, const Room &b)

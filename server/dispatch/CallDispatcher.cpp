@@ -184,8 +184,20 @@ void CallDispatcher::announceRoom(const Room &room)
 void CallDispatcher::announceCount(const Room &room)
 {
     m_roomList.invalidate();
+    constexpr qsizetype maxCachedRooms = 1024; // busy rooms; the others are written as before
+    auto cached = m_usersJson.find(room.uuid);
+    if (cached == m_usersJson.end()) {
+        if (m_usersJson.size() >= maxCachedRooms)
+            m_usersJson.clear();
+        cached = m_usersJson.insert(room.uuid, {room.users, Room::usersJson(room.users)});
+    } else if (cached->users != room.users) { // the same list shared by the store compares at once
+        *cached = {room.users, Room::usersJson(room.users)};
+    }
+    QByteArray json;
+    JsonWriter writer(json);
+    room.writeJson(writer, cached->json);
     m_outbox.toAllCountUpdate(
-        room.uuid, resultWith(ResultName::RoomChanged, room),
+        room.uuid, ServerStatement::resultWithRawObject(ResultName::RoomChanged, json),
         ServerStatement::resultWithRawObject(ResultName::RoomSumChanged, countJson(room)));
 }
 

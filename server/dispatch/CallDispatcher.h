@@ -81,6 +81,15 @@ private:
     Outbox &m_outbox;
     ServerMetrics *m_metrics;
     RoomListCache m_roomList;
+    // The users array of each room's last count update, with the users it was written from: a message's
+    // room_changed carries the room's 50 members again, and the store hands the same list (shared) while
+    // nobody entered, left or was renamed. Compared, not trusted: a different list is written anew.
+    struct UsersJson
+    {
+        QVector<User> users;
+        QByteArray json;
+    };
+    QHash<QString, UsersJson> m_usersJson;
     QElapsedTimer m_clock; // monotonic, for the typing rate
 };
 

@@ -11,9 +11,9 @@ inline constexpr char roomIdByUuid[] = "SELECT id FROM rooms WHERE uuid = {text}
 inline constexpr char userByUuid[] =
     "SELECT u.id, {utf8 u.name}, u.room_id, r.uuid FROM users u LEFT JOIN rooms r ON r.id = "
     "u.room_id WHERE u.uuid = {text}";
+// Their room_uuid is the room's own (SqlStore::membersOf): no join, one index range (users_by_room).
 inline constexpr char membersOfRoom[] =
-    "SELECT u.uuid, {utf8 u.name}, r.uuid FROM users u JOIN rooms r ON r.id = u.room_id WHERE "
-    "u.room_id = ? ORDER BY u.joined_seq";
+    "SELECT u.uuid, {utf8 u.name} FROM users u WHERE u.room_id = ? ORDER BY u.joined_seq";
 inline constexpr char roomById[] = "SELECT uuid, {utf8 name}, color, message_count FROM rooms WHERE id = ?";
 inline constexpr char messagesOfRoom[] =
     "SELECT {utf8 m.uuid}, {utf8 m.body}, {utf8 m.created}, {utf8 u.uuid}, {utf8 u.name}, {utf8 ur.uuid} "

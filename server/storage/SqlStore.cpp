@@ -39,6 +39,7 @@ public:
     {
         if (m_committed)
             return;
+        m_store.forgetMembers(); // what the call read or wrote is undone
         if (m_store.m_inBatch) {
             QSqlQuery undo(m_store.m_database);
             undo.exec(QStringLiteral("ROLLBACK TO call"));
@@ -277,6 +278,10 @@ QSqlQuery &SqlStore::run(const char *sql, const QVariantList &values)
                                    .arg(i + 1));
         }
     }
+    // Posting a message (its row and its room's count) leaves every room's members as they were; any other
+    // write may not (and a failed one is undone with its call).
+    if (sql != sql::insertMessage && sql != sql::countMessage && !QByteArrayView(sql).startsWith("SELECT"))
+        forgetMembers();
     if (!query.exec())
         throw StorageError(
             QStringLiteral("\"%1\": %2").arg(QString::fromUtf8(sql), query.lastError().text()));
@@ -329,13 +334,22 @@ std::optional<SqlStore::UserRow> SqlStore::userRow(const QString &userUuid)
     return row;
 }
 
-QVector<User> SqlStore::membersOf(qint64 roomId)
+QVector<User> SqlStore::membersOf(qint64 roomId, const QString &roomUuid)
 {
+    // Read for every message posted (its room_changed carries the members): two columns a row, and the
+    // room's uuid shared by all of them instead of read, converted and allocated once per member.
+    if (!isPostgres()) {
+        const auto cached = m_membersCache.constFind(roomId);
+        if (cached != m_membersCache.cend())
+            return *cached; // shared, not copied
+    }
     QSqlQuery &query = run(sql::membersOfRoom, {roomId});
     QVector<User> users;
     while (query.next())
-        users.append(User {text(query, 0), text(query, 1), text(query, 2)});
+        users.append(User {text(query, 0), text(query, 1), roomUuid});
     query.finish();
+    if (!isPostgres())
+        m_membersCache.insert(roomId, users);
     return users;
 }
 
@@ -352,7 +366,7 @@ std::optional<Room> SqlStore::loadRoom(qint64 roomId)
     room.color = text(query, 2);
     room.sum = query.value(3).toLongLong();
     query.finish();
-    room.users = membersOf(roomId);
+    room.users = membersOf(roomId, room.uuid);
     return room;
 }
 
@@ -489,6 +503,7 @@ void SqlStore::commitBatch()
     m_inBatch = false;
     if (!m_database.commit()) {
         const QString reason = m_database.lastError().text();
+        forgetMembers();
         m_database.rollback();
         checkConnection();
         throw StorageError(QStringLiteral("cannot commit a batch: %1").arg(reason));
@@ -500,6 +515,7 @@ void SqlStore::rollbackBatch()
     if (!m_inBatch)
         return;
     m_inBatch = false;
+    forgetMembers();
     m_database.rollback();
     checkConnection();
 }

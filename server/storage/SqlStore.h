@@ -119,7 +119,8 @@ private:
     std::optional<qint64> roomIdOf(const QString &roomUuid);
     std::optional<UserRow> userRow(const QString &userUuid);
     std::optional<Room> loadRoom(qint64 roomId);
-    QVector<User> membersOf(qint64 roomId);
+    // The users in the room, in the order they entered; each carries roomUuid (shared, not read per row).
+    QVector<User> membersOf(qint64 roomId, const QString &roomUuid);
     // The columns of sql::messagesOfRoom, one message at a time.
     void visitMessages(QSqlQuery &query, const QString &roomUuid, const MessageVisitor &visit);
     std::optional<MessagePage> pageOf(qint64 roomId, const QString &roomUuid, const QString &beforeUuid,
@@ -134,6 +135,12 @@ private:
     QHash<const char *, QSqlQuery> m_queries;
     // For each statement, which of its parameters are text ({text} in SqlStatements.h).
     QHash<const char *, QVector<bool>> m_textParameters;
+    // SQLite only (one server owns the file): each room's members as last read, by room id. Every posted
+    // message reads them for its room_changed; only a statement that writes something else than a message
+    // and its count, or an undone call or batch, can change them, and each of those empties the cache.
+    // PostgreSQL is shared with other nodes, whose writes this one does not see: never cached there.
+    QHash<qint64, QVector<User>> m_membersCache;
+    void forgetMembers() { m_membersCache.clear(); }
     bool m_inBatch = false;
     bool m_connected = true;
     quint64 m_generation = 0;

@@ -22,7 +22,10 @@ public:
     // Open: neither closed, nor closing, nor gone.
     virtual bool isOpen() const = 0;
     // Each a whole statement in UTF-8, sent as one text message, in order (docs/PROTOCOL.md section 1).
-    virtual void sendTexts(const QVector<QByteArray> &messages) = 0;
+    virtual void sendTexts(const QByteArray *messages, qsizetype count) = 0;
+    void sendTexts(const QVector<QByteArray> &messages) { sendTexts(messages.constData(), messages.size()); }
+    // One statement: no list is made for it (a broadcast calls this once per recipient).
+    void sendText(const QByteArray &utf8) { sendTexts(&utf8, 1); }
     // Bytes accepted by sendTexts() and not yet taken by the kernel: what the peer has not read.
     virtual qint64 bytesToWrite() const = 0;
     virtual void ping() = 0;

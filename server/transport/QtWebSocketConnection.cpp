@@ -32,9 +32,10 @@ bool QtWebSocketConnection::isOpen() const
     return !m_closing && m_socket->isValid();
 }
 
-void QtWebSocketConnection::sendTexts(const QVector<QByteArray> &messages)
+void QtWebSocketConnection::sendTexts(const QByteArray *messages, qsizetype count)
 {
-    for (const QByteArray &utf8 : messages) {
+    for (qsizetype m = 0; m < count; ++m) {
+        const QByteArray &utf8 = messages[m];
         if (m_tcp && m_plainTcp)
             TextFrameWriter::writeDirect(*m_tcp, utf8);
         else if (m_tcp)

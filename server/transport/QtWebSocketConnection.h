@@ -23,7 +23,8 @@ public:
                           QObject *parent = nullptr);
 
     bool isOpen() const override;
-    void sendTexts(const QVector<QByteArray> &messages) override;
+    using Connection::sendTexts;
+    void sendTexts(const QByteArray *messages, qsizetype count) override;
     qint64 bytesToWrite() const override;
     void ping() override;
     void close(quint16 code, const QString &reason) override;

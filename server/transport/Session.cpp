@@ -16,6 +16,8 @@ constexpr double floodWindowSeconds = 10.0;
 // before it counts as not reading; above hardUnsentFactor times the limit it is dropped at once.
 constexpr qint64 unsentGraceMs = 1000;
 constexpr qint64 hardUnsentFactor = 4;
+// Held statements of one commit: a list of up to this many stays with the session (a few hundred bytes).
+constexpr qsizetype keptHeldCapacity = 8;
 } // namespace
 
 Session::Session(quint64 id, Connection *connection, const QHostAddress &address, quint16 port,
@@ -90,15 +92,23 @@ bool Session::canSend()
 
 void Session::sendHeld()
 {
-    const QVector<QByteArray> held = std::exchange(m_held, {});
-    if (!held.isEmpty() && canSend())
-        m_connection->sendTexts(held); // one system call for all, where the transport can
+    if (m_held.isEmpty())
+        return;
+    // Sending never comes back into hold(): the transport reports a lost peer later (queued).
+    if (canSend())
+        m_connection->sendTexts(m_held); // one system call for all, where the transport can
+    // A commit or two hold a few statements for each member: the list is kept for the next one instead of
+    // being allocated again for every commit; a big one (a join storm) is given back.
+    if (m_held.capacity() > keptHeldCapacity)
+        m_held = {};
+    else
+        m_held.clear();
 }
 
 void Session::send(const QByteArray &utf8)
 {
     if (canSend())
-        m_connection->sendTexts({utf8});
+        m_connection->sendText(utf8);
 }
 
 bool Session::sendDroppable(const QByteArray &utf8)

@@ -130,11 +130,12 @@ void WireConnection::failConnection(quint16 code)
     close(code, {});
 }
 
-void WireConnection::sendTexts(const QVector<QByteArray> &messages)
+void WireConnection::sendTexts(const QByteArray *messages, qsizetype count)
 {
-    if (!isOpen() || (m_unsent.isEmpty() && sendAtOnce(messages)))
+    if (!isOpen() || (m_unsent.isEmpty() && sendAtOnce(messages, count)))
         return;
-    for (const QByteArray &utf8 : messages) {
+    for (qsizetype m = 0; m < count; ++m) {
+        const QByteArray &utf8 = messages[m];
         for (const auto &fragment : Frame::fragments(utf8.size())) {
             queue(fragment.header, 0, fragment.header.size());
             queue(utf8, fragment.offset, fragment.offset + fragment.size);
@@ -153,21 +154,21 @@ void WireConnection::queue(const QByteArray &bytes, qsizetype begin, qsizetype e
 
 // The common case of a broadcast, without a heap allocation: nothing waits, every message fits in one frame.
 // The headers live on the stack for the one system call; only what the kernel does not take is queued.
-bool WireConnection::sendAtOnce(const QVector<QByteArray> &messages)
+bool WireConnection::sendAtOnce(const QByteArray *messages, qsizetype messageCount)
 {
     constexpr int maxMessages = maxIovecs / 2;
-    if (messages.size() > maxMessages)
+    if (messageCount > maxMessages)
         return false;
-    for (const QByteArray &utf8 : messages) {
-        if (utf8.size() > Frame::maxFramePayload)
+    for (qsizetype m = 0; m < messageCount; ++m) {
+        if (messages[m].size() > Frame::maxFramePayload)
             return false;
     }
     char headers[maxMessages][Frame::maxHeaderSize];
     iovec parts[maxIovecs];
     int count = 0;
     qint64 total = 0;
-    for (int i = 0; i < messages.size(); ++i) {
-        const QByteArray &utf8 = messages.at(i);
+    for (qsizetype i = 0; i < messageCount; ++i) {
+        const QByteArray &utf8 = messages[i];
         const qsizetype headerSize = Frame::writeHeader(headers[i], Frame::Text, true, utf8.size());
         parts[count++] = {headers[i], size_t(headerSize)};
         parts[count++] = {const_cast<char *>(utf8.constData()), size_t(utf8.size())};
@@ -185,7 +186,7 @@ bool WireConnection::sendAtOnce(const QVector<QByteArray> &messages)
             continue;
         }
         if (i % 2 == 1) // a payload: the message itself, shared
-            queue(messages.at(i / 2), skip, length);
+            queue(messages[i / 2], skip, length);
         else
             queue(QByteArray(static_cast<const char *>(parts[i].iov_base), qsizetype(length)), skip, length);
         skip = 0;

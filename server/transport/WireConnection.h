@@ -26,7 +26,8 @@ public:
 
     bool isOpen() const override { return m_descriptor >= 0 && !m_closeSent; }
     // The kernel gets all of them in one call when it can.
-    void sendTexts(const QVector<QByteArray> &messages) override;
+    using Connection::sendTexts;
+    void sendTexts(const QByteArray *messages, qsizetype count) override;
     qint64 bytesToWrite() const override { return m_unsentBytes; }
     void ping() override;
     void close(quint16 code, const QString &reason) override;
@@ -37,7 +38,8 @@ private:
     void processInput();
     void handle(const FrameDecoder::Event &event);
     void failConnection(quint16 code); // a protocol violation: close frame, then the end
-    bool sendAtOnce(const QVector<QByteArray> &messages); // false: not the simple case, nothing was sent
+    // False: not the simple case, nothing was sent.
+    bool sendAtOnce(const QByteArray *messages, qsizetype count);
     void queueFrame(quint8 opcode, const QByteArray &payload);
     void writeQueued();
     void finish(); // the connection is over: descriptor closed, disconnected() emitted once

@@ -234,6 +234,60 @@ private slots:
         QCOMPARE(store->listRooms().size(), 2);
     }
 
+    // Every posted message carries its room's members (room_changed); they are kept between messages
+    // (SqlStore::membersOf) and must still be the members as stored after each entry, rename, exit and
+    // rolled-back batch: compared with the room list, which reads them on its own.
+    void postedMessagesCarryTheMembersAsStored()
+    {
+        auto store = SqlStore::openSqlite(m_path);
+        const Room room = store->createRoom();
+        const User a = store->createUser();
+        const User b = store->createUser();
+        const auto posted = [&](const User &author) {
+            const auto message = store->createMessage(author.uuid, room.uuid, str("hi"));
+            return message ? message->room.users : QVector<User> {};
+        };
+        const auto stored = [&]() {
+            for (const Room &listed : store->listRooms()) {
+                if (listed.uuid == room.uuid)
+                    return listed.users;
+            }
+            return QVector<User> {};
+        };
+        const auto uuids = [](const QVector<User> &users) {
+            QStringList list;
+            for (const User &user : users)
+                list << user.uuid;
+            return list;
+        };
+        QVERIFY(store->enterRoom(a.uuid, room.uuid, Store::wholeHistory, ignoreHistory));
+        QCOMPARE(uuids(posted(a)), QStringList {a.uuid});
+        QCOMPARE(uuids(posted(a)), QStringList {a.uuid}); // the second read of the same members
+        QVERIFY(store->enterRoom(b.uuid, room.uuid, Store::wholeHistory, ignoreHistory));
+        QCOMPARE(uuids(posted(a)), (QStringList {a.uuid, b.uuid}));
+        QCOMPARE(posted(b), stored());
+        store->renameUser(b.uuid, str("Bee"));
+        const QVector<User> renamed = posted(a);
+        QCOMPARE(renamed.size(), 2);
+        QCOMPARE(renamed.at(1).name, str("Bee"));
+        QCOMPARE(renamed.at(1).roomUuid, room.uuid);
+        QCOMPARE(renamed, stored());
+        store->leaveRoom(a.uuid);
+        QCOMPARE(uuids(posted(b)), QStringList {b.uuid});
+
+        const User c = store->createUser();
+        store->beginBatch();
+        QVERIFY(store->enterRoom(c.uuid, room.uuid, Store::wholeHistory, ignoreHistory));
+        QCOMPARE(uuids(posted(b)), (QStringList {b.uuid, c.uuid})); // inside the batch
+        store->rollbackBatch();
+        QCOMPARE(uuids(posted(b)), QStringList {b.uuid});
+        QCOMPARE(posted(b), stored());
+        QVERIFY(!store->disconnectUser(c.uuid));
+        store->disconnectUser(b.uuid);
+        QVERIFY(store->enterRoom(a.uuid, room.uuid, Store::wholeHistory, ignoreHistory));
+        QCOMPARE(uuids(posted(a)), QStringList {a.uuid});
+    }
+
     // A node prunes the events the other nodes have had time to read (ClusterNode, --event retention):
     // those older than the retention by the database's clock go, newer ones stay.
     void pruningDropsOnlyOldEvents()

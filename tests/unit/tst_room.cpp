@@ -3,6 +3,7 @@
 
 #include "model/Color.h"
 #include "model/Room.h"
+#include "protocol/JsonWriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -95,6 +96,34 @@ private slots:
         QCOMPARE(first.value(QStringLiteral("uuid")).toString(), QStringLiteral("u-2"));
         QCOMPARE(first.value(QStringLiteral("room_uuid")).toString(), roomId);
         QCOMPARE(users.at(1).toObject().value(QStringLiteral("uuid")).toString(), QStringLiteral("u-1"));
+    }
+
+    // A count update writes the room around a users array written before (CallDispatcher): byte for byte
+    // what writing it whole gives, for no users, plain ones and ones whose names need escaping.
+    void writeJsonWithWrittenUsersIsTheSame_data()
+    {
+        QTest::addColumn<Room>("room");
+        Room empty = sampleRoom();
+        empty.users.clear();
+        Room escaped = sampleRoom();
+        escaped.users.append(
+            makeUser(QStringLiteral("u-3"), QStringLiteral("q\"\\\n\u2028\U0001F600\uFEFF"), roomId));
+        QTest::newRow("no users") << empty;
+        QTest::newRow("two users") << sampleRoom();
+        QTest::newRow("escaped name") << escaped;
+    }
+
+    void writeJsonWithWrittenUsersIsTheSame()
+    {
+        QFETCH(Room, room);
+        QByteArray whole;
+        JsonWriter wholeWriter(whole);
+        room.writeJson(wholeWriter);
+        QByteArray parts;
+        JsonWriter partsWriter(parts);
+        room.writeJson(partsWriter, Room::usersJson(room.users));
+        QCOMPARE(parts, whole);
+        QCOMPARE(fromText(parts), room.toJson());
     }
 
     void toJsonEmptyUsersIsAnArray()
