@@ -18,7 +18,11 @@ class FakeConnection : public Connection
 {
 public:
     bool isOpen() const override { return !closed; }
-    void sendTexts(const QVector<QByteArray> &messages) override { writes.append(messages); }
+    using Connection::sendTexts;
+    void sendTexts(const QByteArray *messages, qsizetype count) override
+    {
+        writes.append(QVector<QByteArray>(messages, messages + count));
+    }
     qint64 bytesToWrite() const override { return backlog; }
     void ping() override { }
     void close(quint16 code, const QString &) override
