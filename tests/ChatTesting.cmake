@@ -1,6 +1,16 @@
 # chat_add_test(NAME SOURCES... LIBRARIES... [LABELS ...]): one QTest program, registered with ctest.
 function(chat_add_test name)
     cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBRARIES;LABELS" ${ARGN})
+    # A lost file fails here with its path, not as a test that quietly is not there.
+    foreach(source IN LISTS ARG_SOURCES)
+        if(NOT IS_ABSOLUTE "${source}")
+            set(source "${CMAKE_CURRENT_SOURCE_DIR}/${source}")
+        endif()
+        if(NOT EXISTS "${source}")
+            file(RELATIVE_PATH shown "${PROJECT_SOURCE_DIR}" "${source}")
+            message(FATAL_ERROR "${shown} (a source of the test ${name}) is missing: the checkout is incomplete")
+        endif()
+    endforeach()
     add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBRARIES})
     # Helpers shared by tests of several layers: "testlib/..." (tests/CMakeLists.txt).

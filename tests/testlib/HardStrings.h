@@ -2,7 +2,7 @@
 // Random strings for the exact-text tests (docs/PROTOCOL.md section 3, "Strings"): drawn mostly from the code
 // points decoders and databases get wrong, written as JSON string literals with each code point raw in UTF-8
 // or \u-escaped at random. Everything is encoded by hand: Qt's own conversions are among what is tested.
-// Used by tests/integration/tst_exacttext.cpp (through a real server) and tests/client/tst_exacttext.cpp.
+// Used by tests/integration/tst_exacttext.cpp (through a real server) and tests/client/net/tst_exacttext.cpp.
 
 #include <QByteArray>
 #include <QRandomGenerator>

@@ -350,7 +350,7 @@ private slots:
 
     // The fragmented delete_room error of Q4 is reassembled by the WebSocket layer, before any parsing: the
     // real check (a text frame without FIN and an empty continuation, on a socket) is in
-    // tests/client/tst_connection.cpp, fragmentedStatementArrivesWhole.
+    // tests/client/net/tst_connection.cpp, fragmentedStatementArrivesWhole.
 };
 
 QTEST_APPLESS_MAIN(TestServerStatement)

@@ -138,7 +138,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--server", required=True, help="path of the chat-server executable")
     ap.add_argument("--driver", default=os.path.join(HERE, "scenario.py"), help="the scenario driver")
-    ap.add_argument("--transcripts", default=os.path.join(HERE, "..", "data", "transcripts", "memory"),
+    ap.add_argument("--transcripts", default=os.path.join(HERE, "..", "..", "data", "transcripts", "memory"),
                     help="the reference transcripts (MemoryStorage) to compare with")
     ap.add_argument("--server-args", default="", help="extra chat-server arguments (for example --db URL)")
     ap.add_argument("--postgres", default="",

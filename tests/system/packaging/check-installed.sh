@@ -15,7 +15,7 @@
 #   - runs the installed chat-client --version offscreen;
 #   - removes both packages (the unit and the programs go, the conffile stays), then purges them (the
 #     conffile and the enablement links go).
-# Usage: tests/packaging/check-installed.sh [FOLDER_WITH_THE_DEBS]   (default: build)
+# Usage: tests/system/packaging/check-installed.sh [FOLDER_WITH_THE_DEBS]   (default: build)
 # Prints "check-installed: PASS" and exits 0, or "check-installed: FAIL: <why>" and exits 1.
 set -euo pipefail
 
