@@ -11,16 +11,11 @@
 #include <cmath>
 
 namespace chat::bench {
-namespace {
-constexpr int settlePollMs = 50;
-constexpr int quietPollsNeeded = 4; // 200 ms without a frame
-constexpr double settleMaxMs = 5000;
-} // namespace
-
 FanoutScenario::FanoutScenario(const BenchOptions &options, QObject *parent)
     : Scenario(options, parent)
     , m_run(QRandomGenerator::global()->generate())
     , m_senderCount(options.rooms * options.sendersPerRoom)
+    , m_joins(*this, [this]() { return m_frames; })
 {
     m_tick.setTimerType(Qt::PreciseTimer);
     connect(&m_tick, &QTimer::timeout, this, &FanoutScenario::tick);
@@ -29,8 +24,6 @@ FanoutScenario::FanoutScenario(const BenchOptions &options, QObject *parent)
     connect(&m_sendWindow, &QTimer::timeout, this, &FanoutScenario::stopSending);
     m_drainDeadline.setSingleShot(true);
     connect(&m_drainDeadline, &QTimer::timeout, this, &FanoutScenario::endMeasurement);
-    m_settlePoll.setInterval(settlePollMs);
-    connect(&m_settlePoll, &QTimer::timeout, this, &FanoutScenario::settle);
 }
 
 void FanoutScenario::run()
@@ -65,6 +58,7 @@ void FanoutScenario::joinMembers()
     const int rooms = options().rooms;
     const int total = rooms * options().perRoom;
     m_members.resize(std::size_t(total));
+    m_joins.expect(total, [this]() { startSending(); });
     m_joinedPerRoom.assign(std::size_t(rooms), 0);
     m_senders.resize(std::size_t(m_senderCount));
     for (int s = 0; s < m_senderCount; ++s)
@@ -74,9 +68,7 @@ void FanoutScenario::joinMembers()
     connect(m_connector, &Connector::settled, this, [this](BenchClient *client, bool ready) {
         const int index = client->id() - m_firstMemberId;
         if (!ready) {
-            ++m_joinFailed;
-            if (m_joined + m_joinFailed == int(m_members.size()))
-                settle();
+            m_joins.failed();
             return;
         }
         const Member &member = m_members[std::size_t(index)];
@@ -101,9 +93,7 @@ void FanoutScenario::joinMembers()
         connect(client, &BenchClient::failed, this, [this, m]() {
             // A member that fails after joining can no longer receive: its losses are counted at the end.
             if (!m_members[std::size_t(m)].joined && m_members[std::size_t(m)].client->readyNs() != 0) {
-                ++m_joinFailed;
-                if (m_joined + m_joinFailed == int(m_members.size()))
-                    settle();
+                m_joins.failed();
             }
         });
         m_connector->add(client);
@@ -116,34 +106,8 @@ void FanoutScenario::onJoined(int index)
     if (member.joined)
         return;
     member.joined = true;
-    ++m_joined;
     ++m_joinedPerRoom[std::size_t(member.room)];
-    if (m_joined + m_joinFailed == int(m_members.size()))
-        settle();
-}
-
-void FanoutScenario::settle()
-{
-    // Wait for the room_changed storm of the joins to pass before measuring.
-    if (m_sending || m_measuring || isAborted())
-        return;
-    if (!m_settlePoll.isActive()) {
-        setPhase(QStringLiteral("settle"));
-        m_settleStartNs = Clock::nowNs();
-        m_settleFrames = m_frames;
-        m_quietPolls = 0;
-        m_settlePoll.start();
-        return;
-    }
-    if (m_frames == m_settleFrames)
-        ++m_quietPolls;
-    else
-        m_quietPolls = 0;
-    m_settleFrames = m_frames;
-    if (m_quietPolls >= quietPollsNeeded || Clock::msBetween(m_settleStartNs, Clock::nowNs()) > settleMaxMs) {
-        m_settlePoll.stop();
-        startSending();
-    }
+    m_joins.joined();
 }
 
 void FanoutScenario::startSending()
@@ -323,7 +287,7 @@ void FanoutScenario::stopMeasuring()
 {
     if (m_connector)
         m_connector->stop();
-    m_settlePoll.stop();
+    m_joins.stop();
     if (m_measuring)
         endMeasurement();
 }
@@ -352,8 +316,8 @@ QJsonObject FanoutScenario::figures() const
         m_sendStartNs && m_sendEndNs > m_sendStartNs ? Clock::secondsBetween(m_sendStartNs, m_sendEndNs) : 0;
     const quint64 frames = (m_ended ? m_framesAtEnd : m_frames) - m_framesAtStart;
     QJsonObject json {
-        {QStringLiteral("members_joined"), m_joined},
-        {QStringLiteral("members_failed"), m_joinFailed},
+        {QStringLiteral("members_joined"), m_joins.joinedCount()},
+        {QStringLiteral("members_failed"), m_joins.failedCount()},
         {QStringLiteral("setup_s"),
          Stats::round3(m_sendStartNs ? Clock::secondsBetween(m_setupStartNs, m_sendStartNs) : 0)},
         {QStringLiteral("messages_sent"), m_sent},
@@ -398,8 +362,8 @@ QStringList FanoutScenario::summaryLines() const
                  "%1 rooms × %2 members (%3 joined, %4 failed), %5 sender(s) per room, %6, setup %7 s")
                  .arg(options().rooms)
                  .arg(options().perRoom)
-                 .arg(m_joined)
-                 .arg(m_joinFailed)
+                 .arg(m_joins.joinedCount())
+                 .arg(m_joins.failedCount())
                  .arg(options().sendersPerRoom)
                  .arg(options().rate > 0
                           ? QStringLiteral("%1 msg/s for %2 s").arg(options().rate).arg(options().durationS)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Connector.h"
+#include "JoinSettle.h"
 #include "Scenario.h"
 #include "Stats.h"
 
@@ -50,7 +51,6 @@ private:
     void createRooms();
     void joinMembers();
     void onJoined(int member);
-    void settle();
     void startSending();
     void tick();
     void sendFrom(int sender);
@@ -67,9 +67,8 @@ private:
     std::vector<Sender> m_senders;
     std::vector<int> m_joinedPerRoom;
     int m_firstMemberId = 0;
-    int m_joined = 0;
-    int m_joinFailed = 0;
     Connector *m_connector = nullptr;
+    JoinSettle m_joins;
 
     bool m_sending = false;
     bool m_measuring = false;
@@ -92,9 +91,6 @@ private:
     quint64 m_framesAtStart = 0;
     quint64 m_framesAtEnd = 0;
     quint64 m_messageFrames = 0;
-    quint64 m_settleFrames = 0;
-    int m_quietPolls = 0;
-    qint64 m_settleStartNs = 0;
     std::optional<double> m_cpuStart;
     std::optional<double> m_cpuEnd;
     double m_benchCpuStart = 0;
@@ -103,7 +99,6 @@ private:
     QTimer m_tick;
     QTimer m_sendWindow;
     QTimer m_drainDeadline;
-    QTimer m_settlePoll;
 };
 
 } // namespace chat::bench

@@ -11,9 +11,6 @@
 
 namespace chat::bench {
 namespace {
-constexpr int settlePollMs = 50;
-constexpr int quietPollsNeeded = 4; // 200 ms without a frame
-constexpr double settleMaxMs = 5000;
 constexpr double boardWidth = 640;
 constexpr double boardHeight = 480;
 const QString penColor = QStringLiteral("#2b347e");
@@ -28,14 +25,13 @@ QString keyOf(const char16_t *name)
 
 LiveScenario::LiveScenario(const BenchOptions &options, QObject *parent)
     : Scenario(options, parent)
+    , m_joins(*this, [this]() { return m_frames; })
 {
     m_sendWindow.setSingleShot(true);
     m_sendWindow.setTimerType(Qt::PreciseTimer);
     connect(&m_sendWindow, &QTimer::timeout, this, &LiveScenario::stopDrawing);
     m_drainDeadline.setSingleShot(true);
     connect(&m_drainDeadline, &QTimer::timeout, this, &LiveScenario::endMeasurement);
-    m_settlePoll.setInterval(settlePollMs);
-    connect(&m_settlePoll, &QTimer::timeout, this, &LiveScenario::settle);
 }
 
 LiveScenario::~LiveScenario() = default;
@@ -70,14 +66,13 @@ void LiveScenario::joinMembers()
     setPhase(QStringLiteral("join"));
     const int total = options().perRoom;
     m_members.resize(std::size_t(total));
+    m_joins.expect(total, [this]() { startDrawing(); });
 
     m_connector = new Connector(options().concurrency, this);
     connect(m_connector, &Connector::settled, this, [this](BenchClient *client, bool ready) {
         const int index = client->id() - m_firstMemberId;
         if (!ready) {
-            ++m_joinFailed;
-            if (m_joined + m_joinFailed == int(m_members.size()))
-                settle();
+            m_joins.failed();
             return;
         }
         if (!m_negotiationChecked) {
@@ -101,9 +96,7 @@ void LiveScenario::joinMembers()
             // A member that fails after joining can no longer receive: its losses are counted at the end.
             const Member &member = m_members[std::size_t(m)];
             if (!member.joined && member.client->readyNs() != 0) {
-                ++m_joinFailed;
-                if (m_joined + m_joinFailed == int(m_members.size()))
-                    settle();
+                m_joins.failed();
             }
         });
         m_connector->add(client);
@@ -116,33 +109,7 @@ void LiveScenario::onJoined(int index)
     if (member.joined)
         return;
     member.joined = true;
-    ++m_joined;
-    if (m_joined + m_joinFailed == int(m_members.size()))
-        settle();
-}
-
-void LiveScenario::settle()
-{
-    // Wait for the room_changed storm of the joins to pass before measuring.
-    if (m_sending || m_measuring || isAborted() || isCleaning())
-        return;
-    if (!m_settlePoll.isActive()) {
-        setPhase(QStringLiteral("settle"));
-        m_settleStartNs = Clock::nowNs();
-        m_settleFrames = m_frames;
-        m_quietPolls = 0;
-        m_settlePoll.start();
-        return;
-    }
-    if (m_frames == m_settleFrames)
-        ++m_quietPolls;
-    else
-        m_quietPolls = 0;
-    m_settleFrames = m_frames;
-    if (m_quietPolls >= quietPollsNeeded || Clock::msBetween(m_settleStartNs, Clock::nowNs()) > settleMaxMs) {
-        m_settlePoll.stop();
-        startDrawing();
-    }
+    m_joins.joined();
 }
 
 void LiveScenario::startDrawing()
@@ -309,7 +276,7 @@ void LiveScenario::stopDrawing()
 qint64 LiveScenario::expectedDeliveries() const
 {
     // Each preview to every other member that joined (its author joined: only members that joined draw).
-    return qint64(m_previews.size()) * std::max(0, m_joined - 1);
+    return qint64(m_previews.size()) * std::max(0, m_joins.joinedCount() - 1);
 }
 
 void LiveScenario::onFrame(BenchClient *client, ResultName name, const QString &text, qint64 receivedNs)
@@ -442,7 +409,7 @@ void LiveScenario::stopMeasuring()
 {
     if (m_connector)
         m_connector->stop();
-    m_settlePoll.stop();
+    m_joins.stop();
     if (m_measuring)
         endMeasurement();
 }
@@ -474,8 +441,8 @@ QJsonObject LiveScenario::figures() const
     for (const Preview &preview : m_previews)
         ends += preview.end ? 1 : 0;
     QJsonObject json {
-        {QStringLiteral("members_joined"), m_joined},
-        {QStringLiteral("members_failed"), m_joinFailed},
+        {QStringLiteral("members_joined"), m_joins.joinedCount()},
+        {QStringLiteral("members_failed"), m_joins.failedCount()},
         {QStringLiteral("drawers_drawing"), int(m_drawers.size())},
         {QStringLiteral("setup_s"),
          Stats::round3(m_sendStartNs ? Clock::secondsBetween(m_setupStartNs, m_sendStartNs) : 0)},
@@ -537,8 +504,8 @@ QStringList LiveScenario::summaryLines() const
                  "1 room × %1 members (%2 joined, %3 failed), %4 drawing, a draw_live every %5 ms, "
                  "strokes of %6 ms, for %7 s; setup %8 s")
                  .arg(options().perRoom)
-                 .arg(m_joined)
-                 .arg(m_joinFailed)
+                 .arg(m_joins.joinedCount())
+                 .arg(m_joins.failedCount())
                  .arg(m_drawers.size())
                  .arg(options().intervalMs)
                  .arg(options().strokeMs)

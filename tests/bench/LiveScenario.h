@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Connector.h"
+#include "JoinSettle.h"
 #include "Scenario.h"
 #include "Stats.h"
 
@@ -75,7 +76,6 @@ private:
     void createRoom();
     void joinMembers();
     void onJoined(int member);
-    void settle();
     void startDrawing();
     void tick(int drawer);
     void sendPreview(Drawer &drawer, const QJsonArray &points, bool end);
@@ -94,10 +94,9 @@ private:
     std::vector<Preview> m_previews;
     QHash<QString, int> m_strokeByUuid;
     int m_firstMemberId = 0;
-    int m_joined = 0;
-    int m_joinFailed = 0;
     bool m_negotiationChecked = false;
     Connector *m_connector = nullptr;
+    JoinSettle m_joins;
 
     bool m_sending = false;
     bool m_measuring = false;
@@ -121,9 +120,6 @@ private:
     quint64 m_frames = 0;
     quint64 m_framesAtStart = 0;
     quint64 m_framesAtEnd = 0;
-    quint64 m_settleFrames = 0;
-    int m_quietPolls = 0;
-    qint64 m_settleStartNs = 0;
     std::optional<double> m_cpuStart;
     std::optional<double> m_cpuEnd;
     double m_benchCpuStart = 0;
@@ -136,7 +132,6 @@ private:
     Stats m_sendInterval; // between two draw_live of one drawer: the benchmark's own timer jitter
     QTimer m_sendWindow;
     QTimer m_drainDeadline;
-    QTimer m_settlePoll;
 };
 
 } // namespace chat::bench
