@@ -137,6 +137,18 @@ private:
             .toUtf8();
     }
 
+    // Notifications on (for every message, or only for mentions of the user), in room Kitchen, and `other`
+    // the active window, so that notifications are wanted; false when `other` did not become active.
+    static bool inRoomWithAnotherWindowActive(GuiFixture &f, QWidget &other, bool onlyMentions)
+    {
+        f.settings.setNotificationsEnabled(true);
+        f.settings.setNotifyOnlyMentions(onlyMentions);
+        f.enterRoom();
+        other.show();
+        other.activateWindow();
+        return QTest::qWaitForWindowActive(&other);
+    }
+
     void emitSignal(QDBusConnection &bus, const QString &name, const QVariantList &arguments)
     {
         QDBusMessage signal = QDBusMessage::createSignal(objectPath, service, name);
@@ -175,13 +187,8 @@ private slots:
         QVERIFY(fakeBus.publish(m_address, objectPath, &fake, QDBusConnection::ExportAllSlots, service));
 
         GuiFixture f;
-        f.settings.setNotificationsEnabled(true);
-        f.settings.setNotifyOnlyMentions(false);
-        f.enterRoom();
-        QWidget other; // another window is active: notifications are wanted
-        other.show();
-        other.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&other));
+        QWidget other;
+        QVERIFY(inRoomWithAnotherWindowActive(f, other, false));
 
         QSignalSpy shown(f.window->notifier(), &Notifier::notificationShown);
         f.feed(messageCreated("m1", "<b>hi</b> & bye"));
@@ -239,13 +246,8 @@ private slots:
         QVERIFY(QSystemTrayIcon::isSystemTrayAvailable());
 
         GuiFixture f;
-        f.settings.setNotificationsEnabled(true);
-        f.settings.setNotifyOnlyMentions(false);
-        f.enterRoom();
         QWidget other;
-        other.show();
-        other.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&other));
+        QVERIFY(inRoomWithAnotherWindowActive(f, other, false));
         f.feed(messageCreated("m1", "to the tray"));
         QCOMPARE(f.window->notifier()->lastRoute(), Notifier::Route::Tray);
         QVERIFY(f.window->notifier()->trayIcon() && f.window->notifier()->trayIcon()->isVisible());
@@ -268,13 +270,8 @@ private slots:
         QVERIFY(!bus->isServiceRegistered(service));
 
         GuiFixture f;
-        f.settings.setNotificationsEnabled(true);
-        f.settings.setNotifyOnlyMentions(false);
-        f.enterRoom();
         QWidget other;
-        other.show();
-        other.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&other));
+        QVERIFY(inRoomWithAnotherWindowActive(f, other, false));
         Notifier *notifier = f.window->notifier();
 
         // No tray either (the offscreen platform really has none): the taskbar entry asks for attention.
@@ -319,13 +316,8 @@ private slots:
         QVERIFY(fakeBus.publish(m_address, objectPath, &fake, QDBusConnection::ExportAllSlots, service));
 
         GuiFixture f;
-        f.settings.setNotificationsEnabled(true);
-        f.settings.setNotifyOnlyMentions(true);
-        f.enterRoom();
         QWidget other;
-        other.show();
-        other.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&other));
+        QVERIFY(inRoomWithAnotherWindowActive(f, other, true));
         f.feed(messageCreated("m1", "nothing for you, user-meh"));
         f.feed(messageCreated("m2", "USER-ME: look"));
         QTRY_COMPARE_WITH_TIMEOUT(fake.calls.size(), 1, 20000);
