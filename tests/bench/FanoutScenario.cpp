@@ -28,7 +28,7 @@ FanoutScenario::FanoutScenario(const BenchOptions &options, QObject *parent)
 
 void FanoutScenario::run()
 {
-    m_setupStartNs = Clock::nowNs();
+    m_window.setupStarted();
     openControl([this]() { createRooms(); });
 }
 
@@ -113,10 +113,7 @@ void FanoutScenario::onJoined(int index)
 void FanoutScenario::startSending()
 {
     setPhase(QStringLiteral("send"));
-    m_cpuStart = probe().cpuSeconds();
-    m_benchCpuStart = ProcessProbe::selfCpuSeconds();
-    m_framesAtStart = m_frames;
-    m_sendStartNs = Clock::nowNs();
+    m_window.open(probe(), m_frames);
     m_sending = true;
     m_measuring = true;
     m_sendWindow.start(int(std::lround(options().durationS * 1000)));
@@ -133,7 +130,7 @@ void FanoutScenario::tick()
 {
     if (!m_sending)
         return;
-    const double elapsedS = Clock::secondsBetween(m_sendStartNs, Clock::nowNs());
+    const double elapsedS = Clock::secondsBetween(m_window.sendStartNs(), Clock::nowNs());
     const auto due = qint64(std::floor(elapsedS * options().rate)) + 1;
     int attempts = 0;
     while (m_sent < due && attempts < m_senderCount * 2 + 1) {
@@ -172,7 +169,7 @@ void FanoutScenario::stopSending()
         return;
     m_sending = false;
     m_tick.stop();
-    m_sendEndNs = Clock::nowNs();
+    m_window.sendingStopped();
     m_expected = expectedDeliveries();
     setPhase(QStringLiteral("drain"));
     m_drainDeadline.start(int(std::lround(options().drainS * 1000)));
@@ -225,7 +222,7 @@ void FanoutScenario::onFrame(BenchClient *client, ResultName name, const QString
     if (body->sequence < member.lastSequence[local])
         ++m_reordered;
     member.lastSequence[local] = std::max(member.lastSequence[local], body->sequence);
-    m_lastDeliveryNs = receivedNs;
+    m_window.delivered(receivedNs);
     m_latency.add(Clock::msBetween(body->sentNs, receivedNs));
 
     // Closed loop: the sender's own copy releases its next message.
@@ -251,12 +248,7 @@ void FanoutScenario::endMeasurement()
     m_tick.stop();
     m_sendWindow.stop();
     m_drainDeadline.stop();
-    m_measureEndNs = Clock::nowNs();
-    if (m_sendEndNs == 0)
-        m_sendEndNs = m_measureEndNs;
-    m_framesAtEnd = m_frames;
-    m_cpuEnd = probe().cpuSeconds();
-    m_benchCpuEnd = ProcessProbe::selfCpuSeconds();
+    m_window.close(probe(), m_frames);
     if (m_expected == 0)
         m_expected = expectedDeliveries();
 
@@ -309,17 +301,12 @@ QJsonObject FanoutScenario::parameters() const
 
 QJsonObject FanoutScenario::figures() const
 {
-    const qint64 end = m_lastDeliveryNs ? std::max(m_lastDeliveryNs, m_sendEndNs) : m_sendEndNs;
-    const double windowS =
-        m_sendStartNs && end > m_sendStartNs ? Clock::secondsBetween(m_sendStartNs, end) : 0;
-    const double sendS =
-        m_sendStartNs && m_sendEndNs > m_sendStartNs ? Clock::secondsBetween(m_sendStartNs, m_sendEndNs) : 0;
-    const quint64 frames = (m_ended ? m_framesAtEnd : m_frames) - m_framesAtStart;
+    const double windowS = m_window.seconds();
+    const double sendS = m_window.sendSeconds();
+    const quint64 frames = m_window.frames(m_frames);
     QJsonObject json {
         {QStringLiteral("members_joined"), m_joins.joinedCount()},
         {QStringLiteral("members_failed"), m_joins.failedCount()},
-        {QStringLiteral("setup_s"),
-         Stats::round3(m_sendStartNs ? Clock::secondsBetween(m_setupStartNs, m_sendStartNs) : 0)},
         {QStringLiteral("messages_sent"), m_sent},
         {QStringLiteral("send_rate_achieved"), Stats::round3(sendS > 0 ? double(m_sent) / sendS : 0)},
         {QStringLiteral("expected_deliveries"), m_ended ? m_expected : expectedDeliveries()},
@@ -330,21 +317,14 @@ QJsonObject FanoutScenario::figures() const
         {QStringLiteral("reordered"), m_reordered},
         {QStringLiteral("misrouted"), m_misrouted},
         {QStringLiteral("delivered_per_s"), Stats::round3(windowS > 0 ? double(m_delivered) / windowS : 0)},
-        {QStringLiteral("frames_received"), qint64(frames)},
         {QStringLiteral("frames_per_s"), Stats::round3(windowS > 0 ? double(frames) / windowS : 0)},
-        {QStringLiteral("measure_s"), Stats::round3(windowS)},
-        {QStringLiteral("drain_s"),
-         Stats::round3(m_sendEndNs && end > m_sendEndNs ? Clock::secondsBetween(m_sendEndNs, end) : 0)},
         {QStringLiteral("latency_ms"), m_latency.toJson()},
-        // The benchmark's own CPU while measuring: near measure_s means it, not the server, was the limit.
-        {QStringLiteral("bench_cpu_s_measuring"),
-         Stats::round3(m_ended ? m_benchCpuEnd - m_benchCpuStart : 0)},
     };
+    m_window.addFigures(json, m_frames);
     if (probe().isAttached()) {
-        std::optional<double> cpu;
+        const std::optional<double> cpu = m_window.serverCpuSeconds();
         std::optional<double> perMessage;
-        if (m_cpuStart && m_cpuEnd) {
-            cpu = *m_cpuEnd - *m_cpuStart;
+        if (cpu) {
             if (m_sent > 0)
                 perMessage = *cpu * 1000.0 / double(m_sent);
         }

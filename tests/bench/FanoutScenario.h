@@ -2,6 +2,7 @@
 
 #include "Connector.h"
 #include "JoinSettle.h"
+#include "MeasureWindow.h"
 #include "Scenario.h"
 #include "Stats.h"
 
@@ -69,15 +70,11 @@ private:
     int m_firstMemberId = 0;
     Connector *m_connector = nullptr;
     JoinSettle m_joins;
+    MeasureWindow m_window;
 
     bool m_sending = false;
     bool m_measuring = false;
     bool m_ended = false;
-    qint64 m_setupStartNs = 0;
-    qint64 m_sendStartNs = 0;
-    qint64 m_sendEndNs = 0;
-    qint64 m_lastDeliveryNs = 0;
-    qint64 m_measureEndNs = 0;
     qint64 m_sent = 0;
     qint64 m_nextSender = 0;
     qint64 m_delivered = 0;
@@ -88,13 +85,7 @@ private:
     qint64 m_undeliveredAtAbort = 0;
     qint64 m_expected = 0;
     quint64 m_frames = 0;
-    quint64 m_framesAtStart = 0;
-    quint64 m_framesAtEnd = 0;
     quint64 m_messageFrames = 0;
-    std::optional<double> m_cpuStart;
-    std::optional<double> m_cpuEnd;
-    double m_benchCpuStart = 0;
-    double m_benchCpuEnd = 0;
     Stats m_latency;
     QTimer m_tick;
     QTimer m_sendWindow;

@@ -38,7 +38,7 @@ LiveScenario::~LiveScenario() = default;
 
 void LiveScenario::run()
 {
-    m_setupStartNs = Clock::nowNs();
+    m_window.setupStarted();
     openControl([this]() { createRoom(); });
 }
 
@@ -139,10 +139,7 @@ void LiveScenario::startDrawing()
         addFailure(
             QStringLiteral("only %1 of %2 drawers joined").arg(m_drawers.size()).arg(options().drawers));
 
-    m_cpuStart = probe().cpuSeconds();
-    m_benchCpuStart = ProcessProbe::selfCpuSeconds();
-    m_framesAtStart = m_frames;
-    m_sendStartNs = Clock::nowNs();
+    m_window.open(probe(), m_frames);
     m_sending = true;
     m_measuring = true;
     m_sendWindow.start(int(std::lround(options().durationS * 1000)));
@@ -266,7 +263,7 @@ void LiveScenario::stopDrawing()
     m_sending = false;
     for (Drawer &drawer : m_drawers)
         drawer.timer->stop();
-    m_sendEndNs = Clock::nowNs();
+    m_window.sendingStopped();
     m_expected = expectedDeliveries();
     setPhase(QStringLiteral("drain"));
     m_drainDeadline.start(int(std::lround(options().drainS * 1000)));
@@ -338,7 +335,7 @@ void LiveScenario::onPreview(int memberIndex, const QString &text, qint64 receiv
     preview.receivedBy[std::size_t(memberIndex)] = true;
     ++preview.receipts;
     ++m_delivered;
-    m_lastDeliveryNs = receivedNs;
+    m_window.delivered(receivedNs);
     const double latencyMs = Clock::msBetween(preview.sentNs, receivedNs);
     m_latency.add(latencyMs);
     if (const auto nodes = options().urls.size(); nodes > 1) {
@@ -381,12 +378,7 @@ void LiveScenario::endMeasurement()
         drawer.timer->stop();
     m_sendWindow.stop();
     m_drainDeadline.stop();
-    m_measureEndNs = Clock::nowNs();
-    if (m_sendEndNs == 0)
-        m_sendEndNs = m_measureEndNs;
-    m_framesAtEnd = m_frames;
-    m_cpuEnd = probe().cpuSeconds();
-    m_benchCpuEnd = ProcessProbe::selfCpuSeconds();
+    m_window.close(probe(), m_frames);
     m_expected = expectedDeliveries();
     m_lost = std::max<qint64>(0, m_expected - m_delivered);
     if (isAborted()) {
@@ -430,12 +422,8 @@ QJsonObject LiveScenario::parameters() const
 
 QJsonObject LiveScenario::figures() const
 {
-    const qint64 end = m_lastDeliveryNs ? std::max(m_lastDeliveryNs, m_sendEndNs) : m_sendEndNs;
-    const double windowS =
-        m_sendStartNs && end > m_sendStartNs ? Clock::secondsBetween(m_sendStartNs, end) : 0;
-    const double sendS =
-        m_sendStartNs && m_sendEndNs > m_sendStartNs ? Clock::secondsBetween(m_sendStartNs, m_sendEndNs) : 0;
-    const quint64 frames = (m_ended ? m_framesAtEnd : m_frames) - m_framesAtStart;
+    const double windowS = m_window.seconds();
+    const double sendS = m_window.sendSeconds();
     const auto sent = qint64(m_previews.size());
     qint64 ends = 0;
     for (const Preview &preview : m_previews)
@@ -444,8 +432,6 @@ QJsonObject LiveScenario::figures() const
         {QStringLiteral("members_joined"), m_joins.joinedCount()},
         {QStringLiteral("members_failed"), m_joins.failedCount()},
         {QStringLiteral("drawers_drawing"), int(m_drawers.size())},
-        {QStringLiteral("setup_s"),
-         Stats::round3(m_sendStartNs ? Clock::secondsBetween(m_setupStartNs, m_sendStartNs) : 0)},
         {QStringLiteral("previews_sent"), sent},
         {QStringLiteral("previews_end"), ends},
         {QStringLiteral("strokes"), qint64(m_strokes.size())},
@@ -465,25 +451,19 @@ QJsonObject LiveScenario::figures() const
         {QStringLiteral("unknown"), m_unknown},
         {QStringLiteral("line_frames"), m_lineFrames},
         {QStringLiteral("delivered_per_s"), Stats::round3(windowS > 0 ? double(m_delivered) / windowS : 0)},
-        {QStringLiteral("frames_received"), qint64(frames)},
-        {QStringLiteral("measure_s"), Stats::round3(windowS)},
-        {QStringLiteral("drain_s"),
-         Stats::round3(m_sendEndNs && end > m_sendEndNs ? Clock::secondsBetween(m_sendEndNs, end) : 0)},
         {QStringLiteral("latency_ms"), m_latency.toJson()},
-        {QStringLiteral("bench_cpu_s_measuring"),
-         Stats::round3(m_ended ? m_benchCpuEnd - m_benchCpuStart : 0)},
     };
     if (options().urls.size() > 1) {
         json.insert(QStringLiteral("nodes"), int(options().urls.size()));
         json.insert(QStringLiteral("latency_same_node_ms"), m_latencySameNode.toJson());
         json.insert(QStringLiteral("latency_other_node_ms"), m_latencyOtherNode.toJson());
     }
+    m_window.addFigures(json, m_frames);
     if (probe().isAttached()) {
-        std::optional<double> cpu;
+        const std::optional<double> cpu = m_window.serverCpuSeconds();
         std::optional<double> perPreview;
         std::optional<double> perFrame;
-        if (m_cpuStart && m_cpuEnd) {
-            cpu = *m_cpuEnd - *m_cpuStart;
+        if (cpu) {
             if (sent > 0)
                 perPreview = *cpu * 1e6 / double(sent);
             if (m_delivered > 0)

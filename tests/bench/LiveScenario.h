@@ -2,6 +2,7 @@
 
 #include "Connector.h"
 #include "JoinSettle.h"
+#include "MeasureWindow.h"
 #include "Scenario.h"
 #include "Stats.h"
 
@@ -97,15 +98,11 @@ private:
     bool m_negotiationChecked = false;
     Connector *m_connector = nullptr;
     JoinSettle m_joins;
+    MeasureWindow m_window;
 
     bool m_sending = false;
     bool m_measuring = false;
     bool m_ended = false;
-    qint64 m_setupStartNs = 0;
-    qint64 m_sendStartNs = 0;
-    qint64 m_sendEndNs = 0;
-    qint64 m_lastDeliveryNs = 0;
-    qint64 m_measureEndNs = 0;
     qint64 m_expected = 0;
     qint64 m_delivered = 0;
     qint64 m_lost = 0;
@@ -118,12 +115,6 @@ private:
     qint64 m_linesSent = 0;
     qint64 m_lineFrames = 0;
     quint64 m_frames = 0;
-    quint64 m_framesAtStart = 0;
-    quint64 m_framesAtEnd = 0;
-    std::optional<double> m_cpuStart;
-    std::optional<double> m_cpuEnd;
-    double m_benchCpuStart = 0;
-    double m_benchCpuEnd = 0;
     Stats m_latency; // every live_line_changed at every receiver
     // Several nodes (--url repeated): receivers on the author's node, and on another node (through
     // PostgreSQL).
