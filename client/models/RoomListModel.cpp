@@ -12,6 +12,13 @@ QStringList namesOf(const Room &room)
         names.append(user.name);
     return names;
 }
+
+// Presence (issue 15): who the avatars on the card are, as the tooltip and the accessible description both
+// say it ("Ann, Bob").
+QString presenceText(const Room &room)
+{
+    return namesOf(room).join(RoomListModel::tr(", "));
+}
 } // namespace
 
 RoomListModel::RoomListModel(QObject *parent)
@@ -45,7 +52,7 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         if (const qint64 unreadCount = unread(room.uuid); unreadCount > 0)
             text += QLatin1Char('\n') + tr("%n unread", nullptr, int(unreadCount));
         if (!room.users.isEmpty())
-            text += QLatin1Char('\n') + tr("Inside: %1").arg(namesOf(room).join(tr(", ")));
+            text += QLatin1Char('\n') + tr("Inside: %1").arg(presenceText(room));
         return text;
     }
     case Qt::AccessibleDescriptionRole: {
@@ -55,8 +62,8 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         if (const qint64 unreadCount = unread(room.uuid); unreadCount > 0)
             text += tr("%n unread", nullptr, int(unreadCount)) + tr(", ");
         text += tr("colour: %1").arg(Accessibility::colourName(room.color));
-        if (!room.users.isEmpty()) // presence (issue 15): who the avatars on the card are
-            text += tr(", ") + tr("inside: %1").arg(namesOf(room).join(tr(", ")));
+        if (!room.users.isEmpty())
+            text += tr(", ") + tr("inside: %1").arg(presenceText(room));
         return text;
     }
     case UuidRole:

@@ -38,23 +38,34 @@ QJsonObject Room::toJson() const
                         {QString::fromUtf16(key::sum), sum}};
 }
 
-void Room::writeJson(JsonWriter &writer) const
+namespace {
+// The fields of a room in the order of toJson(); `writeUsers()` writes the value of "users".
+template<typename WriteUsers>
+void writeRoom(JsonWriter &writer, const Room &room, WriteUsers writeUsers)
 {
     writer.beginObject();
     writer.key("uuid");
-    writer.value(uuid);
+    writer.value(room.uuid);
     writer.key("name");
-    writer.value(name);
+    writer.value(room.name);
     writer.key("color");
-    writer.value(color);
+    writer.value(room.color);
     writer.key("users");
-    writer.beginArray();
-    for (const User &user : users)
-        user.writeJson(writer);
-    writer.endArray();
+    writeUsers();
     writer.key("sum");
-    writer.value(sum);
+    writer.value(room.sum);
     writer.endObject();
+}
+} // namespace
+
+void Room::writeJson(JsonWriter &writer) const
+{
+    writeRoom(writer, *this, [&]() {
+        writer.beginArray();
+        for (const User &user : users)
+            user.writeJson(writer);
+        writer.endArray();
+    });
 }
 
 QByteArray Room::usersJson(const QVector<User> &users)
@@ -70,18 +81,7 @@ QByteArray Room::usersJson(const QVector<User> &users)
 
 void Room::writeJson(JsonWriter &writer, const QByteArray &usersJson) const
 {
-    writer.beginObject();
-    writer.key("uuid");
-    writer.value(uuid);
-    writer.key("name");
-    writer.value(name);
-    writer.key("color");
-    writer.value(color);
-    writer.key("users");
-    writer.rawValue(usersJson);
-    writer.key("sum");
-    writer.value(sum);
-    writer.endObject();
+    writeRoom(writer, *this, [&]() { writer.rawValue(usersJson); });
 }
 
 std::optional<Room> Room::fromJson(const QJsonObject &json)

@@ -11,16 +11,11 @@
 #include <cmath>
 
 namespace chat::bench {
-namespace {
-constexpr int settlePollMs = 50;
-constexpr int quietPollsNeeded = 4; // 200 ms without a frame
-constexpr double settleMaxMs = 5000;
-} // namespace
-
 FanoutScenario::FanoutScenario(const BenchOptions &options, QObject *parent)
     : Scenario(options, parent)
     , m_run(QRandomGenerator::global()->generate())
     , m_senderCount(options.rooms * options.sendersPerRoom)
+    , m_joins(*this, [this]() { return m_frames; })
 {
     m_tick.setTimerType(Qt::PreciseTimer);
     connect(&m_tick, &QTimer::timeout, this, &FanoutScenario::tick);
@@ -29,13 +24,11 @@ FanoutScenario::FanoutScenario(const BenchOptions &options, QObject *parent)
     connect(&m_sendWindow, &QTimer::timeout, this, &FanoutScenario::stopSending);
     m_drainDeadline.setSingleShot(true);
     connect(&m_drainDeadline, &QTimer::timeout, this, &FanoutScenario::endMeasurement);
-    m_settlePoll.setInterval(settlePollMs);
-    connect(&m_settlePoll, &QTimer::timeout, this, &FanoutScenario::settle);
 }
 
 void FanoutScenario::run()
 {
-    m_setupStartNs = Clock::nowNs();
+    m_window.setupStarted();
     openControl([this]() { createRooms(); });
 }
 
@@ -65,6 +58,7 @@ void FanoutScenario::joinMembers()
     const int rooms = options().rooms;
     const int total = rooms * options().perRoom;
     m_members.resize(std::size_t(total));
+    m_joins.expect(total, [this]() { startSending(); });
     m_joinedPerRoom.assign(std::size_t(rooms), 0);
     m_senders.resize(std::size_t(m_senderCount));
     for (int s = 0; s < m_senderCount; ++s)
@@ -74,9 +68,7 @@ void FanoutScenario::joinMembers()
     connect(m_connector, &Connector::settled, this, [this](BenchClient *client, bool ready) {
         const int index = client->id() - m_firstMemberId;
         if (!ready) {
-            ++m_joinFailed;
-            if (m_joined + m_joinFailed == int(m_members.size()))
-                settle();
+            m_joins.failed();
             return;
         }
         const Member &member = m_members[std::size_t(index)];
@@ -101,9 +93,7 @@ void FanoutScenario::joinMembers()
         connect(client, &BenchClient::failed, this, [this, m]() {
             // A member that fails after joining can no longer receive: its losses are counted at the end.
             if (!m_members[std::size_t(m)].joined && m_members[std::size_t(m)].client->readyNs() != 0) {
-                ++m_joinFailed;
-                if (m_joined + m_joinFailed == int(m_members.size()))
-                    settle();
+                m_joins.failed();
             }
         });
         m_connector->add(client);
@@ -116,43 +106,14 @@ void FanoutScenario::onJoined(int index)
     if (member.joined)
         return;
     member.joined = true;
-    ++m_joined;
     ++m_joinedPerRoom[std::size_t(member.room)];
-    if (m_joined + m_joinFailed == int(m_members.size()))
-        settle();
-}
-
-void FanoutScenario::settle()
-{
-    // Wait for the room_changed storm of the joins to pass before measuring.
-    if (m_sending || m_measuring || isAborted())
-        return;
-    if (!m_settlePoll.isActive()) {
-        setPhase(QStringLiteral("settle"));
-        m_settleStartNs = Clock::nowNs();
-        m_settleFrames = m_frames;
-        m_quietPolls = 0;
-        m_settlePoll.start();
-        return;
-    }
-    if (m_frames == m_settleFrames)
-        ++m_quietPolls;
-    else
-        m_quietPolls = 0;
-    m_settleFrames = m_frames;
-    if (m_quietPolls >= quietPollsNeeded || Clock::msBetween(m_settleStartNs, Clock::nowNs()) > settleMaxMs) {
-        m_settlePoll.stop();
-        startSending();
-    }
+    m_joins.joined();
 }
 
 void FanoutScenario::startSending()
 {
     setPhase(QStringLiteral("send"));
-    m_cpuStart = probe().cpuSeconds();
-    m_benchCpuStart = ProcessProbe::selfCpuSeconds();
-    m_framesAtStart = m_frames;
-    m_sendStartNs = Clock::nowNs();
+    m_window.open(probe(), m_frames);
     m_sending = true;
     m_measuring = true;
     m_sendWindow.start(int(std::lround(options().durationS * 1000)));
@@ -169,7 +130,7 @@ void FanoutScenario::tick()
 {
     if (!m_sending)
         return;
-    const double elapsedS = Clock::secondsBetween(m_sendStartNs, Clock::nowNs());
+    const double elapsedS = Clock::secondsBetween(m_window.sendStartNs(), Clock::nowNs());
     const auto due = qint64(std::floor(elapsedS * options().rate)) + 1;
     int attempts = 0;
     while (m_sent < due && attempts < m_senderCount * 2 + 1) {
@@ -208,7 +169,7 @@ void FanoutScenario::stopSending()
         return;
     m_sending = false;
     m_tick.stop();
-    m_sendEndNs = Clock::nowNs();
+    m_window.sendingStopped();
     m_expected = expectedDeliveries();
     setPhase(QStringLiteral("drain"));
     m_drainDeadline.start(int(std::lround(options().drainS * 1000)));
@@ -261,7 +222,7 @@ void FanoutScenario::onFrame(BenchClient *client, ResultName name, const QString
     if (body->sequence < member.lastSequence[local])
         ++m_reordered;
     member.lastSequence[local] = std::max(member.lastSequence[local], body->sequence);
-    m_lastDeliveryNs = receivedNs;
+    m_window.delivered(receivedNs);
     m_latency.add(Clock::msBetween(body->sentNs, receivedNs));
 
     // Closed loop: the sender's own copy releases its next message.
@@ -287,12 +248,7 @@ void FanoutScenario::endMeasurement()
     m_tick.stop();
     m_sendWindow.stop();
     m_drainDeadline.stop();
-    m_measureEndNs = Clock::nowNs();
-    if (m_sendEndNs == 0)
-        m_sendEndNs = m_measureEndNs;
-    m_framesAtEnd = m_frames;
-    m_cpuEnd = probe().cpuSeconds();
-    m_benchCpuEnd = ProcessProbe::selfCpuSeconds();
+    m_window.close(probe(), m_frames);
     if (m_expected == 0)
         m_expected = expectedDeliveries();
 
@@ -323,7 +279,7 @@ void FanoutScenario::stopMeasuring()
 {
     if (m_connector)
         m_connector->stop();
-    m_settlePoll.stop();
+    m_joins.stop();
     if (m_measuring)
         endMeasurement();
 }
@@ -345,17 +301,12 @@ QJsonObject FanoutScenario::parameters() const
 
 QJsonObject FanoutScenario::figures() const
 {
-    const qint64 end = m_lastDeliveryNs ? std::max(m_lastDeliveryNs, m_sendEndNs) : m_sendEndNs;
-    const double windowS =
-        m_sendStartNs && end > m_sendStartNs ? Clock::secondsBetween(m_sendStartNs, end) : 0;
-    const double sendS =
-        m_sendStartNs && m_sendEndNs > m_sendStartNs ? Clock::secondsBetween(m_sendStartNs, m_sendEndNs) : 0;
-    const quint64 frames = (m_ended ? m_framesAtEnd : m_frames) - m_framesAtStart;
+    const double windowS = m_window.seconds();
+    const double sendS = m_window.sendSeconds();
+    const quint64 frames = m_window.frames(m_frames);
     QJsonObject json {
-        {QStringLiteral("members_joined"), m_joined},
-        {QStringLiteral("members_failed"), m_joinFailed},
-        {QStringLiteral("setup_s"),
-         Stats::round3(m_sendStartNs ? Clock::secondsBetween(m_setupStartNs, m_sendStartNs) : 0)},
+        {QStringLiteral("members_joined"), m_joins.joinedCount()},
+        {QStringLiteral("members_failed"), m_joins.failedCount()},
         {QStringLiteral("messages_sent"), m_sent},
         {QStringLiteral("send_rate_achieved"), Stats::round3(sendS > 0 ? double(m_sent) / sendS : 0)},
         {QStringLiteral("expected_deliveries"), m_ended ? m_expected : expectedDeliveries()},
@@ -366,21 +317,14 @@ QJsonObject FanoutScenario::figures() const
         {QStringLiteral("reordered"), m_reordered},
         {QStringLiteral("misrouted"), m_misrouted},
         {QStringLiteral("delivered_per_s"), Stats::round3(windowS > 0 ? double(m_delivered) / windowS : 0)},
-        {QStringLiteral("frames_received"), qint64(frames)},
         {QStringLiteral("frames_per_s"), Stats::round3(windowS > 0 ? double(frames) / windowS : 0)},
-        {QStringLiteral("measure_s"), Stats::round3(windowS)},
-        {QStringLiteral("drain_s"),
-         Stats::round3(m_sendEndNs && end > m_sendEndNs ? Clock::secondsBetween(m_sendEndNs, end) : 0)},
         {QStringLiteral("latency_ms"), m_latency.toJson()},
-        // The benchmark's own CPU while measuring: near measure_s means it, not the server, was the limit.
-        {QStringLiteral("bench_cpu_s_measuring"),
-         Stats::round3(m_ended ? m_benchCpuEnd - m_benchCpuStart : 0)},
     };
+    m_window.addFigures(json, m_frames);
     if (probe().isAttached()) {
-        std::optional<double> cpu;
+        const std::optional<double> cpu = m_window.serverCpuSeconds();
         std::optional<double> perMessage;
-        if (m_cpuStart && m_cpuEnd) {
-            cpu = *m_cpuEnd - *m_cpuStart;
+        if (cpu) {
             if (m_sent > 0)
                 perMessage = *cpu * 1000.0 / double(m_sent);
         }
@@ -398,8 +342,8 @@ QStringList FanoutScenario::summaryLines() const
                  "%1 rooms × %2 members (%3 joined, %4 failed), %5 sender(s) per room, %6, setup %7 s")
                  .arg(options().rooms)
                  .arg(options().perRoom)
-                 .arg(m_joined)
-                 .arg(m_joinFailed)
+                 .arg(m_joins.joinedCount())
+                 .arg(m_joins.failedCount())
                  .arg(options().sendersPerRoom)
                  .arg(options().rate > 0
                           ? QStringLiteral("%1 msg/s for %2 s").arg(options().rate).arg(options().durationS)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "Connector.h"
+#include "JoinSettle.h"
+#include "MeasureWindow.h"
 #include "Scenario.h"
 #include "Stats.h"
 
@@ -50,7 +52,6 @@ private:
     void createRooms();
     void joinMembers();
     void onJoined(int member);
-    void settle();
     void startSending();
     void tick();
     void sendFrom(int sender);
@@ -67,18 +68,13 @@ private:
     std::vector<Sender> m_senders;
     std::vector<int> m_joinedPerRoom;
     int m_firstMemberId = 0;
-    int m_joined = 0;
-    int m_joinFailed = 0;
     Connector *m_connector = nullptr;
+    JoinSettle m_joins;
+    MeasureWindow m_window;
 
     bool m_sending = false;
     bool m_measuring = false;
     bool m_ended = false;
-    qint64 m_setupStartNs = 0;
-    qint64 m_sendStartNs = 0;
-    qint64 m_sendEndNs = 0;
-    qint64 m_lastDeliveryNs = 0;
-    qint64 m_measureEndNs = 0;
     qint64 m_sent = 0;
     qint64 m_nextSender = 0;
     qint64 m_delivered = 0;
@@ -89,21 +85,11 @@ private:
     qint64 m_undeliveredAtAbort = 0;
     qint64 m_expected = 0;
     quint64 m_frames = 0;
-    quint64 m_framesAtStart = 0;
-    quint64 m_framesAtEnd = 0;
     quint64 m_messageFrames = 0;
-    quint64 m_settleFrames = 0;
-    int m_quietPolls = 0;
-    qint64 m_settleStartNs = 0;
-    std::optional<double> m_cpuStart;
-    std::optional<double> m_cpuEnd;
-    double m_benchCpuStart = 0;
-    double m_benchCpuEnd = 0;
     Stats m_latency;
     QTimer m_tick;
     QTimer m_sendWindow;
     QTimer m_drainDeadline;
-    QTimer m_settlePoll;
 };
 
 } // namespace chat::bench

@@ -11,9 +11,6 @@
 
 namespace chat::bench {
 namespace {
-constexpr int settlePollMs = 50;
-constexpr int quietPollsNeeded = 4; // 200 ms without a frame
-constexpr double settleMaxMs = 5000;
 constexpr double boardWidth = 640;
 constexpr double boardHeight = 480;
 const QString penColor = QStringLiteral("#2b347e");
@@ -28,21 +25,20 @@ QString keyOf(const char16_t *name)
 
 LiveScenario::LiveScenario(const BenchOptions &options, QObject *parent)
     : Scenario(options, parent)
+    , m_joins(*this, [this]() { return m_frames; })
 {
     m_sendWindow.setSingleShot(true);
     m_sendWindow.setTimerType(Qt::PreciseTimer);
     connect(&m_sendWindow, &QTimer::timeout, this, &LiveScenario::stopDrawing);
     m_drainDeadline.setSingleShot(true);
     connect(&m_drainDeadline, &QTimer::timeout, this, &LiveScenario::endMeasurement);
-    m_settlePoll.setInterval(settlePollMs);
-    connect(&m_settlePoll, &QTimer::timeout, this, &LiveScenario::settle);
 }
 
 LiveScenario::~LiveScenario() = default;
 
 void LiveScenario::run()
 {
-    m_setupStartNs = Clock::nowNs();
+    m_window.setupStarted();
     openControl([this]() { createRoom(); });
 }
 
@@ -70,14 +66,13 @@ void LiveScenario::joinMembers()
     setPhase(QStringLiteral("join"));
     const int total = options().perRoom;
     m_members.resize(std::size_t(total));
+    m_joins.expect(total, [this]() { startDrawing(); });
 
     m_connector = new Connector(options().concurrency, this);
     connect(m_connector, &Connector::settled, this, [this](BenchClient *client, bool ready) {
         const int index = client->id() - m_firstMemberId;
         if (!ready) {
-            ++m_joinFailed;
-            if (m_joined + m_joinFailed == int(m_members.size()))
-                settle();
+            m_joins.failed();
             return;
         }
         if (!m_negotiationChecked) {
@@ -101,9 +96,7 @@ void LiveScenario::joinMembers()
             // A member that fails after joining can no longer receive: its losses are counted at the end.
             const Member &member = m_members[std::size_t(m)];
             if (!member.joined && member.client->readyNs() != 0) {
-                ++m_joinFailed;
-                if (m_joined + m_joinFailed == int(m_members.size()))
-                    settle();
+                m_joins.failed();
             }
         });
         m_connector->add(client);
@@ -116,33 +109,7 @@ void LiveScenario::onJoined(int index)
     if (member.joined)
         return;
     member.joined = true;
-    ++m_joined;
-    if (m_joined + m_joinFailed == int(m_members.size()))
-        settle();
-}
-
-void LiveScenario::settle()
-{
-    // Wait for the room_changed storm of the joins to pass before measuring.
-    if (m_sending || m_measuring || isAborted() || isCleaning())
-        return;
-    if (!m_settlePoll.isActive()) {
-        setPhase(QStringLiteral("settle"));
-        m_settleStartNs = Clock::nowNs();
-        m_settleFrames = m_frames;
-        m_quietPolls = 0;
-        m_settlePoll.start();
-        return;
-    }
-    if (m_frames == m_settleFrames)
-        ++m_quietPolls;
-    else
-        m_quietPolls = 0;
-    m_settleFrames = m_frames;
-    if (m_quietPolls >= quietPollsNeeded || Clock::msBetween(m_settleStartNs, Clock::nowNs()) > settleMaxMs) {
-        m_settlePoll.stop();
-        startDrawing();
-    }
+    m_joins.joined();
 }
 
 void LiveScenario::startDrawing()
@@ -172,10 +139,7 @@ void LiveScenario::startDrawing()
         addFailure(
             QStringLiteral("only %1 of %2 drawers joined").arg(m_drawers.size()).arg(options().drawers));
 
-    m_cpuStart = probe().cpuSeconds();
-    m_benchCpuStart = ProcessProbe::selfCpuSeconds();
-    m_framesAtStart = m_frames;
-    m_sendStartNs = Clock::nowNs();
+    m_window.open(probe(), m_frames);
     m_sending = true;
     m_measuring = true;
     m_sendWindow.start(int(std::lround(options().durationS * 1000)));
@@ -299,7 +263,7 @@ void LiveScenario::stopDrawing()
     m_sending = false;
     for (Drawer &drawer : m_drawers)
         drawer.timer->stop();
-    m_sendEndNs = Clock::nowNs();
+    m_window.sendingStopped();
     m_expected = expectedDeliveries();
     setPhase(QStringLiteral("drain"));
     m_drainDeadline.start(int(std::lround(options().drainS * 1000)));
@@ -309,7 +273,7 @@ void LiveScenario::stopDrawing()
 qint64 LiveScenario::expectedDeliveries() const
 {
     // Each preview to every other member that joined (its author joined: only members that joined draw).
-    return qint64(m_previews.size()) * std::max(0, m_joined - 1);
+    return qint64(m_previews.size()) * std::max(0, m_joins.joinedCount() - 1);
 }
 
 void LiveScenario::onFrame(BenchClient *client, ResultName name, const QString &text, qint64 receivedNs)
@@ -371,7 +335,7 @@ void LiveScenario::onPreview(int memberIndex, const QString &text, qint64 receiv
     preview.receivedBy[std::size_t(memberIndex)] = true;
     ++preview.receipts;
     ++m_delivered;
-    m_lastDeliveryNs = receivedNs;
+    m_window.delivered(receivedNs);
     const double latencyMs = Clock::msBetween(preview.sentNs, receivedNs);
     m_latency.add(latencyMs);
     if (const auto nodes = options().urls.size(); nodes > 1) {
@@ -414,12 +378,7 @@ void LiveScenario::endMeasurement()
         drawer.timer->stop();
     m_sendWindow.stop();
     m_drainDeadline.stop();
-    m_measureEndNs = Clock::nowNs();
-    if (m_sendEndNs == 0)
-        m_sendEndNs = m_measureEndNs;
-    m_framesAtEnd = m_frames;
-    m_cpuEnd = probe().cpuSeconds();
-    m_benchCpuEnd = ProcessProbe::selfCpuSeconds();
+    m_window.close(probe(), m_frames);
     m_expected = expectedDeliveries();
     m_lost = std::max<qint64>(0, m_expected - m_delivered);
     if (isAborted()) {
@@ -442,7 +401,7 @@ void LiveScenario::stopMeasuring()
 {
     if (m_connector)
         m_connector->stop();
-    m_settlePoll.stop();
+    m_joins.stop();
     if (m_measuring)
         endMeasurement();
 }
@@ -463,22 +422,16 @@ QJsonObject LiveScenario::parameters() const
 
 QJsonObject LiveScenario::figures() const
 {
-    const qint64 end = m_lastDeliveryNs ? std::max(m_lastDeliveryNs, m_sendEndNs) : m_sendEndNs;
-    const double windowS =
-        m_sendStartNs && end > m_sendStartNs ? Clock::secondsBetween(m_sendStartNs, end) : 0;
-    const double sendS =
-        m_sendStartNs && m_sendEndNs > m_sendStartNs ? Clock::secondsBetween(m_sendStartNs, m_sendEndNs) : 0;
-    const quint64 frames = (m_ended ? m_framesAtEnd : m_frames) - m_framesAtStart;
+    const double windowS = m_window.seconds();
+    const double sendS = m_window.sendSeconds();
     const auto sent = qint64(m_previews.size());
     qint64 ends = 0;
     for (const Preview &preview : m_previews)
         ends += preview.end ? 1 : 0;
     QJsonObject json {
-        {QStringLiteral("members_joined"), m_joined},
-        {QStringLiteral("members_failed"), m_joinFailed},
+        {QStringLiteral("members_joined"), m_joins.joinedCount()},
+        {QStringLiteral("members_failed"), m_joins.failedCount()},
         {QStringLiteral("drawers_drawing"), int(m_drawers.size())},
-        {QStringLiteral("setup_s"),
-         Stats::round3(m_sendStartNs ? Clock::secondsBetween(m_setupStartNs, m_sendStartNs) : 0)},
         {QStringLiteral("previews_sent"), sent},
         {QStringLiteral("previews_end"), ends},
         {QStringLiteral("strokes"), qint64(m_strokes.size())},
@@ -498,25 +451,19 @@ QJsonObject LiveScenario::figures() const
         {QStringLiteral("unknown"), m_unknown},
         {QStringLiteral("line_frames"), m_lineFrames},
         {QStringLiteral("delivered_per_s"), Stats::round3(windowS > 0 ? double(m_delivered) / windowS : 0)},
-        {QStringLiteral("frames_received"), qint64(frames)},
-        {QStringLiteral("measure_s"), Stats::round3(windowS)},
-        {QStringLiteral("drain_s"),
-         Stats::round3(m_sendEndNs && end > m_sendEndNs ? Clock::secondsBetween(m_sendEndNs, end) : 0)},
         {QStringLiteral("latency_ms"), m_latency.toJson()},
-        {QStringLiteral("bench_cpu_s_measuring"),
-         Stats::round3(m_ended ? m_benchCpuEnd - m_benchCpuStart : 0)},
     };
     if (options().urls.size() > 1) {
         json.insert(QStringLiteral("nodes"), int(options().urls.size()));
         json.insert(QStringLiteral("latency_same_node_ms"), m_latencySameNode.toJson());
         json.insert(QStringLiteral("latency_other_node_ms"), m_latencyOtherNode.toJson());
     }
+    m_window.addFigures(json, m_frames);
     if (probe().isAttached()) {
-        std::optional<double> cpu;
+        const std::optional<double> cpu = m_window.serverCpuSeconds();
         std::optional<double> perPreview;
         std::optional<double> perFrame;
-        if (m_cpuStart && m_cpuEnd) {
-            cpu = *m_cpuEnd - *m_cpuStart;
+        if (cpu) {
             if (sent > 0)
                 perPreview = *cpu * 1e6 / double(sent);
             if (m_delivered > 0)
@@ -537,8 +484,8 @@ QStringList LiveScenario::summaryLines() const
                  "1 room × %1 members (%2 joined, %3 failed), %4 drawing, a draw_live every %5 ms, "
                  "strokes of %6 ms, for %7 s; setup %8 s")
                  .arg(options().perRoom)
-                 .arg(m_joined)
-                 .arg(m_joinFailed)
+                 .arg(m_joins.joinedCount())
+                 .arg(m_joins.failedCount())
                  .arg(m_drawers.size())
                  .arg(options().intervalMs)
                  .arg(options().strokeMs)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "Connector.h"
+#include "JoinSettle.h"
+#include "MeasureWindow.h"
 #include "Scenario.h"
 #include "Stats.h"
 
@@ -75,7 +77,6 @@ private:
     void createRoom();
     void joinMembers();
     void onJoined(int member);
-    void settle();
     void startDrawing();
     void tick(int drawer);
     void sendPreview(Drawer &drawer, const QJsonArray &points, bool end);
@@ -94,19 +95,14 @@ private:
     std::vector<Preview> m_previews;
     QHash<QString, int> m_strokeByUuid;
     int m_firstMemberId = 0;
-    int m_joined = 0;
-    int m_joinFailed = 0;
     bool m_negotiationChecked = false;
     Connector *m_connector = nullptr;
+    JoinSettle m_joins;
+    MeasureWindow m_window;
 
     bool m_sending = false;
     bool m_measuring = false;
     bool m_ended = false;
-    qint64 m_setupStartNs = 0;
-    qint64 m_sendStartNs = 0;
-    qint64 m_sendEndNs = 0;
-    qint64 m_lastDeliveryNs = 0;
-    qint64 m_measureEndNs = 0;
     qint64 m_expected = 0;
     qint64 m_delivered = 0;
     qint64 m_lost = 0;
@@ -119,15 +115,6 @@ private:
     qint64 m_linesSent = 0;
     qint64 m_lineFrames = 0;
     quint64 m_frames = 0;
-    quint64 m_framesAtStart = 0;
-    quint64 m_framesAtEnd = 0;
-    quint64 m_settleFrames = 0;
-    int m_quietPolls = 0;
-    qint64 m_settleStartNs = 0;
-    std::optional<double> m_cpuStart;
-    std::optional<double> m_cpuEnd;
-    double m_benchCpuStart = 0;
-    double m_benchCpuEnd = 0;
     Stats m_latency; // every live_line_changed at every receiver
     // Several nodes (--url repeated): receivers on the author's node, and on another node (through
     // PostgreSQL).
@@ -136,7 +123,6 @@ private:
     Stats m_sendInterval; // between two draw_live of one drawer: the benchmark's own timer jitter
     QTimer m_sendWindow;
     QTimer m_drainDeadline;
-    QTimer m_settlePoll;
 };
 
 } // namespace chat::bench

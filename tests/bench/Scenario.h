@@ -92,6 +92,8 @@ protected:
     static QJsonValue optionalNumber(const std::optional<qint64> &value);
 
 private:
+    friend class JoinSettle; // phase, aborted and cleaning up
+
     void nextProbe();
     void cleanUp();
     void deleteRooms();

@@ -37,6 +37,9 @@ private:
         QByteArray stderrText;
     };
     BenchRun runBench(const QStringList &arguments, int waitMs = 90000);
+    // What every successful run of `scenario` reports: ok, no failure, not timed out, exit code 0, the
+    // cleanup complete (QVERIFY/QCOMPARE: the caller returns when QTest::currentTestFailed()).
+    static void verifySucceeded(const BenchRun &run, const QString &scenario);
     QStringList common() const;
     static QStringList commonFor(quint16 port, const QProcess &server);
     // Starts chat-server on a free port with a database in m_dir; false (and a message) when it does not
@@ -163,6 +166,19 @@ TestChatBenchSmoke::BenchRun TestChatBenchSmoke::runBench(const QStringList &arg
     return run;
 }
 
+void TestChatBenchSmoke::verifySucceeded(const BenchRun &run, const QString &scenario)
+{
+    const QByteArray context = run.stdoutText + run.stderrText;
+    QVERIFY2(!run.json.isEmpty(), context.constData());
+    QCOMPARE(run.json.value(QStringLiteral("scenario")).toString(), scenario);
+    QVERIFY2(run.json.value(QStringLiteral("ok")).toBool(), context.constData());
+    QCOMPARE(run.json.value(QStringLiteral("failures")).toInt(-1), 0);
+    QCOMPARE(run.json.value(QStringLiteral("timed_out")).toBool(true), false);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.json.value(QStringLiteral("cleanup")).toObject().value(QStringLiteral("complete")).toBool(),
+             context.constData());
+}
+
 void TestChatBenchSmoke::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -212,15 +228,9 @@ void TestChatBenchSmoke::scenario()
     QFETCH(QStringList, arguments);
     const BenchRun run =
         runBench(arguments + common() + QStringList {QStringLiteral("--timeout"), QStringLiteral("40")});
-    const QByteArray context = run.stdoutText + run.stderrText;
-    QVERIFY2(!run.json.isEmpty(), context.constData());
-    QCOMPARE(run.json.value(QStringLiteral("scenario")).toString(), arguments.first());
-    QVERIFY2(run.json.value(QStringLiteral("ok")).toBool(), context.constData());
-    QCOMPARE(run.json.value(QStringLiteral("failures")).toInt(-1), 0);
-    QCOMPARE(run.json.value(QStringLiteral("timed_out")).toBool(true), false);
-    QCOMPARE(run.exitCode, 0);
-    QVERIFY2(run.json.value(QStringLiteral("cleanup")).toObject().value(QStringLiteral("complete")).toBool(),
-             context.constData());
+    verifySucceeded(run, arguments.first());
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(
         run.json.value(QStringLiteral("server")).toObject().value(QStringLiteral("rss_kb_end")).toInteger()
         > 0);
@@ -305,16 +315,11 @@ void TestChatBenchSmoke::liveWithDefaultLimits()
                  + commonFor(port, server));
     stopServer(server);
     const QByteArray context = run.stdoutText + run.stderrText;
-    QVERIFY2(!run.json.isEmpty(), context.constData());
-    QCOMPARE(run.json.value(QStringLiteral("scenario")).toString(), QStringLiteral("live"));
+    verifySucceeded(run, QStringLiteral("live"));
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(run.json.value(QStringLiteral("subprotocol_negotiated")).toString(),
              QStringLiteral("socketchat.v1"));
-    QVERIFY2(run.json.value(QStringLiteral("ok")).toBool(), context.constData());
-    QCOMPARE(run.json.value(QStringLiteral("failures")).toInt(-1), 0);
-    QCOMPARE(run.json.value(QStringLiteral("timed_out")).toBool(true), false);
-    QCOMPARE(run.exitCode, 0);
-    QVERIFY2(run.json.value(QStringLiteral("cleanup")).toObject().value(QStringLiteral("complete")).toBool(),
-             context.constData());
 
     const QJsonObject figures = run.json.value(QStringLiteral("figures")).toObject();
     QCOMPARE(figures.value(QStringLiteral("members_joined")).toInt(), 8);

@@ -8,6 +8,7 @@
 #include <QEvent>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMouseEvent>
 #include <QStandardPaths>
 #include <QTest>
 #include <QWidget>
@@ -36,6 +37,14 @@ inline bool waitForPaint(QWidget *widget, int timeoutMs = 10000)
         qWarning("waitForPaint: %s was not painted within %d ms", widget->metaObject()->className(),
                  timeoutMs);
     return painted;
+}
+
+// A mouse event of the left button at `pos` of `target`, delivered at once (a drag on the board: press, moves
+// with the button held, release with `buttons` none).
+inline void sendMouse(QWidget *target, QEvent::Type type, const QPoint &pos, Qt::MouseButtons buttons)
+{
+    QMouseEvent event(type, pos, target->mapToGlobal(pos), Qt::LeftButton, buttons, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &event);
 }
 
 // A main window over a ProtocolClient whose socket is replaced: the test feeds server statements and reads

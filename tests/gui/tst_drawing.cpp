@@ -17,12 +17,6 @@ class TestDrawing : public QObject
     Q_OBJECT
 
 private:
-    static void mouse(QWidget *target, QEvent::Type type, const QPoint &pos, Qt::MouseButtons buttons)
-    {
-        QMouseEvent event(type, pos, target->mapToGlobal(pos), Qt::LeftButton, buttons, Qt::NoModifier);
-        QCoreApplication::sendEvent(target, &event);
-    }
-
 private slots:
     void strokeDrawnWithTheMouseSendsTheRightPoints()
     {
@@ -36,11 +30,11 @@ private slots:
         for (const QPointF &point : board)
             screen.append(view->mapFromScene(point));
         QWidget *viewport = view->viewport();
-        mouse(viewport, QEvent::MouseButtonPress, screen.first(), Qt::LeftButton);
+        sendMouse(viewport, QEvent::MouseButtonPress, screen.first(), Qt::LeftButton);
         for (int i = 1; i < screen.size(); ++i)
-            mouse(viewport, QEvent::MouseMove, screen.at(i), Qt::LeftButton);
+            sendMouse(viewport, QEvent::MouseMove, screen.at(i), Qt::LeftButton);
         QVERIFY(f.sent.isEmpty()); // sent on release, not while drawing
-        mouse(viewport, QEvent::MouseButtonRelease, screen.last(), Qt::NoButton);
+        sendMouse(viewport, QEvent::MouseButtonRelease, screen.last(), Qt::NoButton);
         QCOMPARE(f.sent.size(), 1);
         const QJsonObject payload = f.lastPayload();
         QCOMPARE(payload.value(QStringLiteral("message")).toString(), QStringLiteral("change_draw_line"));
@@ -56,8 +50,8 @@ private slots:
         QVERIFY(payload.value(QStringLiteral("uuid")).toString().size() == 36);
 
         // A second stroke gets a new uuid.
-        mouse(viewport, QEvent::MouseButtonPress, screen.at(1), Qt::LeftButton);
-        mouse(viewport, QEvent::MouseButtonRelease, screen.at(1), Qt::NoButton);
+        sendMouse(viewport, QEvent::MouseButtonPress, screen.at(1), Qt::LeftButton);
+        sendMouse(viewport, QEvent::MouseButtonRelease, screen.at(1), Qt::NoButton);
         QCOMPARE(f.sent.size(), 2);
         QVERIFY(f.lastPayload().value(QStringLiteral("uuid")) != payload.value(QStringLiteral("uuid")));
     }
@@ -72,11 +66,11 @@ private slots:
         StrokeLayerItem *layer = f.window->roomPage()->drawing()->scene()->layer();
         const QPoint onStroke = (QPointF(300, 240) * layer->resolution()).toPoint();
         QWidget *viewport = view->viewport();
-        mouse(viewport, QEvent::MouseButtonPress, view->mapFromScene(QPointF(200, 240)), Qt::LeftButton);
-        mouse(viewport, QEvent::MouseMove, view->mapFromScene(QPointF(300, 240)), Qt::LeftButton);
+        sendMouse(viewport, QEvent::MouseButtonPress, view->mapFromScene(QPointF(200, 240)), Qt::LeftButton);
+        sendMouse(viewport, QEvent::MouseMove, view->mapFromScene(QPointF(300, 240)), Qt::LeftButton);
         QVERIFY(layer->image().pixelColor(onStroke).alpha() > 100); // visible while drawing
-        mouse(viewport, QEvent::MouseMove, view->mapFromScene(QPointF(400, 240)), Qt::LeftButton);
-        mouse(viewport, QEvent::MouseButtonRelease, view->mapFromScene(QPointF(400, 240)), Qt::NoButton);
+        sendMouse(viewport, QEvent::MouseMove, view->mapFromScene(QPointF(400, 240)), Qt::LeftButton);
+        sendMouse(viewport, QEvent::MouseButtonRelease, view->mapFromScene(QPointF(400, 240)), Qt::NoButton);
         QVERIFY(layer->image().pixelColor(onStroke).alpha() > 100); // still visible, waiting for the echo
         f.feed(jsonText("{'type': 'result', 'payload': {'message': 'drawing_got', 'object': {'uuid': 'd1', "
                         "'name': 'drawing-d1', 'lines': []}}}"));

@@ -38,12 +38,6 @@ class TestLive : public QObject
     Q_OBJECT
 
 private:
-    static void mouse(QWidget *target, QEvent::Type type, const QPoint &pos, Qt::MouseButtons buttons)
-    {
-        QMouseEvent event(type, pos, target->mapToGlobal(pos), Qt::LeftButton, buttons, Qt::NoModifier);
-        QCoreApplication::sendEvent(target, &event);
-    }
-
     // Inside r1 with Alice, Bob, Carol and Dave, on a server that negotiated socketchat.v1.
     static void enterWithOthers(GuiFixture &f)
     {
@@ -164,19 +158,19 @@ private slots:
         QVERIFY(waitForPaint(f.window->roomPage()->drawing()->view()->viewport()));
         BoardView *view = f.window->roomPage()->drawing()->view();
         QWidget *viewport = view->viewport();
-        mouse(viewport, QEvent::MouseButtonPress, view->mapFromScene(QPointF(100, 100)), Qt::LeftButton);
-        mouse(viewport, QEvent::MouseMove, view->mapFromScene(QPointF(200, 150)), Qt::LeftButton);
+        sendMouse(viewport, QEvent::MouseButtonPress, view->mapFromScene(QPointF(100, 100)), Qt::LeftButton);
+        sendMouse(viewport, QEvent::MouseMove, view->mapFromScene(QPointF(200, 150)), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!f.sent.isEmpty(), 10000); // within 30 ms of the timer
         const QJsonObject first = f.sent.first().value(QStringLiteral("payload")).toObject();
         QCOMPARE(first.value(QStringLiteral("message")).toString(), QStringLiteral("draw_live"));
         QCOMPARE(first.value(QStringLiteral("from")).toInt(), 0);
         QCOMPARE(first.value(QStringLiteral("points")).toArray().size(), 4);
         const QString uuid = first.value(QStringLiteral("uuid")).toString();
-        mouse(viewport, QEvent::MouseMove, view->mapFromScene(QPointF(300, 200)), Qt::LeftButton);
+        sendMouse(viewport, QEvent::MouseMove, view->mapFromScene(QPointF(300, 200)), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(f.sent.size(), 2, 10000);
         QCOMPARE(f.lastPayload().value(QStringLiteral("from")).toInt(), 4);
         QCOMPARE(f.lastPayload().value(QStringLiteral("points")).toArray().size(), 2);
-        mouse(viewport, QEvent::MouseButtonRelease, view->mapFromScene(QPointF(300, 200)), Qt::NoButton);
+        sendMouse(viewport, QEvent::MouseButtonRelease, view->mapFromScene(QPointF(300, 200)), Qt::NoButton);
         QCOMPARE(f.sent.size(), 4);
         const QJsonObject line = f.sent.at(2).value(QStringLiteral("payload")).toObject();
         QCOMPARE(line.value(QStringLiteral("message")).toString(), QStringLiteral("change_draw_line"));

@@ -66,6 +66,59 @@ public slots:
     void RegisterStatusNotifierHost(const QString &) { }
 };
 
+// A connection of its own to the test's private session bus that serves a fake (the notification server, the
+// tray's watcher) at an object path under a well-known name. The name, the object and the connection are
+// given up again when it goes out of scope.
+class BusService
+{
+public:
+    explicit BusService(const QString &connectionName)
+        : m_name(connectionName)
+        , m_connection(connectionName)
+    { }
+    BusService(const BusService &) = delete;
+    BusService &operator=(const BusService &) = delete;
+    ~BusService()
+    {
+        if (!m_service.isEmpty())
+            m_connection.unregisterService(m_service);
+        if (!m_path.isEmpty())
+            m_connection.unregisterObject(m_path);
+        QDBusConnection::disconnectFromBus(m_name);
+    }
+
+    // Connects to the bus at `address`, exports `object` at `path` and takes the name `service`; false (with
+    // a warning saying which step) when any of that fails.
+    bool publish(const QString &address, const QString &path, QObject *object,
+                 QDBusConnection::RegisterOptions options, const QString &service)
+    {
+        m_connection = QDBusConnection::connectToBus(address, m_name);
+        if (!m_connection.isConnected()) {
+            qWarning("cannot connect to the private bus %s", qPrintable(address));
+            return false;
+        }
+        if (!m_connection.registerObject(path, object, options)) {
+            qWarning("cannot register the object %s", qPrintable(path));
+            return false;
+        }
+        m_path = path;
+        if (!m_connection.registerService(service)) {
+            qWarning("cannot take the name %s", qPrintable(service));
+            return false;
+        }
+        m_service = service;
+        return true;
+    }
+
+    QDBusConnection &connection() { return m_connection; }
+
+private:
+    QString m_name;
+    QDBusConnection m_connection;
+    QString m_path;
+    QString m_service;
+};
+
 class TestNotifications : public QObject
 {
     Q_OBJECT
@@ -82,6 +135,18 @@ private:
                                           "'room_uuid': 'r1', 'created': '2024-05-01T10:00:00.5'}}}"))
             .arg(QLatin1String(uuid), QLatin1String(body))
             .toUtf8();
+    }
+
+    // Notifications on (for every message, or only for mentions of the user), in room Kitchen, and `other`
+    // the active window, so that notifications are wanted; false when `other` did not become active.
+    static bool inRoomWithAnotherWindowActive(GuiFixture &f, QWidget &other, bool onlyMentions)
+    {
+        f.settings.setNotificationsEnabled(true);
+        f.settings.setNotifyOnlyMentions(onlyMentions);
+        f.enterRoom();
+        other.show();
+        other.activateWindow();
+        return QTest::qWaitForWindowActive(&other);
     }
 
     void emitSignal(QDBusConnection &bus, const QString &name, const QVariantList &arguments)
@@ -117,20 +182,13 @@ private slots:
 
     void notifyCarriesRoomAuthorEscapedBodyAndClickEntersTheRoom()
     {
-        QDBusConnection fakeBus = QDBusConnection::connectToBus(m_address, QStringLiteral("fake-service"));
-        QVERIFY(fakeBus.isConnected());
         FakeNotifications fake;
-        QVERIFY(fakeBus.registerObject(objectPath, &fake, QDBusConnection::ExportAllSlots));
-        QVERIFY(fakeBus.registerService(service));
+        BusService fakeBus(QStringLiteral("fake-service"));
+        QVERIFY(fakeBus.publish(m_address, objectPath, &fake, QDBusConnection::ExportAllSlots, service));
 
         GuiFixture f;
-        f.settings.setNotificationsEnabled(true);
-        f.settings.setNotifyOnlyMentions(false);
-        f.enterRoom();
-        QWidget other; // another window is active: notifications are wanted
-        other.show();
-        other.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&other));
+        QWidget other;
+        QVERIFY(inRoomWithAnotherWindowActive(f, other, false));
 
         QSignalSpy shown(f.window->notifier(), &Notifier::notificationShown);
         f.feed(messageCreated("m1", "<b>hi</b> & bye"));
@@ -150,19 +208,15 @@ private slots:
         f.feed(jsonText("{'type': 'result', 'payload': {'message': 'room_left'}}"));
         QTRY_VERIFY(f.client.currentRoom().isEmpty());
         f.sent.clear();
-        emitSignal(fakeBus, QStringLiteral("ActionInvoked"), {id, QStringLiteral("default")});
+        emitSignal(fakeBus.connection(), QStringLiteral("ActionInvoked"), {id, QStringLiteral("default")});
         QTRY_VERIFY_WITH_TIMEOUT(!f.sent.isEmpty(), 20000);
         QCOMPARE(f.lastPayload().value(QStringLiteral("message")).toString(), QStringLiteral("enter_room"));
         QCOMPARE(f.lastPayload().value(QStringLiteral("uuid")).toString(), QStringLiteral("r1"));
         QTRY_VERIFY(f.window->isActiveWindow());
 
         // Closed notifications are forgotten: a late click on one does nothing.
-        emitSignal(fakeBus, QStringLiteral("NotificationClosed"), {id, 2u});
+        emitSignal(fakeBus.connection(), QStringLiteral("NotificationClosed"), {id, 2u});
         QTRY_VERIFY_WITH_TIMEOUT(f.window->notifier()->shownNotifications().isEmpty(), 20000);
-
-        fakeBus.unregisterService(service);
-        fakeBus.unregisterObject(objectPath);
-        QDBusConnection::disconnectFromBus(QStringLiteral("fake-service"));
     }
 
     // A real tray (xcb only: Qt finds a D-Bus tray through the platform theme, which offscreen has not): a
@@ -175,34 +229,25 @@ private slots:
     {
         if (QGuiApplication::platformName() != QLatin1String("xcb"))
             QSKIP("needs the xcb platform (Qt finds a D-Bus tray through the platform theme)");
-        QDBusConnection watcherBus = QDBusConnection::connectToBus(m_address, QStringLiteral("watcher"));
         // Qt asks the watcher with blocking calls: it answers from a thread of its own.
         QThread thread;
         FakeStatusNotifierWatcher watcher;
         watcher.moveToThread(&thread);
         thread.start();
         auto stop = qScopeGuard([&] {
-            watcherBus.unregisterService(QStringLiteral("org.kde.StatusNotifierWatcher"));
-            watcherBus.unregisterObject(QStringLiteral("/StatusNotifierWatcher"));
-            QDBusConnection::disconnectFromBus(QStringLiteral("watcher"));
             thread.quit();
             thread.wait();
         });
-        QVERIFY(watcherBus.registerObject(QStringLiteral("/StatusNotifierWatcher"), &watcher,
-                                          QDBusConnection::ExportAllSlots
-                                              | QDBusConnection::ExportAllProperties));
-        QVERIFY(watcherBus.registerService(QStringLiteral("org.kde.StatusNotifierWatcher")));
+        BusService watcherBus(QStringLiteral("watcher")); // given up before the thread stops
+        QVERIFY(watcherBus.publish(m_address, QStringLiteral("/StatusNotifierWatcher"), &watcher,
+                                   QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllProperties,
+                                   QStringLiteral("org.kde.StatusNotifierWatcher")));
         QVERIFY(!QDBusConnection::sessionBus().interface()->isServiceRegistered(service));
         QVERIFY(QSystemTrayIcon::isSystemTrayAvailable());
 
         GuiFixture f;
-        f.settings.setNotificationsEnabled(true);
-        f.settings.setNotifyOnlyMentions(false);
-        f.enterRoom();
         QWidget other;
-        other.show();
-        other.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&other));
+        QVERIFY(inRoomWithAnotherWindowActive(f, other, false));
         f.feed(messageCreated("m1", "to the tray"));
         QCOMPARE(f.window->notifier()->lastRoute(), Notifier::Route::Tray);
         QVERIFY(f.window->notifier()->trayIcon() && f.window->notifier()->trayIcon()->isVisible());
@@ -225,13 +270,8 @@ private slots:
         QVERIFY(!bus->isServiceRegistered(service));
 
         GuiFixture f;
-        f.settings.setNotificationsEnabled(true);
-        f.settings.setNotifyOnlyMentions(false);
-        f.enterRoom();
         QWidget other;
-        other.show();
-        other.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&other));
+        QVERIFY(inRoomWithAnotherWindowActive(f, other, false));
         Notifier *notifier = f.window->notifier();
 
         // No tray either (the offscreen platform really has none): the taskbar entry asks for attention.
@@ -271,28 +311,18 @@ private slots:
 
     void onlyMentionsWhenAsked()
     {
-        QDBusConnection fakeBus = QDBusConnection::connectToBus(m_address, QStringLiteral("fake-service-2"));
         FakeNotifications fake;
-        QVERIFY(fakeBus.registerObject(objectPath, &fake, QDBusConnection::ExportAllSlots));
-        QVERIFY(fakeBus.registerService(service));
+        BusService fakeBus(QStringLiteral("fake-service-2"));
+        QVERIFY(fakeBus.publish(m_address, objectPath, &fake, QDBusConnection::ExportAllSlots, service));
 
         GuiFixture f;
-        f.settings.setNotificationsEnabled(true);
-        f.settings.setNotifyOnlyMentions(true);
-        f.enterRoom();
         QWidget other;
-        other.show();
-        other.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&other));
+        QVERIFY(inRoomWithAnotherWindowActive(f, other, true));
         f.feed(messageCreated("m1", "nothing for you, user-meh"));
         f.feed(messageCreated("m2", "USER-ME: look"));
         QTRY_COMPARE_WITH_TIMEOUT(fake.calls.size(), 1, 20000);
         QCOMPARE(fake.calls.first().body, QStringLiteral("USER-ME: look"));
         f.settings.setNotifyOnlyMentions(false);
-
-        fakeBus.unregisterService(service);
-        fakeBus.unregisterObject(objectPath);
-        QDBusConnection::disconnectFromBus(QStringLiteral("fake-service-2"));
     }
 };
 
