@@ -55,8 +55,10 @@ ChatServer::~ChatServer()
 {
     commitBatch(); // what was done is kept, even if it can no longer be told
     // Sessions are children; make sure none reaches back into a half-destroyed server.
-    for (const auto &[id, session] : m_rooms.all())
+    for (const auto &[id, session] : m_rooms.all()) {
         session->disconnect(this);
+        session->connection()->disconnect(this);
+    }
 }
 
 bool ChatServer::listen()
@@ -94,13 +96,21 @@ void ChatServer::accept(Connection *connection, const ConnectionAcceptor::Peer &
     m_rooms.add(session);
     ++m_connectionsPerAddress[session->address()];
     m_metrics.connectionOpened();
-    connect(session, &Session::textReceived, this, &ChatServer::handleText);
-    connect(session, &Session::binaryReceived, this, &ChatServer::handleBinary);
+    listenToFrames(session);
     connect(session, &Session::disconnected, this, &ChatServer::removeSession);
     qCDebug(lcSession) << "connection" << session->peer().id << "opened from" << session->peerAddress();
     m_batch.join(session->peer(), DeliveryBatch::Arrival::NewConnection);
     if (!m_dispatcher.connected(session->peer()))
         session->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("server unavailable"));
+}
+
+void ChatServer::listenToFrames(Session *session)
+{
+    Connection *connection = session->connection();
+    connect(connection, &Connection::textMessageReceived, this,
+            [this, session](const QByteArray &utf8) { handleText(session, utf8); });
+    connect(connection, &Connection::binaryMessageReceived, this,
+            [this, session](const QByteArray &data) { handleBinary(session, data); });
 }
 
 void ChatServer::refuse(Connection *connection, QWebSocketProtocol::CloseCode code, const QString &reason)

@@ -98,6 +98,9 @@ signals:
 
 private:
     void accept(Connection *connection, const ConnectionAcceptor::Peer &from);
+    // Listens to the frames of the session's connection itself: a frame enters the Session only for its
+    // token (admitCall).
+    void listenToFrames(Session *session);
     void refuse(Connection *connection, QWebSocketProtocol::CloseCode code, const QString &reason);
     void handleText(Session *session, const QByteArray &utf8);
     void handleBinary(Session *session, const QByteArray &data);
