@@ -3,8 +3,6 @@
 #include "Connection.h"
 #include "ServerLogging.h"
 #include "Session.h"
-#include "cluster/EventRelay.h"
-#include "dispatch/LiveStatements.h"
 #include "protocol/CallStatement.h"
 #include "protocol/Limits.h"
 #include "storage/StorageError.h"
@@ -38,8 +36,9 @@ ChatServer::ChatServer(Store &store, Options options, QObject *parent)
     , m_options(options)
     , m_acceptor(acceptorOptions(options))
     , m_store(store)
-    , m_dispatcher(store, *this, &m_metrics)
-    , m_batch(store, m_dispatcher, m_rooms, *this, m_metrics, options.limits.roomUpdateBudget)
+    , m_dispatcher(store, m_outbox, &m_metrics) // m_outbox comes later: both only keep the reference
+    , m_batch(store, m_dispatcher, m_rooms, m_outbox, m_metrics, options.limits.roomUpdateBudget)
+    , m_outbox(m_rooms, m_batch, m_dispatcher)
     , m_callLimits(store, options.caps)
 {
     m_clock.start();
@@ -56,8 +55,10 @@ ChatServer::~ChatServer()
 {
     commitBatch(); // what was done is kept, even if it can no longer be told
     // Sessions are children; make sure none reaches back into a half-destroyed server.
-    for (const auto &[id, session] : m_rooms.all())
+    for (const auto &[id, session] : m_rooms.all()) {
         session->disconnect(this);
+        session->connection()->disconnect(this);
+    }
 }
 
 bool ChatServer::listen()
@@ -95,13 +96,21 @@ void ChatServer::accept(Connection *connection, const ConnectionAcceptor::Peer &
     m_rooms.add(session);
     ++m_connectionsPerAddress[session->address()];
     m_metrics.connectionOpened();
-    connect(session, &Session::textReceived, this, &ChatServer::handleText);
-    connect(session, &Session::binaryReceived, this, &ChatServer::handleBinary);
+    listenToFrames(session);
     connect(session, &Session::disconnected, this, &ChatServer::removeSession);
     qCDebug(lcSession) << "connection" << session->peer().id << "opened from" << session->peerAddress();
     m_batch.join(session->peer(), DeliveryBatch::Arrival::NewConnection);
     if (!m_dispatcher.connected(session->peer()))
         session->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("server unavailable"));
+}
+
+void ChatServer::listenToFrames(Session *session)
+{
+    Connection *connection = session->connection();
+    connect(connection, &Connection::textMessageReceived, this,
+            [this, session](const QByteArray &utf8) { handleText(session, utf8); });
+    connect(connection, &Connection::binaryMessageReceived, this,
+            [this, session](const QByteArray &data) { handleBinary(session, data); });
 }
 
 void ChatServer::refuse(Connection *connection, QWebSocketProtocol::CloseCode code, const QString &reason)
@@ -235,7 +244,7 @@ void ChatServer::handleLive(Session *session, const CallStatement &call)
 void ChatServer::removeSession(Session *session)
 {
     qCDebug(lcSession) << "connection" << session->peer().id << "closed";
-    setRoom(session->peer(), {}); // needs the session still registered to find it
+    m_outbox.setRoom(session->peer(), {}); // needs the session still registered to find it
     m_rooms.remove(session);
     m_metrics.connectionClosed();
     const auto count = m_connectionsPerAddress.find(session->address());
@@ -246,139 +255,6 @@ void ChatServer::removeSession(Session *session)
     m_batch.leave(session->peer());
     session->deleteLater();
     finishShutdownWhenEmpty();
-}
-
-void ChatServer::toCaller(const Peer &caller, const ServerStatement &statement)
-{
-    if (Session *session = m_rooms.find(caller.id))
-        deliver(session, statement.toUtf8());
-}
-
-void ChatServer::toAll(const QString &roomUuid, const ServerStatement &statement)
-{
-    const QByteArray text = statement.toUtf8(); // once: every session shares it
-    m_batch.countUpdateSuperseded(roomUuid);
-    for (const auto &[id, session] : m_rooms.all())
-        deliver(session, text);
-    m_batch.relay({}, text);
-}
-
-void ChatServer::toAllCountUpdate(const QString &roomUuid, const ServerStatement &full,
-                                  const ServerStatement &compact)
-{
-    const CountUpdateMerger::Update update {full.toUtf8(), compact.toUtf8()};
-    if (const RoomMembership::Members *members = m_rooms.membersOf(roomUuid)) {
-        for (Session *session : *members)
-            deliver(session, session->peer().extended ? update.compact : update.full);
-    }
-    m_batch.offerCountUpdate(roomUuid, update);
-    m_batch.relay({}, update.full);
-}
-
-void ChatServer::toRoom(const QString &roomUuid, const ServerStatement &statement)
-{
-    const QByteArray text = statement.toUtf8();
-    m_batch.relay(roomUuid, text);
-    const RoomMembership::Members *members = m_rooms.membersOf(roomUuid);
-    if (!members)
-        return;
-    for (Session *session : *members)
-        deliver(session, text);
-}
-
-void ChatServer::toRoomByKind(const QString &roomUuid, const ServerStatement &plain,
-                              const ServerStatement &extended)
-{
-    const QByteArray plainText = plain.toUtf8();
-    const QByteArray extendedText = extended.toUtf8();
-    m_batch.relay(roomUuid, plainText); // other nodes cannot tell: every client understands the plain one
-    const RoomMembership::Members *members = m_rooms.membersOf(roomUuid);
-    if (!members)
-        return;
-    for (Session *session : *members)
-        deliver(session, session->peer().extended ? extendedText : plainText);
-}
-
-void ChatServer::toRoomLive(const Peer &sender, const QByteArray &text)
-{
-    if (EventRelay *relay = m_batch.relay())
-        relay->relayLive(sender.roomUuid, text);
-    deliverLive(sender.roomUuid, sender.id, text);
-}
-
-void ChatServer::deliverLiveFromOtherNode(const QString &roomUuid, const QByteArray &text)
-{
-    deliverLive(roomUuid, 0, text);
-}
-
-void ChatServer::deliverLive(const QString &roomUuid, quint64 exceptId, const QByteArray &text)
-{
-    const RoomMembership::Members *members = m_rooms.membersOf(roomUuid);
-    if (!members)
-        return;
-    for (Session *session : *members) {
-        const Peer &peer = session->peer();
-        if (peer.extended && peer.id != exceptId)
-            m_batch.deliverLive(session, text);
-    }
-}
-
-void ChatServer::stopTyping(Peer &peer)
-{
-    // docs/EXTENSIONS.md, "Typing": the server says typing false for a user that leaves while typing.
-    if (peer.typing && !peer.roomUuid.isEmpty()) {
-        peer.typing = false;
-        toRoomLive(peer, typingChangedText(peer.userUuid, peer.roomUuid, false));
-    }
-    peer.typingForwardedMs = -1;
-}
-
-bool ChatServer::mayHaveMembers(const QString &roomUuid) const
-{
-    return m_batch.relay() || m_rooms.hasMembers(roomUuid); // other nodes' members are not known here
-}
-
-void ChatServer::emptyRoom(const QString &roomUuid)
-{
-    // Once the batch that emptied it in the store is committed: until then, a failure would leave them
-    // inside.
-    m_batch.afterCommit([this, roomUuid] {
-        const RoomMembership::Members *members = m_rooms.membersOf(roomUuid);
-        if (!members)
-            return;
-        const RoomMembership::Members sessions = *members;
-        for (Session *session : sessions)
-            setRoom(session->peer(), {});
-    });
-}
-
-void ChatServer::deliverFromOtherNode(const QString &roomUuid, const QByteArray &text)
-{
-    if (roomUuid.isEmpty()) {
-        // What goes to everyone is about rooms (created, changed, deleted): the cached list is stale now,
-        // and a count update held back here is older than what comes.
-        m_dispatcher.forgetCachedState();
-        m_batch.flushCountUpdates();
-        for (const auto &[id, session] : m_rooms.all())
-            session->send(text);
-        forgetDeletedRoom(text);
-        return;
-    }
-    if (const RoomMembership::Members *members = m_rooms.membersOf(roomUuid)) {
-        for (Session *session : *members)
-            session->send(text);
-    }
-}
-
-void ChatServer::forgetDeletedRoom(const QByteArray &text)
-{
-    // A room deleted by the operator (chat-server admin delete-room --force) may have had users of this node
-    // inside; a client's delete_room only ever deletes an empty one.
-    if (!text.contains("\"room_deleted\""))
-        return;
-    const auto statement = ServerStatement::parse(text);
-    if (statement && statement->resultName() == ResultName::RoomDeleted)
-        emptyRoom(statement->object().value(QLatin1String("uuid")).toString());
 }
 
 void ChatServer::changeRooms(const std::function<QVector<Room>()> &change)
@@ -408,15 +284,6 @@ QSet<QString> ChatServer::liveUserUuids() const
             users.insert(session->peer().userUuid);
     }
     return users;
-}
-
-void ChatServer::setRoom(Peer &peer, const QString &roomUuid)
-{
-    if (peer.roomUuid == roomUuid)
-        return;
-    stopTyping(peer);
-    if (m_rooms.move(peer, roomUuid) && peer.extended)
-        m_batch.entered(peer);
 }
 
 void ChatServer::pingAll()

@@ -4,10 +4,10 @@
 #include "ConnectionLimits.h"
 #include "DeliveryBatch.h"
 #include "RoomMembership.h"
+#include "SessionOutbox.h"
 #include "dispatch/CallCaps.h"
 #include "dispatch/CallDispatcher.h"
 #include "dispatch/CallLimits.h"
-#include "dispatch/Outbox.h"
 #include "metrics/ServerMetrics.h"
 
 #include <QElapsedTimer>
@@ -31,10 +31,9 @@ class Session;
 class Store;
 
 // The WebSocket front: admits the connections ConnectionAcceptor hands over, keeps them alive, turns their
-// frames into calls for the dispatcher and shuts down. As the dispatcher's Outbox it picks the recipients
-// (RoomMembership) of each statement and hands it to the group-commit batch (DeliveryBatch), which sends it
-// once the batch is stored.
-class ChatServer : public QObject, public Outbox
+// frames into calls for the dispatcher (in the group-commit batch, DeliveryBatch) and shuts down. What the
+// dispatcher sends goes through its Outbox, SessionOutbox, which picks the recipients (RoomMembership).
+class ChatServer : public QObject
 {
     Q_OBJECT
 
@@ -72,10 +71,16 @@ public:
     void setEventRelay(EventRelay *relay) { m_batch.setRelay(relay); }
     bool inBatch() const { return m_batch.isOpen(); }
     // A statement another node broadcast: to this node's clients, everyone (empty room) or a room's members.
-    void deliverFromOtherNode(const QString &roomUuid, const QByteArray &text);
+    void deliverFromOtherNode(const QString &roomUuid, const QByteArray &text)
+    {
+        m_outbox.deliverFromOtherNode(roomUuid, text);
+    }
     // A live statement another node relayed (docs/EXTENSIONS.md): to this node's socketchat.v1 members of
     // the room, droppable.
-    void deliverLiveFromOtherNode(const QString &roomUuid, const QByteArray &text);
+    void deliverLiveFromOtherNode(const QString &roomUuid, const QByteArray &text)
+    {
+        m_outbox.deliverLiveFromOtherNode(roomUuid, text);
+    }
     // Runs a change in the current batch and tells everyone of the rooms it returns (users that left them).
     void changeRooms(const std::function<QVector<Room>()> &change);
     // Closes every connection with 1012 so that the clients come back to a fresh state.
@@ -88,23 +93,14 @@ public:
     // failed: then nothing of it was stored or sent.
     bool runAlone(const std::function<void(Store &, CallDispatcher &)> &change, QString *error);
 
-    void toCaller(const Peer &caller, const ServerStatement &statement) override;
-    void toAll(const QString &roomUuid, const ServerStatement &statement) override;
-    void toAllCountUpdate(const QString &roomUuid, const ServerStatement &full,
-                          const ServerStatement &compact) override;
-    void toRoom(const QString &roomUuid, const ServerStatement &statement) override;
-    void toRoomByKind(const QString &roomUuid, const ServerStatement &plain,
-                      const ServerStatement &extended) override;
-    void toRoomLive(const Peer &sender, const QByteArray &text) override;
-    void setRoom(Peer &peer, const QString &roomUuid) override;
-    void emptyRoom(const QString &roomUuid) override;
-    bool mayHaveMembers(const QString &roomUuid) const override;
-
 signals:
     void shutDown();
 
 private:
     void accept(Connection *connection, const ConnectionAcceptor::Peer &from);
+    // Listens to the frames of the session's connection itself: a frame enters the Session only for its
+    // token (admitCall).
+    void listenToFrames(Session *session);
     void refuse(Connection *connection, QWebSocketProtocol::CloseCode code, const QString &reason);
     void handleText(Session *session, const QByteArray &utf8);
     void handleBinary(Session *session, const QByteArray &data);
@@ -121,12 +117,6 @@ private:
 
     // To one session: held for the open batch's commit, or sent now (DeliveryBatch::deliver).
     void deliver(Session *session, const QByteArray &text) { m_batch.deliver(session, text); }
-    // To the socketchat.v1 members of a room here, but the connection exceptId (0: none), droppable.
-    void deliverLive(const QString &roomUuid, quint64 exceptId, const QByteArray &text);
-    // A connection that was typing leaves its room: the others hear it stopped.
-    void stopTyping(Peer &peer);
-    // After another node's room_deleted: this node's connections are no longer in that room.
-    void forgetDeletedRoom(const QByteArray &text);
 
     Options m_options;
     ServerMetrics m_metrics;
@@ -135,6 +125,7 @@ private:
     CallDispatcher m_dispatcher;
     RoomMembership m_rooms;
     DeliveryBatch m_batch;
+    SessionOutbox m_outbox; // the dispatcher's and the batch's Outbox
     CallLimits m_callLimits;
     QElapsedTimer m_clock; // monotonic time for the rate limits
     QHash<QHostAddress, int> m_connectionsPerAddress;

@@ -45,10 +45,6 @@ Session::Session(quint64 id, Connection *connection, const QHostAddress &address
 
 void Session::listenToConnection()
 {
-    connect(m_connection, &Connection::textMessageReceived, this,
-            [this](const QByteArray &utf8) { emit textReceived(this, utf8); });
-    connect(m_connection, &Connection::binaryMessageReceived, this,
-            [this](const QByteArray &data) { emit binaryReceived(this, data); });
     connect(m_connection, &Connection::pong, this, [this] { m_pongDeadline.stop(); });
     connect(m_connection, &Connection::bytesWritten, this, [this] {
         if (m_connection->bytesToWrite() <= m_limits.maxUnsentBytes)

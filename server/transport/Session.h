@@ -37,6 +37,8 @@ public:
     const Peer &peer() const { return m_peer; }
     QString peerAddress() const;
     QHostAddress address() const { return m_address; }
+    // Its frames (textMessageReceived, binaryMessageReceived) go to ChatServer directly, not through here.
+    Connection *connection() const { return m_connection; }
 
     // Takes one call (cost 1) or a part of one (a draw_live costs 0.5, TokenBucket::spend) from the bucket.
     Admission admitCall(qint64 nowMs, double cost = 1.0);
@@ -55,8 +57,6 @@ public:
     bool isClosing() const { return m_closing; }
 
 signals:
-    void textReceived(chat::server::Session *session, const QByteArray &utf8); // well-formed UTF-8
-    void binaryReceived(chat::server::Session *session, const QByteArray &data);
     void disconnected(chat::server::Session *session);
 
 private:

@@ -340,9 +340,9 @@ private slots:
     // docs/EXTENSIONS.md, "Ordering": a member that enters the room gets no preview before its room_entered
     // and drawing_got. Its enter_room is held in the open group-commit batch until the commit, while a
     // preview is not: one that arrives in the same batch must be held behind the enter's answers
-    // (ChatServer's m_enteredInBatch). Here the preview comes from another node (deliverLiveFromOtherNode,
-    // the same path as a local one, ChatServer::deliverLive) exactly inside the enter's batch: an event relay
-    // that passes everything on to the real one (PostgreSQL) or to none (SQLite) delivers it when the
+    // (DeliveryBatch's m_enteredInBatch). Here the preview comes from another node (deliverLiveFromOtherNode,
+    // the same path as a local one, SessionOutbox::deliverLive) exactly inside the enter's batch: an event
+    // relay that passes everything on to the real one (PostgreSQL) or to none (SQLite) delivers it when the
     // enter's room_changed is recorded for the other nodes, which is after the newcomer became a member.
     void aPreviewInTheBatchOfAnEnterComesAfterTheEntersAnswers()
     {

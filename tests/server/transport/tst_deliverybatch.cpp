@@ -23,8 +23,8 @@ namespace {
 
 const QString roomA = QStringLiteral("room-a");
 
-// The part of ChatServer's Outbox that the batch calls back (setRoom), with the recipients chosen as
-// ChatServer chooses them.
+// The part of the server's Outbox (SessionOutbox) that the batch calls back (setRoom), with the recipients
+// chosen as SessionOutbox chooses them.
 class Front : public Outbox
 {
 public:
@@ -186,7 +186,7 @@ private slots:
         QCOMPARE(f.sessions.connectionOf(plain).writes, QVector<Texts>({Texts {"before", "full", "after"}}));
         QCOMPARE(f.messagesOf(extended), Texts {"compact"});
         QCOMPARE(f.writesOf(member),
-                 0); // the members had theirs with the call (ChatServer::toAllCountUpdate)
+                 0); // the members had theirs with the call (SessionOutbox::toAllCountUpdate)
         QCOMPARE(f.batch.heldCountUpdates(), 0);
     }
 
