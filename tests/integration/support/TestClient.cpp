@@ -109,7 +109,7 @@ std::optional<ServerStatement> TestClient::expect(const QString &name, int timeo
 //   (m_held), and sent in that order once the batch is committed (sendHeldDeliveries); a later batch's
 //   deliveries are produced after those. A rate_limited refusal is delivered the same way, after the
 //   earlier answers. A session writes its frames to its socket in the order it is given them
-//   (Session::send; hold/sendHeld keep the order), over one TCP connection.
+//   (Session::send; gather/writeGathered keep the order), over one TCP connection.
 // - The live statements of socketchat.v1 (live_line_changed, typing_changed, docs/EXTENSIONS.md) are not
 //   held: they are written to the recipients' sockets while the caller's draw_live or set_typing runs. So
 //   after the caller's own sync round trip, they too are queued at each recipient before its sync answer.
