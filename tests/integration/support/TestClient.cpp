@@ -103,8 +103,9 @@ std::optional<ServerStatement> TestClient::expect(const QString &name, int timeo
 // Why the answer to a call is a sync point (server/transport/ChatServer.cpp, server/dispatch):
 // - The server runs on one thread and runs each call to completion (CallDispatcher::dispatch): the call's
 //   answer and every broadcast it causes (to the caller, a room's members or everyone) are handed to the
-//   recipients' sessions while that call runs, never later. The only exception are count updates for those
-//   outside a room when --count-update-budget holds them back (CountUpdateMerger, sent by a timer).
+//   recipients' sessions while that call runs, never later. The only exception are count updates (a message
+//   posted, a user entering or leaving) for those outside a room when --room-update-budget holds them back
+//   (CountUpdateMerger, sent by a timer).
 // - While a batch is open (ChatServer::joinBatch) deliveries are held, in the order they were produced
 //   (m_held), and sent in that order once the batch is committed (sendHeldDeliveries); a later batch's
 //   deliveries are produced after those. A rate_limited refusal is delivered the same way, after the
