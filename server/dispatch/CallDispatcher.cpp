@@ -136,7 +136,7 @@ bool CallDispatcher::disconnected(Peer &peer)
         const auto leftRoom = m_store.disconnectUser(peer.userUuid);
         m_outbox.setRoom(peer, {});
         if (leftRoom)
-            announceRoom(*leftRoom);
+            announceUsers(*leftRoom);
         return true;
     } catch (const StorageError &error) {
         qCWarning(lcStorage) << "cannot clean up after connection" << peer.id << ":" << error.what();
@@ -179,6 +179,12 @@ void CallDispatcher::announceRoom(const Room &room)
 {
     m_roomList.invalidate();
     m_outbox.toAll(room.uuid, resultWith(ResultName::RoomChanged, room));
+}
+
+void CallDispatcher::announceUsers(const Room &room)
+{
+    m_roomList.invalidate();
+    m_outbox.toAllUsersChanged(room.uuid, resultWith(ResultName::RoomChanged, room));
 }
 
 void CallDispatcher::announceCount(const Room &room)
@@ -316,8 +322,8 @@ void CallDispatcher::enterRoom(Peer &peer, const PayloadFields &fields)
     m_outbox.toCaller(peer, history.finish(members));
     m_outbox.toCaller(peer, resultWith(ResultName::DrawingGot, entered->drawing));
     if (entered->previousRoom)
-        announceRoom(*entered->previousRoom);
-    announceRoom(entered->room);
+        announceUsers(*entered->previousRoom);
+    announceUsers(entered->room);
 }
 
 void CallDispatcher::leaveRoom(Peer &peer, const PayloadFields &)
@@ -330,7 +336,7 @@ void CallDispatcher::leaveRoom(Peer &peer, const PayloadFields &)
     m_outbox.setRoom(peer, {});
     m_outbox.toCaller(peer, ServerStatement::result(ResultName::RoomLeft));
     if (room)
-        announceRoom(*room);
+        announceUsers(*room);
 }
 
 void CallDispatcher::deleteRoom(Peer &peer, const PayloadFields &fields)

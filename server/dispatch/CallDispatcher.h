@@ -75,6 +75,7 @@ private:
     void reply(const Peer &peer, ErrorName error);
     void announceRoom(const Room &room); // also whenever a room changed: it invalidates m_roomList
     void announceCount(const Room &room); // only its message count changed
+    void announceUsers(const Room &room); // its users changed: someone entered or left it
     ServerStatement roomsListed();
 
     Store &m_store;

@@ -20,6 +20,14 @@ public:
     // merged into one (docs/PROTOCOL.md section 0).
     virtual void toAllCountUpdate(const QString &roomUuid, const ServerStatement &full,
                                   const ServerStatement &compact) = 0;
+    // To everyone: the room's users changed (someone entered or left it, a connection ending included).
+    // `statement` is the whole room (room_changed) for every client. Under load, those outside the room may
+    // get several merged into one carrying the latest state, as count updates are (docs/PROTOCOL.md section
+    // 0); the members get every one. An outbox that does not merge sends it to everyone.
+    virtual void toAllUsersChanged(const QString &roomUuid, const ServerStatement &statement)
+    {
+        toAll(roomUuid, statement);
+    }
     virtual void toRoom(const QString &roomUuid, const ServerStatement &statement) = 0;
     // To the room's members: plain clients get `plain`, socketchat.v1 clients `extended`. An outbox that
     // cannot tell them apart sends `plain`, which every client understands.

@@ -38,8 +38,8 @@ void ServerMetrics::writeTo(MetricsWriter &writer) const
                    "Connections dropped because they did not read what was sent to them.",
                    m_slowConsumersDropped);
     writer.counter("chat_count_updates_merged_total",
-                   "Message-count updates for connections outside a room replaced by a newer one before they "
-                   "were sent (--room-update-budget).",
+                   "Count updates (a message posted, a user entering or leaving) for connections outside a "
+                   "room replaced by a newer one before they were sent (--room-update-budget).",
                    m_countUpdatesMerged);
     writer.counter("chat_live_skipped_total",
                    "Live statements (previews, typing) a connection with a write backlog skipped.",

@@ -21,7 +21,12 @@ void CountUpdateMerger::offer(const QString &roomUuid, const Update &update)
 {
     const auto held = m_held.find(roomUuid);
     if (held != m_held.end()) {
-        *held = update; // keeps its turn, with the latest state
+        // Keeps its turn, with the latest state. `full` is always the whole latest room; when either update
+        // changed the users, the socketchat.v1 clients need it too, not only the sum.
+        const bool whole = held->whole || update.whole;
+        *held = update;
+        if (whole && !held->whole)
+            *held = Update::wholeRoom(update.full);
         if (m_metrics)
             m_metrics->countUpdateMerged();
         return;

@@ -16,7 +16,8 @@ namespace chat::server {
 class ServerMetrics;
 
 // Posting a message changes only its room's count, and the original tells every connection the whole room
-// (users included) each time: with hundreds of connections that is most of the server's work.
+// (users included) each time: with hundreds of connections that is most of the server's work. The same goes
+// for every user entering or leaving a room (hundreds at once when clients join or go away together).
 // docs/PROTOCOL.md section 0 lets the server merge such updates of one room under load. The members of the
 // room get each one at once (they need it before the message); this holds the copies for everyone else to a
 // budget of frames per second. Within it they go at once; beyond it the room's latest update waits, replacing
@@ -29,7 +30,13 @@ public:
     struct Update
     {
         QByteArray full; // room_changed, for plain clients
-        QByteArray compact; // room_sum_changed, for socketchat.v1 clients
+        QByteArray compact; // room_sum_changed, for socketchat.v1 clients (the same as full when whole)
+        // The room's users changed too (someone entered or left): every client must get the whole room, so
+        // a later count-only update merged into this one still sends full to everyone.
+        bool whole = false;
+
+        // An update whose users changed: the whole room for every client.
+        static Update wholeRoom(const QByteArray &roomChanged) { return {roomChanged, roomChanged, true}; }
     };
     // How many connections are outside the room now (what sending costs), and sending to them.
     using Counter = std::function<int(const QString &roomUuid)>;

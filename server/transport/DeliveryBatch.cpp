@@ -199,7 +199,7 @@ void DeliveryBatch::sendHeldDeliveries(const QVector<HeldDelivery> &held)
     }
     m_gathering = false;
     for (Session *session : std::exchange(m_gathered, {}))
-        session->sendHeld();
+        session->writeGathered();
 }
 
 void DeliveryBatch::send(Session *session, const QByteArray &text)
@@ -208,9 +208,9 @@ void DeliveryBatch::send(Session *session, const QByteArray &text)
         session->send(text);
         return;
     }
-    if (!session->holdsAny())
+    if (!session->gathersAny())
         m_gathered.append(session);
-    session->hold(text);
+    session->gather(text);
 }
 
 void DeliveryBatch::recoverFromFailedBatch(const QVector<quint64> &callers,

@@ -108,15 +108,15 @@ private:
     CountUpdateMerger m_countUpdates;
     bool m_open = false;
     QTimer m_commitTimer;
-    // The one hold of what a batch sends, in order, with the steps in their place. Session::hold is not a
-    // second one: it only gathers a session's share while sendHeldDeliveries() runs (one write per session)
+    // The one hold of what a batch sends, in order, with the steps in their place. Session::gather() is not
+    // a second one: it only gathers a session's share while sendHeldDeliveries() runs (one write per session)
     // and is empty again when it returns. Holding in the sessions for the whole batch instead would break
     // three things: a step must run after the commit, between the deliveries held before and after it; a
     // failed batch must drop what every session held; and Session::sendDroppable skips a live statement
-    // while the session holds anything.
+    // while the session has anything gathered.
     QVector<HeldDelivery> m_held;
     bool m_gathering = false;
-    QVector<Session *> m_gathered; // sessions holding messages while m_gathering
+    QVector<Session *> m_gathered; // sessions with gathered messages while m_gathering
     QVector<quint64> m_callers;
     QHash<quint64, QString> m_roomsBefore; // each caller's room when the batch began, to undo it
     QSet<quint64> m_connectedInBatch; // their users exist only if the batch commits

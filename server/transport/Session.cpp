@@ -16,8 +16,8 @@ constexpr double floodWindowSeconds = 10.0;
 // before it counts as not reading; above hardUnsentFactor times the limit it is dropped at once.
 constexpr qint64 unsentGraceMs = 1000;
 constexpr qint64 hardUnsentFactor = 4;
-// Held statements of one commit: a list of up to this many stays with the session (a few hundred bytes).
-constexpr qsizetype keptHeldCapacity = 8;
+// Gathered statements of one commit: a list of up to this many stays with the session (a few hundred bytes).
+constexpr qsizetype keptGatheredCapacity = 8;
 } // namespace
 
 Session::Session(quint64 id, Connection *connection, const QHostAddress &address, quint16 port,
@@ -86,19 +86,19 @@ bool Session::canSend()
     return true;
 }
 
-void Session::sendHeld()
+void Session::writeGathered()
 {
-    if (m_held.isEmpty())
+    if (m_gatheredTexts.isEmpty())
         return;
-    // Sending never comes back into hold(): the transport reports a lost peer later (queued).
+    // Sending never comes back into gather(): the transport reports a lost peer later (queued).
     if (canSend())
-        m_connection->sendTexts(m_held); // one system call for all, where the transport can
-    // A commit or two hold a few statements for each member: the list is kept for the next one instead of
+        m_connection->sendTexts(m_gatheredTexts); // one system call for all, where the transport can
+    // A commit or two give a few statements to each member: the list is kept for the next one instead of
     // being allocated again for every commit; a big one (a join storm) is given back.
-    if (m_held.capacity() > keptHeldCapacity)
-        m_held = {};
+    if (m_gatheredTexts.capacity() > keptGatheredCapacity)
+        m_gatheredTexts = {};
     else
-        m_held.clear();
+        m_gatheredTexts.clear();
 }
 
 void Session::send(const QByteArray &utf8)
@@ -109,7 +109,7 @@ void Session::send(const QByteArray &utf8)
 
 bool Session::sendDroppable(const QByteArray &utf8)
 {
-    if (!m_held.isEmpty() || m_connection->bytesToWrite() > 0)
+    if (!m_gatheredTexts.isEmpty() || m_connection->bytesToWrite() > 0)
         return false;
     send(utf8);
     return true;

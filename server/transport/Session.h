@@ -47,10 +47,12 @@ public:
     // A statement the peer may miss (docs/EXTENSIONS.md, live extensions): skipped while anything waits to be
     // sent to it, so a slow consumer loses these first. False when it was skipped.
     bool sendDroppable(const QByteArray &utf8);
-    // Keeps messages until sendHeld(), which writes them all at once (a commit's deliveries).
-    void hold(const QByteArray &utf8) { m_held.append(utf8); }
-    bool holdsAny() const { return !m_held.isEmpty(); }
-    void sendHeld();
+    // Gathers this session's share of a commit's deliveries while DeliveryBatch::sendHeldDeliveries() runs,
+    // so that writeGathered() writes them all in one go (one system call where the transport can). Not a
+    // hold: the batch's one hold is DeliveryBatch::m_held, and this is empty again once that commit is sent.
+    void gather(const QByteArray &utf8) { m_gatheredTexts.append(utf8); }
+    bool gathersAny() const { return !m_gatheredTexts.isEmpty(); }
+    void writeGathered();
     void close(QWebSocketProtocol::CloseCode code, const QString &reason = {});
     // Pings the peer; an answer must come within the pong timeout or the connection is closed.
     void keepAlive();
@@ -68,7 +70,7 @@ private:
 
     Connection *m_connection;
     quint16 m_peerPort = 0;
-    QVector<QByteArray> m_held;
+    QVector<QByteArray> m_gatheredTexts; // see gather()
     Peer m_peer;
     QHostAddress m_address;
     ConnectionLimits m_limits;

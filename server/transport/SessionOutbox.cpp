@@ -42,6 +42,19 @@ void SessionOutbox::toAllCountUpdate(const QString &roomUuid, const ServerStatem
     m_batch.relay({}, update.full);
 }
 
+void SessionOutbox::toAllUsersChanged(const QString &roomUuid, const ServerStatement &statement)
+{
+    // The members (the one who entered included) get it now; those outside it through the merger, which
+    // sends it at once within its budget (docs/PROTOCOL.md section 0).
+    const CountUpdateMerger::Update update = CountUpdateMerger::Update::wholeRoom(statement.toUtf8());
+    if (const RoomMembership::Members *members = m_rooms.membersOf(roomUuid)) {
+        for (Session *session : *members)
+            m_batch.deliver(session, update.full);
+    }
+    m_batch.offerCountUpdate(roomUuid, update);
+    m_batch.relay({}, update.full);
+}
+
 void SessionOutbox::toRoom(const QString &roomUuid, const ServerStatement &statement)
 {
     const QByteArray text = statement.toUtf8();

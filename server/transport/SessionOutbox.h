@@ -26,6 +26,7 @@ public:
     void toAll(const QString &roomUuid, const ServerStatement &statement) override;
     void toAllCountUpdate(const QString &roomUuid, const ServerStatement &full,
                           const ServerStatement &compact) override;
+    void toAllUsersChanged(const QString &roomUuid, const ServerStatement &statement) override;
     void toRoom(const QString &roomUuid, const ServerStatement &statement) override;
     void toRoomByKind(const QString &roomUuid, const ServerStatement &plain,
                       const ServerStatement &extended) override;

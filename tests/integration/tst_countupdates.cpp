@@ -1,11 +1,13 @@
 // Message-count updates (docs/EXTENSIONS.md): the room's members get every one before its message; under a
-// small budget those outside the room get them merged, ending at the true count; a full room update replaces
-// a held one; socketchat.v1 clients get room_sum_changed instead of the whole room.
+// small budget those outside the room get them merged, ending at the true count; so are the updates of users
+// entering and leaving; a full room update replaces a held one; socketchat.v1 clients get room_sum_changed
+// instead of the whole room.
 #include "model/Room.h"
 #include "support/Json.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 
+#include <QJsonArray>
 #include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QTest>
@@ -31,6 +33,19 @@ QVector<qint64> sumsOf(const QVector<ServerStatement> &statements, const QString
             sums.append(object.value(str("sum")).toInteger());
     }
     return sums;
+}
+
+// The number of users in each room_changed about one room, in arrival order.
+QVector<int> usersOf(const QVector<ServerStatement> &statements, const QString &roomUuid)
+{
+    QVector<int> users;
+    for (const ServerStatement &statement : statements) {
+        const QJsonObject object = statement.object();
+        if (statement.name() == nameOf(ResultName::RoomChanged)
+            && object.value(str("uuid")).toString() == roomUuid)
+            users.append(int(object.value(str("users")).toArray().size()));
+    }
+    return users;
 }
 
 } // namespace
@@ -71,6 +86,44 @@ private slots:
         // everything it sent queued.
         QTRY_COMPARE_WITH_TIMEOUT(m_server.server()->heldCountUpdates(), 0, 10000);
         QVERIFY(outsider->receivesNothing());
+    }
+
+    void entriesAndExitsReachOutsidersMergedMembersGetEach()
+    {
+        QVERIFY(startWithBudget(1));
+        const auto pair = memberAndOutsider();
+        QVERIFY(pair);
+        const auto [member, outsider, room] = *pair;
+        QVector<TestClient *> visitors;
+        for (int i = 0; i < 3; ++i) {
+            TestClient *visitor = plainClient();
+            QVERIFY(visitor);
+            visitors << visitor;
+        }
+        // Three enter and leave again: six changes of the room's users. The first goes to those outside at
+        // once and spends the budget for seconds; the others wait and are merged into one.
+        for (TestClient *visitor : visitors)
+            visitor->call(CallName::EnterRoom, fields({{"uuid", room.uuid}}));
+        // A visitor may get an earlier visitor's update (to those outside) before its own room_entered.
+        for (TestClient *visitor : visitors)
+            QVERIFY(answerArrives(*visitor, nameOf(ResultName::RoomEntered)));
+        for (TestClient *visitor : visitors)
+            visitor->call(CallName::LeaveRoom);
+        // The member gets every one, in order: 2, 3, 4 users, then 3, 2, 1.
+        for (const int users : {2, 3, 4, 3, 2, 1}) {
+            const auto changed = member->expect(nameOf(ResultName::RoomChanged), 10000);
+            QVERIFY(changed);
+            QCOMPARE(changed->object().value(str("users")).toArray().size(), users);
+        }
+        // The outsider ends with the true room (the member alone), after fewer updates.
+        QVector<int> seen;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (seen += usersOf(outsider->takeAll(), room.uuid),
+             !seen.isEmpty() && seen.constLast() == 1 && m_server.server()->heldCountUpdates() == 0),
+            20000);
+        QVERIFY2(seen.size() < 6, qPrintable(QString::number(seen.size())));
+        QVERIFY(outsider->receivesNothing());
+        QVERIFY(member->receivesNothing());
     }
 
     void aFullRoomUpdateReplacesAHeldCount()
@@ -196,6 +249,20 @@ private:
             return nullptr;
         m_clients.push_back(std::move(client));
         return m_clients.back().get();
+    }
+
+    // Takes statements off the client's queue until one with this name, skipping room_changed only.
+    static bool answerArrives(TestClient &client, const QString &name)
+    {
+        for (;;) {
+            const auto statement = client.next(10000);
+            if (!statement || statement->name() == name)
+                return statement.has_value();
+            if (statement->name() != nameOf(ResultName::RoomChanged)) {
+                qWarning("expected %s, got %s", qPrintable(name), qPrintable(statement->name()));
+                return false;
+            }
+        }
     }
 
     static void postMessages(TestClient &client, int count)

@@ -103,13 +103,14 @@ std::optional<ServerStatement> TestClient::expect(const QString &name, int timeo
 // Why the answer to a call is a sync point (server/transport/ChatServer.cpp, server/dispatch):
 // - The server runs on one thread and runs each call to completion (CallDispatcher::dispatch): the call's
 //   answer and every broadcast it causes (to the caller, a room's members or everyone) are handed to the
-//   recipients' sessions while that call runs, never later. The only exception are count updates for those
-//   outside a room when --count-update-budget holds them back (CountUpdateMerger, sent by a timer).
+//   recipients' sessions while that call runs, never later. The only exception are count updates (a message
+//   posted, a user entering or leaving) for those outside a room when --room-update-budget holds them back
+//   (CountUpdateMerger, sent by a timer).
 // - While a batch is open (ChatServer::joinBatch) deliveries are held, in the order they were produced
 //   (m_held), and sent in that order once the batch is committed (sendHeldDeliveries); a later batch's
 //   deliveries are produced after those. A rate_limited refusal is delivered the same way, after the
 //   earlier answers. A session writes its frames to its socket in the order it is given them
-//   (Session::send; hold/sendHeld keep the order), over one TCP connection.
+//   (Session::send; gather/writeGathered keep the order), over one TCP connection.
 // - The live statements of socketchat.v1 (live_line_changed, typing_changed, docs/EXTENSIONS.md) are not
 //   held: they are written to the recipients' sockets while the caller's draw_live or set_typing runs. So
 //   after the caller's own sync round trip, they too are queued at each recipient before its sync answer.

@@ -53,8 +53,9 @@ public:
     // a call while running that call (see TestClient.cpp): whatever any call the server ran before this one
     // made for this client is queued here before the answer. Returns the statements that came before it
     // (the answer itself is taken off the queue), or nothing (with a warning) when no answer came. Not for
-    // count updates held back by --count-update-budget, which a timer sends later (docs/EXTENSIONS.md,
-    // "Merged count updates under load").
+    // count updates (a message posted, a user entering or leaving a room) held back for those outside the
+    // room by --room-update-budget, which a timer sends later (docs/EXTENSIONS.md, "Merged count updates
+    // under load").
     std::optional<QVector<chat::ServerStatement>> sync(int timeoutMs = 10000);
     // True when nothing but the answer of a sync round trip arrives: every call the server ran before it
     // (each test's action, when its caller saw its answer first) sent this client nothing. Use only while no

@@ -6,6 +6,7 @@
 #include "protocol/CallStatement.h"
 #include "storage/SqlStore.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace chat;
@@ -31,6 +32,11 @@ public:
                           const ServerStatement &compact) override
     {
         log << QStringLiteral("count %1 %2 %3").arg(nameOf(roomUuid), full.name(), compact.name());
+    }
+    void toAllUsersChanged(const QString &roomUuid, const ServerStatement &statement) override
+    {
+        const QJsonArray users = statement.object().value(QLatin1String("users")).toArray();
+        log << QStringLiteral("users %1 %2 %3").arg(nameOf(roomUuid), statement.name()).arg(users.size());
     }
     void toRoom(const QString &roomUuid, const ServerStatement &statement) override
     {
@@ -134,21 +140,47 @@ private slots:
         f.take();
         f.call(f.alice, enterRoom(f.outbox.rooms.at(0)));
         QCOMPARE(f.alice.roomUuid, f.outbox.rooms.at(0));
-        QCOMPARE(f.take(),
-                 (QStringList {QStringLiteral("setRoom 1 room0"), QStringLiteral("caller 1 room_entered"),
-                               QStringLiteral("caller 1 messages_listed"),
-                               QStringLiteral("caller 1 drawing_got"), QStringLiteral("all room_changed")}));
+        QCOMPARE(
+            f.take(),
+            (QStringList {QStringLiteral("setRoom 1 room0"), QStringLiteral("caller 1 room_entered"),
+                          QStringLiteral("caller 1 messages_listed"), QStringLiteral("caller 1 drawing_got"),
+                          QStringLiteral("users room0 room_changed 1")}));
         // Moving on: the room left is announced before the room entered.
         f.call(f.alice, enterRoom(f.outbox.rooms.at(1)));
         QCOMPARE(
             f.take(),
             (QStringList {QStringLiteral("setRoom 1 room1"), QStringLiteral("caller 1 room_entered"),
                           QStringLiteral("caller 1 messages_listed"), QStringLiteral("caller 1 drawing_got"),
-                          QStringLiteral("all room_changed"), QStringLiteral("all room_changed")}));
+                          QStringLiteral("users room0 room_changed 0"),
+                          QStringLiteral("users room1 room_changed 1")}));
         // A room that does not exist: only the caller hears of it, and it stays where it was.
         f.call(f.alice, enterRoom(QStringLiteral("00000000-0000-0000-0000-000000000000")));
         QCOMPARE(f.take(), QStringList {QStringLiteral("caller 1 no_specified_room")});
         QCOMPARE(f.alice.roomUuid, f.outbox.rooms.at(1));
+    }
+
+    void leavingAndDisconnectingAreUsersChanges()
+    {
+        // Entries and exits go to everyone as changes of the room's users, which those outside the room may
+        // get merged under load (docs/PROTOCOL.md section 0); a rename is a whole update for everyone.
+        Fixture f;
+        f.call(f.alice, createRoom);
+        f.call(f.alice, enterRoom(f.outbox.rooms.at(0)));
+        f.call(f.bob, enterRoom(f.outbox.rooms.at(0)));
+        f.take();
+        f.call(f.alice, R"({"type": "call", "payload": {"message": "leave_room"}})");
+        QCOMPARE(f.take(),
+                 (QStringList {QStringLiteral("setRoom 1 -"), QStringLiteral("caller 1 room_left"),
+                               QStringLiteral("users room0 room_changed 1")}));
+        QVERIFY(f.dispatcher.disconnected(f.bob));
+        QCOMPARE(f.take(),
+                 (QStringList {QStringLiteral("setRoom 2 -"), QStringLiteral("users room0 room_changed 0")}));
+        f.call(f.alice,
+               QStringLiteral(R"({"type": "call", "payload": {"message": "change_name", "uuid": "%1", )"
+                              R"("name": "renamed"}})")
+                   .arg(f.outbox.rooms.at(0))
+                   .toUtf8());
+        QCOMPARE(f.take(), QStringList {QStringLiteral("all room_changed")});
     }
 
     void createMessageCountsThenTellsTheRoom()

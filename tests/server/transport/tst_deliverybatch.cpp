@@ -83,7 +83,12 @@ public:
 
 struct Fixture
 {
-    Fixture() { front.batch = &batch; }
+    // countUpdateBudget: CountUpdateMerger's frames a second for those outside a room (0: never merge).
+    explicit Fixture(double countUpdateBudget = 0.0)
+        : budget(countUpdateBudget)
+    {
+        front.batch = &batch;
+    }
 
     Session *connect(bool extended = false)
     {
@@ -97,11 +102,12 @@ struct Fixture
     }
     int writesOf(const Session *session) { return int(sessions.connectionOf(session).writes.size()); }
 
+    double budget;
     FakeSessions sessions;
     std::unique_ptr<SqlStore> store = SqlStore::openSqlite(QStringLiteral(":memory:"));
     Front front;
     CallDispatcher dispatcher {*store, front};
-    DeliveryBatch batch {*store, dispatcher, front.rooms, front, sessions.metrics(), 0.0};
+    DeliveryBatch batch {*store, dispatcher, front.rooms, front, sessions.metrics(), budget};
 };
 
 using Texts = QVector<QByteArray>;
@@ -188,6 +194,45 @@ private slots:
         QCOMPARE(f.writesOf(member),
                  0); // the members had theirs with the call (SessionOutbox::toAllCountUpdate)
         QCOMPARE(f.batch.heldCountUpdates(), 0);
+    }
+
+    void aUsersChangeMergedWithACountStaysWholeForEveryone()
+    {
+        // A budget so small that after the first update everything for those outside waits (until flushed).
+        Fixture f(0.001);
+        Session *member = f.connect();
+        Session *plain = f.connect();
+        Session *extended = f.connect(true);
+        f.front.setRoom(member->peer(), roomA);
+        f.batch.offerCountUpdate(roomA, {"full1", "compact1"});
+        QCOMPARE(f.messagesOf(plain), Texts {"full1"});
+        QCOMPARE(f.messagesOf(extended), Texts {"compact1"});
+        QCOMPARE(f.batch.heldCountUpdates(), 0);
+
+        // Two counts merged: the latest, and still compact for socketchat.v1.
+        f.batch.offerCountUpdate(roomA, {"full2", "compact2"});
+        f.batch.offerCountUpdate(roomA, {"full3", "compact3"});
+        QCOMPARE(f.batch.heldCountUpdates(), 1);
+        f.batch.flushCountUpdates();
+        QCOMPARE(f.messagesOf(plain), (Texts {"full1", "full3"}));
+        QCOMPARE(f.messagesOf(extended), (Texts {"compact1", "compact3"}));
+
+        // Someone entered (the whole room for everyone), then a message was posted: merged into one, the
+        // latest room, whole for socketchat.v1 clients too or they would miss who entered.
+        f.batch.offerCountUpdate(roomA, CountUpdateMerger::Update::wholeRoom("users4"));
+        f.batch.offerCountUpdate(roomA, {"full5", "compact5"});
+        QCOMPARE(f.batch.heldCountUpdates(), 1);
+        f.batch.flushCountUpdates();
+        QCOMPARE(f.messagesOf(plain), (Texts {"full1", "full3", "full5"}));
+        QCOMPARE(f.messagesOf(extended), (Texts {"compact1", "compact3", "full5"}));
+
+        // And the other way round: a count, then a change of users.
+        f.batch.offerCountUpdate(roomA, {"full6", "compact6"});
+        f.batch.offerCountUpdate(roomA, CountUpdateMerger::Update::wholeRoom("users7"));
+        f.batch.flushCountUpdates();
+        QCOMPARE(f.messagesOf(plain), (Texts {"full1", "full3", "full5", "users7"}));
+        QCOMPARE(f.messagesOf(extended), (Texts {"compact1", "compact3", "full5", "users7"}));
+        QCOMPARE(f.writesOf(member), 0); // the members get theirs with the call, never from the merger
     }
 
     void liveWaitsForARoomEnteredInTheBatch()
