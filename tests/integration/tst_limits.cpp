@@ -4,6 +4,7 @@
 #include "support/Json.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
+#include "transport/ConnectionLimits.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -198,10 +199,10 @@ private slots:
         silent.connectToHost(QHostAddress::LocalHost, m_server.server()->port());
         // The server runs in this thread: wait by running the event loop, never by blocking.
         QTRY_COMPARE(silent.state(), QAbstractSocket::ConnectedState);
-        QElapsedTimer timer;
-        timer.start();
-        QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 5000);
-        QVERIFY(timer.elapsed() < 3000);
+        // Closed before the default timeout of 10 s could have: so by the configured one, however loaded the
+        // machine (a 300 ms timer has 9 s to fire).
+        QVERIFY(chat::server::ConnectionLimits {}.handshakeTimeoutMs >= 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 9000);
         TestClient a; // and the server still serves
         QVERIFY(a.connectTo(m_server.url()));
     }

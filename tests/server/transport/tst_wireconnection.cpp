@@ -302,13 +302,14 @@ private:
         }
     }
 
-    // Reads frames from the connection (running the event loop) until `count` arrived or 5 s passed.
+    // Reads frames from the connection (running the event loop) until `count` arrived or 60 s passed (a safety
+    // net: the frames come as soon as the loop runs).
     QVector<ServerFrame> receiveFrames(int count)
     {
         QVector<ServerFrame> frames;
         QElapsedTimer clock;
         clock.start();
-        while (frames.size() < count && clock.elapsed() < 5000) {
+        while (frames.size() < count && clock.elapsed() < 60000) {
             char chunk[65536];
             const ssize_t got = ::read(m_peer, chunk, sizeof chunk);
             if (got > 0)
