@@ -121,7 +121,7 @@ private slots:
         QWebSocket socket(str("https://anywhere.example"));
         QSignalSpy connected(&socket, &QWebSocket::connected);
         socket.open(m_server.url());
-        QVERIFY(connected.wait(3000));
+        QVERIFY(connected.wait(30000));
     }
 
 private:
