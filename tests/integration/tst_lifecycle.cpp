@@ -63,7 +63,7 @@ private slots:
         options.setSubprotocols({str("some.protocol.v1")});
         QSignalSpy connected(&socket, &QWebSocket::connected);
         socket.open(m_server.url(), options);
-        QVERIFY(connected.wait(3000));
+        QVERIFY(connected.wait(30000));
         QVERIFY(socket.subprotocol().isEmpty()); // a plain client: nothing negotiated
     }
 
