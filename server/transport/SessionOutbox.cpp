@@ -33,23 +33,21 @@ void SessionOutbox::toAll(const QString &roomUuid, const ServerStatement &statem
 void SessionOutbox::toAllCountUpdate(const QString &roomUuid, const ServerStatement &full,
                                      const ServerStatement &compact)
 {
-    const CountUpdateMerger::Update update {full.toUtf8(), compact.toUtf8()};
-    if (const RoomMembership::Members *members = m_rooms.membersOf(roomUuid)) {
-        for (Session *session : *members)
-            m_batch.deliver(session, session->peer().extended ? update.compact : update.full);
-    }
-    m_batch.offerCountUpdate(roomUuid, update);
-    m_batch.relay({}, update.full);
+    toAllMerged(roomUuid, {full.toUtf8(), compact.toUtf8()});
 }
 
 void SessionOutbox::toAllUsersChanged(const QString &roomUuid, const ServerStatement &statement)
 {
-    // The members (the one who entered included) get it now; those outside it through the merger, which
+    toAllMerged(roomUuid, CountUpdateMerger::Update::wholeRoom(statement.toUtf8()));
+}
+
+void SessionOutbox::toAllMerged(const QString &roomUuid, const CountUpdateMerger::Update &update)
+{
+    // The members (one who just entered included) get it now; those outside it through the merger, which
     // sends it at once within its budget (docs/PROTOCOL.md section 0).
-    const CountUpdateMerger::Update update = CountUpdateMerger::Update::wholeRoom(statement.toUtf8());
     if (const RoomMembership::Members *members = m_rooms.membersOf(roomUuid)) {
         for (Session *session : *members)
-            m_batch.deliver(session, update.full);
+            m_batch.deliver(session, session->peer().extended ? update.compact : update.full);
     }
     m_batch.offerCountUpdate(roomUuid, update);
     m_batch.relay({}, update.full);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dispatch/Outbox.h"
+#include "transport/CountUpdateMerger.h"
 
 #include <QByteArray>
 #include <QString>
@@ -42,6 +43,8 @@ public:
     void deliverLiveFromOtherNode(const QString &roomUuid, const QByteArray &text);
 
 private:
+    // A count update (or a whole room): to its members now, through the merger to those outside it.
+    void toAllMerged(const QString &roomUuid, const CountUpdateMerger::Update &update);
     // To the socketchat.v1 members of a room here, but the connection exceptId (0: none), droppable.
     void deliverLive(const QString &roomUuid, quint64 exceptId, const QByteArray &text);
     // A connection that was typing leaves its room: the others hear it stopped.
