@@ -111,41 +111,46 @@ void StrokeLayerItem::clearLiveStroke()
 
 bool StrokeLayerItem::hasEraserPreview(const QString &uuid) const
 {
-    return std::any_of(m_erasers.cbegin(), m_erasers.cend(),
-                       [&](const EraserPreview &eraser) { return eraser.uuid == uuid; });
+    return indexOfEraser(uuid) >= 0;
+}
+
+qsizetype StrokeLayerItem::indexOfEraser(const QString &uuid) const
+{
+    const auto it = std::find_if(m_erasers.cbegin(), m_erasers.cend(),
+                                 [&](const EraserPreview &eraser) { return eraser.uuid == uuid; });
+    return it == m_erasers.cend() ? -1 : qsizetype(it - m_erasers.cbegin());
 }
 
 void StrokeLayerItem::setEraserPreview(const QString &uuid, const QVector<QPointF> &points)
 {
-    auto it = std::find_if(m_erasers.begin(), m_erasers.end(),
-                           [&](const EraserPreview &eraser) { return eraser.uuid == uuid; });
-    if (it == m_erasers.end()) {
+    const qsizetype index = indexOfEraser(uuid);
+    if (index < 0) {
         m_erasers.append({uuid, points});
         compose(strokeArea(points, 0, DrawingTool::Eraser));
         return;
     }
-    if (it->points == points)
+    EraserPreview &eraser = m_erasers[index];
+    if (eraser.points == points)
         return;
     // The points both versions share draw the same path up to two points before they part (the smoothing
     // curves through midpoints): only the rest changed.
     qsizetype same = 0;
-    while (same < points.size() && same < it->points.size() && points.at(same) == it->points.at(same))
+    while (same < points.size() && same < eraser.points.size() && points.at(same) == eraser.points.at(same))
         ++same;
     const qsizetype from = std::max<qsizetype>(0, same - 2);
     const QRect dirty =
-        strokeArea(it->points, from, DrawingTool::Eraser) | strokeArea(points, from, DrawingTool::Eraser);
-    it->points = points;
+        strokeArea(eraser.points, from, DrawingTool::Eraser) | strokeArea(points, from, DrawingTool::Eraser);
+    eraser.points = points;
     compose(dirty);
 }
 
 void StrokeLayerItem::removeEraserPreview(const QString &uuid)
 {
-    auto it = std::find_if(m_erasers.begin(), m_erasers.end(),
-                           [&](const EraserPreview &eraser) { return eraser.uuid == uuid; });
-    if (it == m_erasers.end())
+    const qsizetype index = indexOfEraser(uuid);
+    if (index < 0)
         return;
-    const QRect dirty = strokeArea(it->points, 0, DrawingTool::Eraser);
-    m_erasers.erase(it);
+    const QRect dirty = strokeArea(m_erasers.at(index).points, 0, DrawingTool::Eraser);
+    m_erasers.remove(index);
     compose(dirty);
 }
 

@@ -73,6 +73,7 @@ private:
         QVector<QPointF> points;
     };
     QVector<EraserPreview> m_erasers; // in the order they started
+    qsizetype indexOfEraser(const QString &uuid) const; // -1: none
     QVector<Line> m_queue; // lines still to rasterise into m_committed, in order
     qsizetype m_next = 0;
     QTimer m_sliceTimer;
