@@ -34,32 +34,9 @@ QJsonObject live(const QString &uuid, int from, const QJsonArray &points, std::o
     return object;
 }
 
-// The object a live_line_changed for this call should carry.
-QJsonObject preview(const QString &uuid, const QString &user, int from, const QJsonArray &points,
-                    bool end = false)
-{
-    return fields({{"uuid", uuid},
-                   {"user", user},
-                   {"from", from},
-                   {"points", points},
-                   {"tool", str("pen")},
-                   {"color", str("#112233")},
-                   {"end", end}});
-}
-
 QJsonObject typing(const QString &user, const QString &room, bool on)
 {
     return fields({{"user", user}, {"room_uuid", room}, {"typing", on}});
-}
-
-// "name object" of each statement, to compare whole sequences.
-QStringList describe(const QVector<ServerStatement> &statements)
-{
-    QStringList described;
-    for (const ServerStatement &statement : statements)
-        described << statement.name() + str(" ")
-                + QString::fromUtf8(QJsonDocument(statement.object()).toJson(QJsonDocument::Compact));
-    return described;
 }
 
 QVector<QJsonObject> objectsNamed(const QVector<ServerStatement> &statements, ResultName name)
@@ -181,11 +158,11 @@ private slots:
         m_a.call(CallName::DrawLive, live(str("line-1"), 0, {1, 2, 3.5, 4}));
         m_a.call(CallName::DrawLive, live(str("line-1"), 4, {5, 6}, false));
         m_a.call(CallName::DrawLive, live(str("line-1"), 6, {}, true));
-        QCOMPARE(describe(received(m_a)), QStringList {}); // no reply, no echo
+        QCOMPARE(describeStatements(received(m_a)), QStringList {}); // no reply, no echo
         const QString author = m_a.user().uuid;
-        const QVector<QJsonObject> expected {preview(str("line-1"), author, 0, {1, 2, 3.5, 4}),
-                                             preview(str("line-1"), author, 4, {5, 6}),
-                                             preview(str("line-1"), author, 6, {}, true)};
+        const QVector<QJsonObject> expected {livePreview(str("line-1"), author, 0, {1, 2, 3.5, 4}),
+                                             livePreview(str("line-1"), author, 4, {5, 6}),
+                                             livePreview(str("line-1"), author, 6, {}, true)};
         for (TestClient *member : {&m_b, &m_c}) {
             const auto got = received(*member);
             QCOMPARE(got.size(), 3);
@@ -216,9 +193,9 @@ private slots:
         QVERIFY(m_a.receivesNothing());
         for (TestClient *member : {&m_b, &m_c}) {
             const auto got = received(*member);
-            QCOMPARE(describe(got),
-                     describe({ServerStatement::result(ResultName::TypingChanged,
-                                                       typing(author, m_room.uuid, true))}));
+            QCOMPARE(describeStatements(got),
+                     describeStatements({ServerStatement::result(ResultName::TypingChanged,
+                                                                 typing(author, m_room.uuid, true))}));
         }
         m_a.call(CallName::SetTyping, fields({{"typing", false}}));
         m_a.call(CallName::SetTyping, fields({{"typing", false}})); // not after a forwarded true: dropped
@@ -261,7 +238,7 @@ private slots:
                  QVector<QJsonObject> {typing(author, m_room.uuid, false)});
         QCOMPARE(countNamed(got, nameOf(ResultName::RoomChanged)), 1);
         // The plain member hears only that A left.
-        QCOMPARE(describe(received(m_plain)).size(), 1);
+        QCOMPARE(describeStatements(received(m_plain)).size(), 1);
 
         // Back in the room, typing is forwarded at once (a new room), and ends with the connection.
         QVERIFY(m_a.enterRoom(m_room.uuid));
@@ -350,7 +327,7 @@ private slots:
         HookRelay hook;
         hook.next = m_server.cluster();
         const QString newcomer = m_lobby.user().uuid;
-        const QJsonObject previewObject = preview(str("remote"), str("someone-elsewhere"), 0, {1, 2});
+        const QJsonObject previewObject = livePreview(str("remote"), str("someone-elsewhere"), 0, {1, 2});
         bool deliveredInBatch = false;
         hook.onRecord = [&](const QByteArray &text) {
             if (deliveredInBatch || !text.contains("room_changed") || !text.contains(newcomer.toUtf8()))
@@ -424,11 +401,11 @@ private slots:
             const auto after = received(newcomer);
             QCOMPARE(countNamed(after, nameOf(ResultName::RoomChanged)), 1); // it entered
             const auto previews = objectsNamed(after, ResultName::LiveLineChanged);
-            const QVector<QJsonObject> sent {preview(stroke, m_a.user().uuid, 0, {1, 2}),
-                                             preview(stroke, m_b.user().uuid, 2, {3, 4}),
-                                             preview(stroke, late.user().uuid, 4, {5, 6})};
+            const QVector<QJsonObject> sent {livePreview(stroke, m_a.user().uuid, 0, {1, 2}),
+                                             livePreview(stroke, m_b.user().uuid, 2, {3, 4}),
+                                             livePreview(stroke, late.user().uuid, 4, {5, 6})};
             for (const QJsonObject &got : previews)
-                QVERIFY2(sent.contains(got), qPrintable(describe(after).join(u'\n')));
+                QVERIFY2(sent.contains(got), qPrintable(describeStatements(after).join(u'\n')));
             hit = !previews.isEmpty();
             if (hit)
                 qInfo("%d preview(s) held behind the enter in attempt %d", int(previews.size()), attempt + 1);
@@ -502,7 +479,7 @@ private slots:
         m_a.call(CallName::DrawLive, live(str("l"), 19998, {1, 2}));
         QVERIFY(m_a.receivesNothing());
         QCOMPARE(objectsNamed(received(m_b), ResultName::LiveLineChanged),
-                 QVector<QJsonObject> {preview(str("l"), m_a.user().uuid, 19998, {1, 2})});
+                 QVector<QJsonObject> {livePreview(str("l"), m_a.user().uuid, 19998, {1, 2})});
     }
 
     void outsideARoomTheyAreDroppedSilently()

@@ -222,3 +222,12 @@ bool TestClient::waitForDisconnected(int timeoutMs)
     QSignalSpy disconnected(&m_socket, &QWebSocket::disconnected);
     return disconnected.wait(timeoutMs) || !disconnected.isEmpty();
 }
+
+QStringList describeStatements(const QVector<chat::ServerStatement> &statements)
+{
+    QStringList described;
+    for (const chat::ServerStatement &statement : statements)
+        described << statement.name() + QLatin1Char(' ')
+                + QString::fromUtf8(QJsonDocument(statement.object()).toJson(QJsonDocument::Compact));
+    return described;
+}

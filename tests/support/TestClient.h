@@ -92,3 +92,6 @@ private:
     chat::User m_user;
     QStringList m_subprotocols;
 };
+
+// "name object" of each statement (the object in compact JSON), to compare whole sequences.
+QStringList describeStatements(const QVector<chat::ServerStatement> &statements);

@@ -57,16 +57,6 @@ bool hasUser(const Room &room, const QString &userUuid)
                        [&](const User &user) { return user.uuid == userUuid; });
 }
 
-// The names of the statements, with their objects, in order.
-QStringList textsOf(const QVector<ServerStatement> &statements)
-{
-    QStringList seen;
-    for (const ServerStatement &statement : statements)
-        seen << statement.name() + str(" ")
-                + QString::fromUtf8(QJsonDocument(statement.object()).toJson(QJsonDocument::Compact));
-    return seen;
-}
-
 // Two passes of sync round trips over the clients: after the first, every call a client made before is
 // committed (a connection's calls run in order); the second then finds each node caught up with all of them
 // (see the top of this file). Forgets what came before; false (with a warning) when a round trip failed.
@@ -136,17 +126,6 @@ QJsonObject liveCall(const QString &uuid, int from, const QJsonArray &points, bo
                    {"tool", str("pen")},
                    {"color", str("#112233")},
                    {"end", end}});
-}
-
-QJsonObject liveObject(const QString &uuid, const QString &user, int from, const QJsonArray &points)
-{
-    return fields({{"uuid", uuid},
-                   {"user", user},
-                   {"from", from},
-                   {"points", points},
-                   {"tool", str("pen")},
-                   {"color", str("#112233")},
-                   {"end", false}});
 }
 
 } // namespace
@@ -379,8 +358,8 @@ private slots:
         const auto untilSyncA = a->sync();
         const auto untilSyncB = b->sync();
         QVERIFY(untilSyncA && untilSyncB);
-        QStringList seenByA = textsOf(*untilSyncA);
-        QStringList seenByB = textsOf(*untilSyncB);
+        QStringList seenByA = describeStatements(*untilSyncA);
+        QStringList seenByB = describeStatements(*untilSyncB);
         // user_changed goes to its caller only.
         seenByB.erase(std::remove_if(seenByB.begin(), seenByB.end(),
                                      [](const QString &s) { return s.startsWith(str("user_changed")); }),
@@ -513,7 +492,7 @@ private slots:
         setup.a->call(CallName::SetTyping, fields({{"typing", true}}));
         const auto preview = waitFor(*setup.b, nameOf(ResultName::LiveLineChanged), 10000);
         QVERIFY(preview);
-        QCOMPARE(preview->object(), liveObject(str("stroke"), author, 0, {1, 2, 3.5, 4}));
+        QCOMPARE(preview->object(), livePreview(str("stroke"), author, 0, {1, 2, 3.5, 4}));
         const auto typing = setup.b->next(10000); // in the order they were sent
         QVERIFY(typing);
         QCOMPARE(typing->name(), nameOf(ResultName::TypingChanged));
@@ -590,12 +569,12 @@ private slots:
         QCOMPARE(local->size(), 3);
         QCOMPARE(local->at(0).object().value(str("uuid")).toString(), hugeUuid);
         QCOMPARE(local->at(1).object().value(str("tool")).toString(), QString(8000, u't'));
-        QCOMPARE(local->at(2).object(), liveObject(str("after"), author, 0, {3, 4}));
+        QCOMPARE(local->at(2).object(), livePreview(str("after"), author, 0, {3, 4}));
 
         // On node B the first preview is the one after them.
         const auto crossed = waitFor(*setup.b, nameOf(ResultName::LiveLineChanged), 10000);
         QVERIFY(crossed);
-        QCOMPARE(crossed->object(), liveObject(str("after"), author, 0, {3, 4}));
+        QCOMPARE(crossed->object(), livePreview(str("after"), author, 0, {3, 4}));
         setup.a->call(CallName::SetTyping, fields({{"typing", true}}));
         const auto typing = waitFor(*setup.b, nameOf(ResultName::TypingChanged), 10000);
         QVERIFY(typing);
